@@ -1,0 +1,18 @@
+// `npm run check`: strict types, lint + format, and a production bundle (wrangler deploy --dry-run).
+import { spawnSync } from "node:child_process";
+
+const steps = [
+  ["types", "tsc", ["--noEmit"]],
+  ["lint and format", "biome", ["check", "."]],
+  ["bundle", "wrangler", ["deploy", "--dry-run", "--outdir", ".wrangler/dry-run", "--env", "production"]],
+];
+
+for (const [name, command, args] of steps) {
+  console.log(`\n== ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`\n${name} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log("\nall checks passed");

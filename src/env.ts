@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+declare global {
+  namespace Cloudflare {
+    /** Secrets (wrangler secret put …; `.dev.vars` locally) on top of the generated bindings. */
+    interface Env {
+      /** Bearer token for /admin/… (operators). */
+      OPERATOR_TOKEN: string;
+      /** base64 of 32 random bytes: AES-GCM key that encrypts webhook signing secrets. */
+      WEBHOOK_SECRET_KEY: string;
+      /** base64 of 32 random bytes: HMAC key for signed download URLs. */
+      URL_SIGNING_KEY: string;
+      /** "true" lets JWKS and webhook URLs use plain http to loopback (development only). */
+      ALLOW_LOOPBACK_HTTP?: string;
+    }
+  }
+}
+
+/** The Worker's bindings, vars and secrets. */
+export type Env = Cloudflare.Env;
+
+const base64Key = z.string().refine((value) => {
+  try {
+    return atob(value).length === 32;
+  } catch {
+    return false;
+  }
+}, "must be base64 of 32 bytes");
+
+const configSchema = z
+  .object({
+    ENVIRONMENT: z.enum(["development", "test", "staging", "production"]),
+    DOCS_URL: z.url(),
+    OPERATOR_TOKEN: z.string().min(32, "must be at least 32 characters"),
+    WEBHOOK_SECRET_KEY: base64Key,
+    URL_SIGNING_KEY: base64Key,
+    ALLOW_LOOPBACK_HTTP: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+  })
+  .refine((c) => !(c.ENVIRONMENT === "production" && c.ALLOW_LOOPBACK_HTTP), {
+    message: "ALLOW_LOOPBACK_HTTP is refused in production",
+    path: ["ALLOW_LOOPBACK_HTTP"],
+  });
+
+/** Validated configuration derived from the Worker's env. */
+export type Config = z.infer<typeof configSchema>;
+
+const parsed = new WeakMap<object, Config>();
+
+/** Parses the configuration once per env object; a misconfigured Worker fails loudly at first use. */
+export function getConfig(env: Env): Config {
+  let config = parsed.get(env);
+  if (!config) {
+    const result = configSchema.safeParse(env);
+    if (!result.success) {
+      const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`invalid Worker configuration: ${fields}`);
+    }
+    config = result.data;
+    parsed.set(env, config);
+  }
+  return config;
+}

@@ -1,0 +1,39 @@
+import type { Env } from "../env";
+import type { DatabaseHandle } from "./db";
+
+/** Roles from the API contract, most to least privileged. */
+export type Role = "admin" | "editor" | "viewer";
+
+/** Who is calling: always derived from the credential, never from the request (invariant 1). */
+export interface Principal {
+  tenantId: string;
+  role: Role;
+  /** api_key: the key id; jwt: the token's subject. */
+  actor: { type: "api_key" | "jwt"; id: string };
+  /** What the per-credential rate limit counts against (key id, or issuer + subject). */
+  credentialId: string;
+}
+
+/** Typed Hono context variables, set once by the platform middleware and read with `c.var`. */
+export interface Variables {
+  requestId: string;
+  database: DatabaseHandle;
+  principal: Principal | undefined;
+  /** The error code of a failed request, for the request log and analytics. */
+  errorCode: string | undefined;
+}
+
+/** The Hono environment every router and middleware shares. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: Variables;
+}
+
+/** What every service verb receives: who, for which tenant, under which request, with which db. */
+export interface ServiceContext {
+  tenantId: string;
+  actor: Principal["actor"];
+  role: Role;
+  requestId: string;
+  database: DatabaseHandle;
+}

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, tenantIdColumn, ts, updatedAt } from "./columns";
+import { tenants } from "./tenancy";
+
+export const books = pgTable(
+  "books",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    isbn: text("isbn").notNull(),
+    title: text("title").notNull(),
+    authors: jsonb("authors").$type<string[]>().notNull(),
+    priceAmount: integer("price_amount").notNull(),
+    currency: text("currency").notNull(),
+    stock: integer("stock").notNull(),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
+    /** Incremented on every change; the ETag and If-Match compare it. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** Deleted books disappear from the catalog but stay readable on past orders' lines. */
+    deletedAt: ts("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("books_tenant_isbn_key").on(t.tenantId, t.isbn).where(sql`${t.deletedAt} is null`),
+    index("books_tenant_idx").on(t.tenantId, t.id),
+    check("books_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("books_price_nonnegative", sql`${t.priceAmount} >= 0`),
+  ],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    status: text("status", { enum: ["pending", "confirmed", "shipped", "cancelled"] }).notNull(),
+    currency: text("currency").notNull(),
+    totalAmount: integer("total_amount").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    confirmedAt: ts("confirmed_at"),
+    shippedAt: ts("shipped_at"),
+    cancelledAt: ts("cancelled_at"),
+  },
+  (t) => [index("orders_tenant_idx").on(t.tenantId, t.id)],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    bookId: text("book_id")
+      .notNull()
+      .references(() => books.id),
+    quantity: integer("quantity").notNull(),
+    unitAmount: integer("unit_amount").notNull(),
+    lineAmount: integer("line_amount").notNull(),
+    /** Snapshot of the book at order time, so archived or deleted books stay readable. */
+    title: text("title").notNull(),
+    isbn: text("isbn").notNull(),
+  },
+  (t) => [
+    index("order_lines_order_idx").on(t.tenantId, t.orderId),
+    check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+/** The transactional outbox: one row per domain event, written with the mutation. */
+export const events = pgTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    type: text("type").notNull(),
+    /** The webhook body exactly as delivered: {"type","timestamp","data"}. */
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+    /** Set once the relay has enqueued the event's deliveries; the sweep picks up the rest. */
+    dispatchedAt: ts("dispatched_at"),
+  },
+  (t) => [
+    index("events_tenant_idx").on(t.tenantId, t.id),
+    index("events_undispatched_idx").on(t.createdAt).where(sql`${t.dispatchedAt} is null`),
+  ],
+);

@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./files";
+export * from "./tenancy";
+export * from "./webhooks";

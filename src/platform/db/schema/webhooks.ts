@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { events } from "./catalog";
+import { createdAt, tenantIdColumn, ts, updatedAt } from "./columns";
+import { tenants } from "./tenancy";
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    url: text("url").notNull(),
+    description: text("description"),
+    /** Subscribed event types; an empty list means every type. */
+    eventTypes: jsonb("event_types").$type<string[]>().notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    /** active, disabled (by the tenant or a 410) or suspended (by the circuit breaker). */
+    status: text("status", { enum: ["active", "disabled", "suspended"] })
+      .notNull()
+      .default("active"),
+    statusReason: text("status_reason"),
+    /** AES-GCM ciphertext (base64 of iv || ciphertext) of the whsec_ secret. */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretExpiresAt: ts("previous_secret_expires_at"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    ratePerSecond: integer("rate_per_second"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_endpoints_tenant_idx").on(t.tenantId, t.id)],
+);
+
+/** One delivery per (event, endpoint): its lifecycle ends delivered, failed or held. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    status: text("status", { enum: ["pending", "delivered", "failed", "held"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deliveredAt: ts("delivered_at"),
+    failedAt: ts("failed_at"),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_endpoint_key").on(t.eventId, t.endpointId),
+    index("webhook_deliveries_tenant_status_idx").on(t.tenantId, t.status),
+    index("webhook_deliveries_endpoint_status_idx")
+      .on(t.endpointId, t.status, t.failedAt)
+      .where(sql`${t.status} <> 'delivered'`),
+  ],
+);
+
+/** Every delivery attempt, with a truncated response that is never shown to anyone else. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantIdColumn().references(() => tenants.id),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    endpointId: text("endpoint_id").notNull(),
+    eventId: text("event_id").notNull(),
+    attemptNumber: integer("attempt_number").notNull(),
+    statusCode: integer("status_code"),
+    latencyMs: integer("latency_ms").notNull(),
+    errorClass: text("error_class"),
+    responseSnippet: text("response_snippet"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_endpoint_idx").on(t.tenantId, t.endpointId, t.id)],
+);

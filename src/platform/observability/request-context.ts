@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
+import type { AppEnv } from "../context";
+import { openDatabase } from "../db";
+import { log } from "./logger";
+import { resolveRequestId } from "./request-id";
+
+/** Formats the Server-Timing header: total and database time, with the query count. */
+export function serverTiming(totalMs: number, dbMs: number, queries: number): string {
+  return `total;dur=${totalMs.toFixed(1)}, db;dur=${dbMs.toFixed(1)};desc="${queries} queries"`;
+}
+
+/**
+ * First middleware of every request: request id, the per-request database handle (opened lazily,
+ * closed after the response), Server-Timing, and one JSON log line when the request ends.
+ */
+export function requestContext(): MiddlewareHandler<AppEnv> {
+  return async function requestContextMiddleware(c, next) {
+    const started = performance.now();
+    const requestId = resolveRequestId(c.req.header("x-request-id"));
+    const database = openDatabase(c.env.HYPERDRIVE.connectionString);
+    c.set("requestId", requestId);
+    c.set("database", database);
+    c.set("principal", undefined);
+    c.set("errorCode", undefined);
+    try {
+      await next();
+    } finally {
+      c.executionCtx.waitUntil(database.close().catch(() => {}));
+    }
+    const durationMs = performance.now() - started;
+    const { queries, ms } = database.stats;
+    c.header("X-Request-Id", requestId);
+    c.header("Server-Timing", serverTiming(durationMs, ms, queries));
+    log(c.res.status >= 500 ? "error" : "info", "request", {
+      request_id: requestId,
+      tenant_id: c.var.principal?.tenantId,
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      error_code: c.var.errorCode,
+      duration_ms: Math.round(durationMs * 10) / 10,
+      db_queries: queries,
+      db_ms: Math.round(ms * 10) / 10,
+    });
+  };
+}
