@@ -1,20 +1,58 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
+import { apiKeyRoutes } from "./features/api-keys/routes";
+import { auditLogRoutes } from "./features/audit-log/routes";
 import { healthRoutes } from "./features/health/routes";
+import { adminTenantRoutes } from "./features/tenants/admin-routes";
+import { ownTenantRoutes } from "./features/tenants/routes";
+import { authenticate } from "./platform/auth/middleware";
+import { operatorAuth } from "./platform/auth/operator";
 import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
 import { requestContext } from "./platform/observability/request-context";
+import { createRouter } from "./platform/openapi";
+
+/** /v2: authenticated tenant routes. */
+function v2Routes() {
+  const v2 = createRouter();
+  v2.use("*", authenticate());
+  return v2
+    .route("/tenant", ownTenantRoutes)
+    .route("/api-keys", apiKeyRoutes)
+    .route("/audit-log", auditLogRoutes);
+}
+
+/** /admin: operator routes (operator token; exempt from tenant rate limits). */
+function adminRoutes() {
+  const admin = createRouter();
+  admin.use("*", operatorAuth());
+  return admin.route("/tenants", adminTenantRoutes);
+}
 
 /**
  * Builds the Hono app. Order matters: request context first (request id, db handle, timing,
- * log line), then per-area middleware inside each mounted router, then the one error handler.
+ * log line), then each area's own middleware (authentication, …) inside its router, then the
+ * one error handler and the 404/405 handler.
  */
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext());
 
-  const routes = app.route("/health", healthRoutes);
+  const routes = app
+    .route("/health", healthRoutes)
+    .route("/v2", v2Routes())
+    .route("/admin", adminRoutes());
 
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "API key (sk_live_…/sk_test_…) or a JWT from the tenant's own IdP",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "operator", {
+    type: "http",
+    scheme: "bearer",
+    description: "Operator token (a Worker secret)",
+  });
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
     info: {
@@ -25,11 +63,6 @@ export function createApp() {
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
-    type: "http",
-    scheme: "bearer",
-    description: "API key (sk_live_…/sk_test_…) or a JWT from the tenant's own IdP",
-  });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Shelfwise Edge API" }));
 
   app.onError(handleError);

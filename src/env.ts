@@ -12,6 +12,14 @@ declare global {
       URL_SIGNING_KEY: string;
       /** "true" lets JWKS and webhook URLs use plain http to loopback (development only). */
       ALLOW_LOOPBACK_HTTP?: string;
+      /** Seconds a tenant IdP's JWKS is cached (default 600). */
+      JWKS_CACHE_SECONDS?: string;
+      /** Minimum seconds between JWKS refetches for an unknown kid (default 30). */
+      JWKS_COOLDOWN_SECONDS?: string;
+      /** Neon connection string: when set, requests reach Neon directly (serverless driver) instead of Hyperdrive. */
+      NEON_DATABASE_URL?: string;
+      /** host:port of a local WebSocket-to-TCP proxy for the Neon driver (development and tests only). */
+      NEON_WS_PROXY?: string;
     }
   }
 }
@@ -38,6 +46,8 @@ const configSchema = z
       .enum(["true", "false"])
       .default("false")
       .transform((v) => v === "true"),
+    JWKS_CACHE_SECONDS: z.coerce.number().positive().default(600),
+    JWKS_COOLDOWN_SECONDS: z.coerce.number().nonnegative().default(30),
   })
   .refine((c) => !(c.ENVIRONMENT === "production" && c.ALLOW_LOOPBACK_HTTP), {
     message: "ALLOW_LOOPBACK_HTTP is refused in production",

@@ -1,12 +1,25 @@
+import type { Context } from "hono";
 import type { Env } from "../env";
 import type { DatabaseHandle } from "./db";
+import type { Plan } from "./plans";
 
 /** Roles from the API contract, most to least privileged. */
 export type Role = "admin" | "editor" | "viewer";
 
+/** The tenant fields every request needs (status, plan, limit overrides), read with the credential. */
+export interface TenantSnapshot {
+  id: string;
+  status: "active" | "suspended" | "offboarding" | "deleted";
+  plan: Plan;
+  rateLimitPerHour: number | null;
+  maxFileBytes: number | null;
+  webhookRatePerSecond: number | null;
+}
+
 /** Who is calling: always derived from the credential, never from the request (invariant 1). */
 export interface Principal {
   tenantId: string;
+  tenant: TenantSnapshot;
   role: Role;
   /** api_key: the key id; jwt: the token's subject. */
   actor: { type: "api_key" | "jwt"; id: string };
@@ -36,4 +49,17 @@ export interface ServiceContext {
   role: Role;
   requestId: string;
   database: DatabaseHandle;
+}
+
+/** Builds a verb's context from an authenticated request. */
+export function serviceContext(c: Context<AppEnv>): ServiceContext {
+  const principal = c.var.principal;
+  if (!principal) throw new Error("serviceContext used on a route without authentication");
+  return {
+    tenantId: principal.tenantId,
+    actor: principal.actor,
+    role: principal.role,
+    requestId: c.var.requestId,
+    database: c.var.database,
+  };
 }

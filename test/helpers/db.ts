@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import postgres from "postgres";
+import { openWorkerSocket } from "../../src/platform/db/socket";
 import { newId } from "../../src/platform/ids";
 
 /**
@@ -11,6 +12,8 @@ export function ownerSql() {
     max: 2,
     fetch_types: false,
     onnotice: () => {},
+    // The product's socket: the driver's own Workers polyfill reports spurious errors on close.
+    ...({ socket: openWorkerSocket } as object),
   });
 }
 

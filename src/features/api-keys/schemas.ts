@@ -1,0 +1,37 @@
+import { z } from "@hono/zod-openapi";
+import { ROLES } from "../../platform/auth/roles";
+import { listEnvelope } from "../../platform/pagination";
+
+export const CreateApiKeySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).openapi({ example: "Warehouse sync" }),
+    role: z.enum(ROLES),
+    mode: z.enum(["live", "test"]).default("live"),
+  })
+  .openapi("CreateApiKey");
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string().openapi({ example: "key_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+    name: z.string(),
+    role: z.enum(ROLES),
+    mode: z.enum(["live", "test"]),
+    prefix: z.string().openapi({ description: "The first characters of the key, for recognition" }),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+    revoked_at: z.string().nullable(),
+  })
+  .openapi("ApiKey");
+
+export const CreatedApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: "The secret key. Shown only in this response." }),
+}).openapi("CreatedApiKey");
+
+export const ApiKeyListSchema = listEnvelope(ApiKeySchema).openapi("ApiKeyList");
+
+export const ApiKeyIdParamSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { in: "path" }, example: "key_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+});

@@ -1,0 +1,134 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { auditInScope } from "../../platform/audit";
+import { generateApiKey } from "../../platform/auth/api-keys";
+import { forgetApiKey } from "../../platform/auth/credentials";
+import { assertRole } from "../../platform/auth/roles";
+import type { Role, ServiceContext } from "../../platform/context";
+import { type Transaction, withTenant } from "../../platform/db";
+import { apiKeys } from "../../platform/db/schema";
+import { AppError } from "../../platform/errors";
+import { isId, newId } from "../../platform/ids";
+import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
+
+type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+/** Public representation: never the hash, never the secret. */
+export function apiKeyView(row: ApiKeyRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    mode: row.mode,
+    prefix: row.prefix,
+    created_at: row.createdAt.toISOString(),
+    last_used_at: iso(row.lastUsedAt),
+    revoked_at: iso(row.revokedAt),
+  };
+}
+
+/** Inserts a new key in the caller's transaction; the secret is returned once and never stored. */
+export async function insertApiKey(
+  tx: Transaction,
+  tenantId: string,
+  input: { name: string; role: Role; mode: "live" | "test"; createdBy: string },
+) {
+  const generated = await generateApiKey(input.mode);
+  const [row] = await tx
+    .insert(apiKeys)
+    .values({
+      id: newId("key"),
+      tenantId,
+      name: input.name,
+      role: input.role,
+      mode: input.mode,
+      prefix: generated.prefix,
+      keyHash: generated.hash,
+      createdBy: input.createdBy,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return { ...apiKeyView(row), key: generated.key };
+}
+
+export async function listApiKeys({ ctx, query }: { ctx: ServiceContext; query: ListQuery }) {
+  assertRole(ctx.role, "admin");
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const page = cursorClause(apiKeys.id, query);
+    const rows = await scope.tx
+      .select()
+      .from(apiKeys)
+      .where(scope.where(apiKeys, page.after))
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(rows, query.limit);
+    return { data: data.map(apiKeyView), ...rest };
+  });
+}
+
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { name: string; role: Role; mode: "live" | "test" };
+}) {
+  assertRole(ctx.role, "admin");
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const created = await insertApiKey(scope.tx, scope.tenantId, {
+      ...input,
+      createdBy: `${ctx.actor.type}:${ctx.actor.id}`,
+    });
+    const { key: _secret, ...after } = created;
+    await auditInScope(scope, ctx, {
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: created.id,
+      after,
+    });
+    return created;
+  });
+}
+
+/** Revokes a key. The tenant's last active admin key cannot be revoked (409), so no one is locked out. */
+export async function revokeApiKey({ ctx, id }: { ctx: ServiceContext; id: string }) {
+  assertRole(ctx.role, "admin");
+  if (!isId("key", id)) throw new AppError("not_found", "No such API key.");
+  const revoked = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const [row] = await scope.tx
+      .select()
+      .from(apiKeys)
+      .where(scope.where(apiKeys, eq(apiKeys.id, id)))
+      .for("update");
+    if (!row) throw new AppError("not_found", "No such API key.");
+    if (row.revokedAt) return apiKeyView(row);
+    if (row.role === "admin") {
+      // Locks every active admin key, so two concurrent revocations cannot both pass this check.
+      const admins = await scope.tx
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(scope.where(apiKeys, and(eq(apiKeys.role, "admin"), isNull(apiKeys.revokedAt))))
+        .for("update");
+      if (admins.length <= 1) {
+        throw new AppError("conflict", "The last active admin key cannot be revoked.");
+      }
+    }
+    const [updated] = await scope.tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(scope.where(apiKeys, eq(apiKeys.id, id)))
+      .returning();
+    if (!updated) throw new Error("update returned no row");
+    await auditInScope(scope, ctx, {
+      action: "api_key.revoked",
+      targetType: "api_key",
+      targetId: id,
+      before: apiKeyView(row),
+      after: apiKeyView(updated),
+    });
+    return apiKeyView(updated);
+  });
+  forgetApiKey(id);
+  return revoked;
+}

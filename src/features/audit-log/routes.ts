@@ -1,0 +1,28 @@
+import { createRoute } from "@hono/zod-openapi";
+import { requireRole } from "../../platform/auth/roles";
+import { serviceContext } from "../../platform/context";
+import { authErrorResponses, createRouter } from "../../platform/openapi";
+import { AuditListSchema, AuditQuerySchema } from "./schemas";
+import { listAuditLog } from "./service";
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["audit-log"],
+  security: [{ bearer: [] }],
+  summary: "The tenant's audit log (admin)",
+  middleware: [requireRole("admin")] as const,
+  request: { query: AuditQuerySchema },
+  responses: {
+    200: {
+      description: "A page of audit entries",
+      content: { "application/json": { schema: AuditListSchema } },
+    },
+    ...authErrorResponses,
+  },
+});
+
+/** /v2/audit-log */
+export const auditLogRoutes = createRouter().openapi(list, async (c) =>
+  c.json(await listAuditLog({ ctx: serviceContext(c), query: c.req.valid("query") }), 200),
+);

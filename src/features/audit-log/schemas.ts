@@ -1,0 +1,23 @@
+import { z } from "@hono/zod-openapi";
+import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+
+export const AuditQuerySchema = ListQuerySchema.extend({
+  action: z.string().max(100).optional().openapi({ example: "api_key.created" }),
+  target_type: z.string().max(50).optional().openapi({ example: "api_key" }),
+  target_id: z.string().max(64).optional(),
+});
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    actor: z.object({ type: z.enum(["api_key", "jwt", "operator", "system"]), id: z.string() }),
+    action: z.string(),
+    target: z.object({ type: z.string(), id: z.string() }),
+    request_id: z.string().nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    created_at: z.string(),
+  })
+  .openapi("AuditEntry");
+
+export const AuditListSchema = listEnvelope(AuditEntrySchema).openapi("AuditList");

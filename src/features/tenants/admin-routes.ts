@@ -1,0 +1,186 @@
+import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { getConfig } from "../../env";
+import type { AppEnv } from "../../platform/context";
+import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+import { CreatedApiKeySchema } from "../api-keys/schemas";
+import { AuditListSchema, AuditQuerySchema } from "../audit-log/schemas";
+import { listTenantAuditLog } from "../audit-log/service";
+import {
+  getTenant,
+  listTenants,
+  type OperatorContext,
+  provisionTenant,
+  resumeTenant,
+  suspendTenant,
+  updateTenant,
+} from "./admin-service";
+import {
+  ProvisionTenantSchema,
+  TenantIdParamSchema,
+  TenantSchema,
+  UpdateTenantSchema,
+} from "./schemas";
+
+/** Builds an operator verb's context from the request. */
+export function operatorContext(c: Context<AppEnv>): OperatorContext {
+  const config = getConfig(c.env);
+  return {
+    database: c.var.database,
+    requestId: c.var.requestId,
+    allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
+    keyMode: config.ENVIRONMENT === "production" ? "live" : "test",
+  };
+}
+
+const tags = ["operators"];
+const security = [{ operator: [] }];
+const operatorErrors = {
+  ...commonErrorResponses,
+  401: problemResponse("Missing or invalid operator token"),
+} as const;
+const tenantResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: TenantSchema } },
+});
+const notFound = { 404: problemResponse("No such tenant") } as const;
+
+const ProvisionedSchema = z
+  .object({ tenant: TenantSchema, api_key: CreatedApiKeySchema })
+  .openapi("ProvisionedTenant");
+
+const routes = {
+  provision: createRoute({
+    method: "post",
+    path: "/",
+    tags,
+    security,
+    summary: "Provision a tenant with its first admin API key (shown once)",
+    request: {
+      body: { required: true, content: { "application/json": { schema: ProvisionTenantSchema } } },
+    },
+    responses: {
+      201: {
+        description: "Provisioned",
+        content: { "application/json": { schema: ProvisionedSchema } },
+      },
+      409: problemResponse("The IdP issuer belongs to another tenant"),
+      ...operatorErrors,
+    },
+  }),
+  list: createRoute({
+    method: "get",
+    path: "/",
+    tags,
+    security,
+    summary: "List tenants",
+    request: { query: ListQuerySchema },
+    responses: {
+      200: {
+        description: "A page of tenants",
+        content: {
+          "application/json": { schema: listEnvelope(TenantSchema).openapi("TenantList") },
+        },
+      },
+      ...operatorErrors,
+    },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    security,
+    summary: "Get a tenant",
+    request: { params: TenantIdParamSchema },
+    responses: { 200: tenantResponse("The tenant"), ...notFound, ...operatorErrors },
+  }),
+  update: createRoute({
+    method: "patch",
+    path: "/{id}",
+    tags,
+    security,
+    summary: "Change a tenant's name, plan, limit overrides or IdP settings",
+    request: {
+      params: TenantIdParamSchema,
+      body: { required: true, content: { "application/json": { schema: UpdateTenantSchema } } },
+    },
+    responses: {
+      200: tenantResponse("Updated"),
+      ...notFound,
+      409: problemResponse("The IdP issuer belongs to another tenant"),
+      ...operatorErrors,
+    },
+  }),
+  suspend: createRoute({
+    method: "post",
+    path: "/{id}/suspend",
+    tags,
+    security,
+    summary: "Suspend a tenant (its calls get 403 tenant_suspended within 5 s; data kept)",
+    request: { params: TenantIdParamSchema },
+    responses: { 200: tenantResponse("Suspended"), ...notFound, ...operatorErrors },
+  }),
+  resume: createRoute({
+    method: "post",
+    path: "/{id}/resume",
+    tags,
+    security,
+    summary: "Resume a suspended tenant",
+    request: { params: TenantIdParamSchema },
+    responses: { 200: tenantResponse("Active again"), ...notFound, ...operatorErrors },
+  }),
+  auditLog: createRoute({
+    method: "get",
+    path: "/{id}/audit-log",
+    tags,
+    security,
+    summary: "A tenant's audit log",
+    request: { params: TenantIdParamSchema, query: AuditQuerySchema },
+    responses: {
+      200: {
+        description: "A page of audit entries",
+        content: { "application/json": { schema: AuditListSchema } },
+      },
+      ...operatorErrors,
+    },
+  }),
+} satisfies Record<string, RouteConfig>;
+
+/** /admin/tenants (operator token). */
+export const adminTenantRoutes = createRouter()
+  .openapi(routes.provision, async (c) =>
+    c.json(await provisionTenant({ ctx: operatorContext(c), input: c.req.valid("json") }), 201),
+  )
+  .openapi(routes.list, async (c) =>
+    c.json(await listTenants({ ctx: operatorContext(c), query: c.req.valid("query") }), 200),
+  )
+  .openapi(routes.get, async (c) =>
+    c.json(await getTenant({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+  )
+  .openapi(routes.update, async (c) =>
+    c.json(
+      await updateTenant({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
+      }),
+      200,
+    ),
+  )
+  .openapi(routes.suspend, async (c) =>
+    c.json(await suspendTenant({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+  )
+  .openapi(routes.resume, async (c) =>
+    c.json(await resumeTenant({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+  )
+  .openapi(routes.auditLog, async (c) =>
+    c.json(
+      await listTenantAuditLog({
+        ctx: operatorContext(c),
+        tenantId: c.req.valid("param").id,
+        query: c.req.valid("query"),
+      }),
+      200,
+    ),
+  );

@@ -1,0 +1,219 @@
+import { and, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { type Actor, writeAudit } from "../../platform/audit";
+import { forgetTenantCredentials } from "../../platform/auth/credentials";
+import { forgetIssuer, forgetTenantIssuers } from "../../platform/auth/jwt";
+import { type DatabaseHandle, withSystem } from "../../platform/db";
+import { tenants } from "../../platform/db/schema";
+import { AppError } from "../../platform/errors";
+import { isId, newId } from "../../platform/ids";
+import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
+import type { Plan } from "../../platform/plans";
+import { insertApiKey } from "../api-keys/service";
+import { assertJwksUri } from "./idp-url";
+import { tenantView } from "./representation";
+
+/** What operator verbs receive. */
+export interface OperatorContext {
+  database: DatabaseHandle;
+  requestId: string;
+  allowLoopbackHttp: boolean;
+  keyMode: "live" | "test";
+}
+
+const OPERATOR: Actor = { type: "operator", id: "operator" };
+
+interface LimitsInput {
+  requests_per_hour?: number | null | undefined;
+  max_file_bytes?: number | null | undefined;
+  webhook_rate_per_second?: number | null | undefined;
+}
+interface IdpInput {
+  issuer: string;
+  jwks_uri: string;
+  audience: string;
+  roles_claim: string;
+}
+
+function limitColumns(limits: LimitsInput | undefined) {
+  if (!limits) return {};
+  return {
+    ...(limits.requests_per_hour !== undefined && { rateLimitPerHour: limits.requests_per_hour }),
+    ...(limits.max_file_bytes !== undefined && { maxFileBytes: limits.max_file_bytes }),
+    ...(limits.webhook_rate_per_second !== undefined && {
+      webhookRatePerSecond: limits.webhook_rate_per_second,
+    }),
+  };
+}
+
+function idpColumns(idp: IdpInput | null | undefined, allowLoopbackHttp: boolean) {
+  if (idp === undefined) return {};
+  if (idp === null) {
+    return { idpIssuer: null, idpJwksUri: null, idpAudience: null, idpRolesClaim: "roles" };
+  }
+  assertJwksUri(idp.jwks_uri, allowLoopbackHttp);
+  return {
+    idpIssuer: idp.issuer,
+    idpJwksUri: idp.jwks_uri,
+    idpAudience: idp.audience,
+    idpRolesClaim: idp.roles_claim,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause ?? error;
+  return (cause as { code?: string })?.code === "23505";
+}
+
+const issuerTaken = () =>
+  new AppError("conflict", "This IdP issuer already belongs to another tenant.", {
+    errors: [{ path: "body.idp.issuer", message: "already registered" }],
+  });
+
+/**
+ * Provisions a tenant atomically: the tenant row with its settings, its first admin API key
+ * (returned once) and the audit row commit together, or nothing remains.
+ */
+export async function provisionTenant({
+  ctx,
+  input,
+}: {
+  ctx: OperatorContext;
+  input: { name: string; plan: Plan; limits?: LimitsInput | undefined; idp?: IdpInput | undefined };
+}) {
+  const idp = idpColumns(input.idp, ctx.allowLoopbackHttp);
+  try {
+    return await withSystem(ctx.database, async (tx) => {
+      const [row] = await tx
+        .insert(tenants)
+        .values({
+          id: newId("ten"),
+          name: input.name,
+          plan: input.plan,
+          ...limitColumns(input.limits),
+          ...idp,
+        })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      const apiKey = await insertApiKey(tx, row.id, {
+        name: "Initial admin key",
+        role: "admin",
+        mode: ctx.keyMode,
+        createdBy: "operator",
+      });
+      const tenant = tenantView(row);
+      const { key: _secret, ...keyAfter } = apiKey;
+      await writeAudit(tx, row.id, OPERATOR, ctx.requestId, {
+        action: "tenant.provisioned",
+        targetType: "tenant",
+        targetId: row.id,
+        after: { tenant, api_key: keyAfter },
+      });
+      return { tenant, api_key: apiKey };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw issuerTaken();
+    throw error;
+  }
+}
+
+export async function listTenants({ ctx, query }: { ctx: OperatorContext; query: ListQuery }) {
+  return withSystem(ctx.database, async (tx) => {
+    const page = cursorClause(tenants.id, query);
+    const rows = await tx
+      .select()
+      .from(tenants)
+      .where(and(ne(tenants.status, "deleted"), page.after))
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(rows, query.limit);
+    return { data: data.map(tenantView), ...rest };
+  });
+}
+
+export async function getTenant({ ctx, id }: { ctx: OperatorContext; id: string }) {
+  if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
+  const [row] = await withSystem(ctx.database, (tx) =>
+    tx.select().from(tenants).where(eq(tenants.id, id)).limit(1),
+  );
+  if (!row) throw new AppError("not_found", "No such tenant.");
+  return tenantView(row);
+}
+
+/** Runs a change to one tenant row with its audit row, locking the row first. */
+async function changeTenant(
+  ctx: OperatorContext,
+  id: string,
+  action: string,
+  change: (row: typeof tenants.$inferSelect) => Partial<typeof tenants.$inferInsert> | null,
+) {
+  if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
+  try {
+    const result = await withSystem(ctx.database, async (tx) => {
+      const [row] = await tx.select().from(tenants).where(eq(tenants.id, id)).for("update");
+      if (!row || row.status === "deleted") throw new AppError("not_found", "No such tenant.");
+      const values = change(row);
+      if (!values) return { before: row, after: row };
+      const [updated] = await tx
+        .update(tenants)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(tenants.id, id))
+        .returning(getTableColumns(tenants));
+      if (!updated) throw new Error("update returned no row");
+      await writeAudit(tx, id, OPERATOR, ctx.requestId, {
+        action,
+        targetType: "tenant",
+        targetId: id,
+        before: tenantView(row),
+        after: tenantView(updated),
+      });
+      return { before: row, after: updated };
+    });
+    // This isolate forgets at once; others within the credential cache TTL.
+    forgetTenantCredentials(id);
+    forgetTenantIssuers(id);
+    forgetIssuer(result.before.idpIssuer);
+    return tenantView(result.after);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw issuerTaken();
+    throw error;
+  }
+}
+
+export function updateTenant({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  input: {
+    name?: string | undefined;
+    plan?: Plan | undefined;
+    limits?: LimitsInput | undefined;
+    idp?: IdpInput | null | undefined;
+  };
+}) {
+  const idp = idpColumns(input.idp, ctx.allowLoopbackHttp);
+  return changeTenant(ctx, id, "tenant.updated", () => ({
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.plan !== undefined && { plan: input.plan }),
+    ...limitColumns(input.limits),
+    ...idp,
+  }));
+}
+
+/** Suspends a tenant: its calls get 403 tenant_suspended; its data stays intact. Idempotent. */
+export function suspendTenant({ ctx, id }: { ctx: OperatorContext; id: string }) {
+  return changeTenant(ctx, id, "tenant.suspended", (row) =>
+    row.status === "suspended" ? null : { status: "suspended", suspendedAt: new Date() },
+  );
+}
+
+/** Resumes a suspended tenant (or cancels an offboarding within its grace period). Idempotent. */
+export function resumeTenant({ ctx, id }: { ctx: OperatorContext; id: string }) {
+  return changeTenant(ctx, id, "tenant.resumed", (row) =>
+    row.status === "active"
+      ? null
+      : { status: "active", suspendedAt: null, offboardedAt: null, deleteAfter: null },
+  );
+}

@@ -1,0 +1,36 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { serviceContext } from "../../platform/context";
+import { authErrorResponses, createRouter } from "../../platform/openapi";
+import { TenantSchema } from "./schemas";
+import { getOwnTenant } from "./service";
+
+const OwnTenantSchema = TenantSchema.omit({ overrides: true })
+  .extend({
+    usage: z.object({
+      books: z.number().int(),
+      orders: z.number().int(),
+      files: z.number().int(),
+      active_api_keys: z.number().int(),
+    }),
+  })
+  .openapi("OwnTenant");
+
+const get = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["tenant"],
+  security: [{ bearer: [] }],
+  summary: "The caller's tenant: plan, effective limits and usage",
+  responses: {
+    200: {
+      description: "The tenant",
+      content: { "application/json": { schema: OwnTenantSchema } },
+    },
+    ...authErrorResponses,
+  },
+});
+
+/** /v2/tenant */
+export const ownTenantRoutes = createRouter().openapi(get, async (c) =>
+  c.json(await getOwnTenant({ ctx: serviceContext(c) }), 200),
+);

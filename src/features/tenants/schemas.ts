@@ -1,0 +1,84 @@
+import { z } from "@hono/zod-openapi";
+import { PLAN_NAMES } from "../../platform/plans";
+
+export const PlanSchema = z.enum(PLAN_NAMES).openapi({ example: "standard" });
+
+const nullablePositiveInt = (max: number) => z.number().int().positive().max(max).nullable();
+
+export const LimitOverridesSchema = z.strictObject({
+  requests_per_hour: nullablePositiveInt(10_000_000).optional(),
+  max_file_bytes: nullablePositiveInt(5 * 1024 * 1024 * 1024).optional(),
+  webhook_rate_per_second: nullablePositiveInt(1_000).optional(),
+});
+
+export const IdpSettingsSchema = z
+  .strictObject({
+    issuer: z.string().min(1).max(500),
+    jwks_uri: z.url().max(2000),
+    audience: z.string().min(1).max(500),
+    roles_claim: z
+      .string()
+      .regex(/^[A-Za-z0-9_:\-/]+(\.[A-Za-z0-9_:\-/]+)*$/, "a claim name or dotted path")
+      .max(200)
+      .default("roles"),
+  })
+  .openapi("IdpSettings");
+
+export const ProvisionTenantSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    plan: PlanSchema.default("trial"),
+    limits: LimitOverridesSchema.optional(),
+    idp: IdpSettingsSchema.optional(),
+  })
+  .openapi("ProvisionTenant");
+
+export const UpdateTenantSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    plan: PlanSchema.optional(),
+    limits: LimitOverridesSchema.optional(),
+    idp: IdpSettingsSchema.nullable().optional(),
+  })
+  .openapi("UpdateTenant");
+
+export const LimitsSchema = z.object({
+  requests_per_hour: z.number().int(),
+  requests_per_minute_per_credential: z.number().int(),
+  max_file_bytes: z.number().int(),
+  webhook_rate_per_second: z.number().int(),
+});
+
+export const TenantSchema = z
+  .object({
+    id: z.string().openapi({ example: "ten_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+    name: z.string(),
+    plan: PlanSchema,
+    status: z.enum(["active", "suspended", "offboarding", "deleted"]),
+    limits: LimitsSchema,
+    overrides: z.object({
+      requests_per_hour: z.number().int().nullable(),
+      max_file_bytes: z.number().int().nullable(),
+      webhook_rate_per_second: z.number().int().nullable(),
+    }),
+    idp: z
+      .object({
+        issuer: z.string(),
+        jwks_uri: z.string(),
+        audience: z.string(),
+        roles_claim: z.string(),
+      })
+      .nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    suspended_at: z.string().nullable(),
+    delete_after: z.string().nullable(),
+  })
+  .openapi("Tenant");
+
+export const TenantIdParamSchema = z.object({
+  id: z
+    .string()
+    .regex(/^ten_[0-9a-z]{26}$/, "must be a tenant id")
+    .openapi({ param: { in: "path" } }),
+});
