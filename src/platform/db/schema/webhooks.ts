@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { events } from "./catalog";
 import { createdAt, tenantIdColumn, ts, updatedAt } from "./columns";
 import { tenants } from "./tenancy";
@@ -25,6 +34,12 @@ export const webhookEndpoints = pgTable(
     previousSecretExpiresAt: ts("previous_secret_expires_at"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     ratePerSecond: integer("rate_per_second"),
+    /** Token bucket of fresh deliveries (per-endpoint fairness): tokens left and when last refilled. */
+    rateTokens: doublePrecision("rate_tokens"),
+    rateRefilledAt: ts("rate_refilled_at"),
+    /** A separate, slower bucket for re-deliveries (recover, resend, released holds). */
+    redeliveryTokens: doublePrecision("redelivery_tokens"),
+    redeliveryRefilledAt: ts("redelivery_refilled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
