@@ -1,0 +1,136 @@
+import { z } from "@hono/zod-openapi";
+import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+import { isValidIsbn13 } from "./isbn";
+import { MAX_AMOUNT } from "./money";
+
+/** Text a client may send: trimmed, bounded, and without NUL (Postgres text cannot hold it). */
+export const safeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+
+export const BOOK_STATUSES = ["active", "archived"] as const;
+export type BookStatus = (typeof BOOK_STATUSES)[number];
+
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code (3 uppercase letters)")
+  .openapi({ example: "EUR" });
+
+/** v2 money: integer minor units and an ISO 4217 currency. */
+export const MoneySchema = z
+  .strictObject({
+    amount: z.number().int().min(0).max(MAX_AMOUNT).openapi({ example: 1250 }),
+    currency: CurrencySchema,
+  })
+  .openapi("Money");
+
+export const IsbnSchema = z
+  .string()
+  .max(32)
+  .refine(isValidIsbn13, "must be a valid ISBN-13")
+  .openapi({
+    example: "978-0-306-40615-7",
+    description: "ISBN-13; hyphens and spaces are accepted and removed",
+  });
+
+const fields = {
+  isbn: IsbnSchema,
+  title: safeText(500).openapi({ example: "The Pragmatic Programmer" }),
+  authors: z
+    .array(safeText(200))
+    .min(1)
+    .max(50)
+    .openapi({ example: ["David Thomas"] }),
+  stock: z.number().int().min(0).max(MAX_AMOUNT).openapi({ example: 12 }),
+  status: z.enum(BOOK_STATUSES),
+};
+
+export const CreateBookSchema = z
+  .strictObject({
+    isbn: fields.isbn,
+    title: fields.title,
+    authors: fields.authors,
+    price: MoneySchema,
+    stock: fields.stock.default(0),
+    status: fields.status.default("active"),
+  })
+  .openapi("CreateBook");
+
+const atLeastOne = (value: object) => Object.keys(value).length > 0;
+
+export const UpdateBookSchema = z
+  .strictObject({
+    isbn: fields.isbn.optional(),
+    title: fields.title.optional(),
+    authors: fields.authors.optional(),
+    price: MoneySchema.optional(),
+    stock: fields.stock.optional(),
+    status: fields.status.optional(),
+  })
+  .refine(atLeastOne, "at least one field is required")
+  .openapi("UpdateBook");
+
+/** What the service verbs take, whichever API version the request came through. */
+export interface BookInput {
+  isbn: string;
+  title: string;
+  authors: string[];
+  price: { amount: number; currency: string };
+  stock: number;
+  status: BookStatus;
+}
+export type BookPatch = Partial<BookInput>;
+
+export const BookSchema = z
+  .object({
+    id: z.string().openapi({ example: "book_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+    isbn: z.string().openapi({ example: "9780306406157" }),
+    title: z.string(),
+    authors: z.array(z.string()),
+    price: MoneySchema,
+    stock: z.number().int(),
+    status: z.enum(BOOK_STATUSES),
+    version: z.number().int().openapi({ description: "Incremented on every change (the ETag)" }),
+    created_at: z.string(),
+    updated_at: z.string(),
+    deleted_at: z.string().nullable(),
+  })
+  .openapi("Book");
+
+export const BookListSchema = listEnvelope(BookSchema).openapi("BookList");
+
+/** Filters shared by both API versions' lists. */
+export const bookFilters = {
+  q: safeText(200)
+    .optional()
+    .openapi({ description: "Case-insensitive match on title, authors or ISBN" }),
+  status: z.enum(BOOK_STATUSES).optional(),
+};
+
+export const BookListQuerySchema = ListQuerySchema.extend(bookFilters);
+export type BookFilters = { q?: string | undefined; status?: BookStatus | undefined };
+
+export const BookIdParamSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { in: "path" }, example: "book_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+});
+
+export const IfMatchHeaderSchema = z.object({
+  "if-match": z
+    .string()
+    .max(1000)
+    .optional()
+    .openapi({
+      description: "An ETag from a previous read: the change applies only if the book is unchanged",
+    }),
+});
+
+export const EtagHeaderSchema = z.object({
+  ETag: z.string().openapi({ description: "The book's current version" }),
+});
