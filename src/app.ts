@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
+import { bookRoutes } from "./features/books/routes";
 import { healthRoutes } from "./features/health/routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
@@ -19,7 +20,8 @@ function v2Routes() {
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/api-keys", apiKeyRoutes)
-    .route("/audit-log", auditLogRoutes);
+    .route("/audit-log", auditLogRoutes)
+    .route("/books", bookRoutes);
 }
 
 /** /admin: operator routes (operator token; exempt from tenant rate limits). */
