@@ -20,18 +20,23 @@ export async function call(
   return response;
 }
 
-/** Calls the Worker with a JSON body. */
+/** Calls the Worker with a JSON body (and, optionally, bindings overridden for this call). */
 export function callJson(
   path: string,
   method: string,
   body: unknown,
   headers: Record<string, string> = {},
+  bindings: Partial<typeof env> = {},
 ): Promise<Response> {
-  return call(path, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+  return call(
+    path,
+    {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    },
+    bindings,
+  );
 }
 
 /** Reads a problem+json response, asserting its media type. */

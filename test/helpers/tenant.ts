@@ -24,9 +24,7 @@ export interface TestTenant {
 }
 
 /** Provisions a tenant through the operator API, as an operator would. */
-export async function provisionTenant(
-  body: Record<string, unknown> = {},
-): Promise<{
+export async function provisionTenant(body: Record<string, unknown> = {}): Promise<{
   id: string;
   adminKey: string;
   adminKeyId: string;

@@ -47,4 +47,69 @@ describe("API keys", () => {
     expect(refused.status).toBe(401);
     expect((await readProblem(refused)).code).toBe("unauthenticated");
   });
+
+  it("rejects invalid bodies and mass-assigned fields, creating nothing", async () => {
+    const tenant = await createTestTenant();
+    const before = await withOwnerSql(
+      (sql) => sql`select count(*)::int as n from api_keys where tenant_id = ${tenant.id}`,
+    );
+    for (const body of [
+      {},
+      { name: "x" },
+      { name: "x", role: "owner" },
+      { name: "", role: "viewer" },
+      { name: "x", role: "viewer", mode: "prod" },
+      { name: "x", role: "viewer", tenant_id: "ten_01m80a6z393tz88cw5gwtj9dnt" },
+      { name: "x", role: "viewer", id: "key_01m80a6z393tz88cw5gwtj9dnt" },
+      "[1,2",
+    ]) {
+      const response = await callJson("/v2/api-keys", "POST", body, bearer(tenant.adminKey));
+      expect(response.status).toBe(400);
+      expect((await readProblem(response)).code).toBe("validation_failed");
+    }
+    const after = await withOwnerSql(
+      (sql) => sql`select count(*)::int as n from api_keys where tenant_id = ${tenant.id}`,
+    );
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it("is for admins: editors and viewers get 403", async () => {
+    const tenant = await createTestTenant();
+    for (const key of [tenant.editorKey, tenant.viewerKey]) {
+      expect((await call("/v2/api-keys", { headers: bearer(key) })).status).toBe(403);
+      const create = await callJson(
+        "/v2/api-keys",
+        "POST",
+        { name: "x", role: "admin" },
+        bearer(key),
+      );
+      expect(create.status).toBe(403);
+    }
+  });
+
+  it("refuses to revoke the last active admin key (409)", async () => {
+    const tenant = await createTestTenant();
+    const response = await call(`/v2/api-keys/${tenant.adminKeyId}`, {
+      method: "DELETE",
+      headers: bearer(tenant.adminKey),
+    });
+    expect(response.status).toBe(409);
+    expect((await readProblem(response)).code).toBe("conflict");
+    const second = await tenant.createKey("admin", "second admin");
+    const revoked = await call(`/v2/api-keys/${tenant.adminKeyId}`, {
+      method: "DELETE",
+      headers: bearer(second.key),
+    });
+    expect(revoked.status).toBe(200);
+  });
+
+  it("records last_used_at after use, off the request path", async () => {
+    const tenant = await createTestTenant();
+    const key = await tenant.createKey("viewer", "tracked");
+    await call("/v2/tenant", { headers: bearer(key.key) });
+    const rows = await withOwnerSql(
+      (sql) => sql`select last_used_at from api_keys where id = ${key.id}`,
+    );
+    expect(rows[0]?.last_used_at).toBeInstanceOf(Date);
+  });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { call } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
+
+describe("GET /v2/tenant", () => {
+  it("shows the caller's tenant, plan, effective limits and usage to every role", async () => {
+    const tenant = await createTestTenant({ plan: "trial", limits: { max_file_bytes: 1234 } });
+    for (const key of [tenant.adminKey, tenant.editorKey, tenant.viewerKey]) {
+      const response = await call("/v2/tenant", { headers: bearer(key) });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        id: string;
+        plan: string;
+        status: string;
+        limits: Record<string, number>;
+        usage: Record<string, number>;
+      };
+      expect(body).toMatchObject({ id: tenant.id, plan: "trial", status: "active" });
+      expect(body.limits).toMatchObject({
+        requests_per_hour: 100,
+        requests_per_minute_per_credential: 100,
+        max_file_bytes: 1234,
+      });
+      expect(body.usage.active_api_keys).toBe(3);
+    }
+  });
+});
