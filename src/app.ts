@@ -2,8 +2,11 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
+import { benchRoutes } from "./features/bench/routes";
 import { bookRoutes } from "./features/books/routes";
+import { eventRoutes } from "./features/events/routes";
 import { healthRoutes } from "./features/health/routes";
+import { orderRoutes } from "./features/orders/routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
 import { authenticate } from "./platform/auth/middleware";
@@ -12,16 +15,20 @@ import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
 import { requestContext } from "./platform/observability/request-context";
 import { createRouter } from "./platform/openapi";
+import { rateLimit } from "./platform/rate-limit/middleware";
 
 /** /v2: authenticated tenant routes. */
 function v2Routes() {
   const v2 = createRouter();
   v2.use("*", authenticate());
+  v2.use("*", rateLimit());
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/api-keys", apiKeyRoutes)
     .route("/audit-log", auditLogRoutes)
-    .route("/books", bookRoutes);
+    .route("/books", bookRoutes)
+    .route("/orders", orderRoutes)
+    .route("/events", eventRoutes);
 }
 
 /** /admin: operator routes (operator token; exempt from tenant rate limits). */
@@ -44,6 +51,8 @@ export function createApp() {
     .route("/health", healthRoutes)
     .route("/v2", v2Routes())
     .route("/admin", adminRoutes());
+  // Comparison routes for the benchmarks: 404 unless enabled in development/test.
+  app.route("/bench", benchRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

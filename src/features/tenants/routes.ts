@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { serviceContext } from "../../platform/context";
 import { authErrorResponses, createRouter } from "../../platform/openapi";
+import { tenantRequestUsage } from "../../platform/rate-limit/usage";
 import { TenantSchema } from "./schemas";
 import { getOwnTenant } from "./service";
 
@@ -11,6 +12,16 @@ const OwnTenantSchema = TenantSchema.omit({ overrides: true })
       orders: z.number().int(),
       files: z.number().int(),
       active_api_keys: z.number().int(),
+      requests: z
+        .object({
+          limit: z.number().int(),
+          window_seconds: z.number().int(),
+          used: z.number().int(),
+          remaining: z.number().int(),
+          reset_seconds: z.number().int(),
+        })
+        .nullable()
+        .openapi({ description: "The tenant's current rate-limit window (null if unavailable)" }),
     }),
   })
   .openapi("OwnTenant");
@@ -32,5 +43,8 @@ const get = createRoute({
 
 /** /v2/tenant */
 export const ownTenantRoutes = createRouter().openapi(get, async (c) =>
-  c.json(await getOwnTenant({ ctx: serviceContext(c) }), 200),
+  c.json(
+    await getOwnTenant({ ctx: serviceContext(c), requestUsage: () => tenantRequestUsage(c) }),
+    200,
+  ),
 );

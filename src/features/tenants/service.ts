@@ -3,14 +3,23 @@ import type { ServiceContext } from "../../platform/context";
 import { withSystem, withTenant } from "../../platform/db";
 import { apiKeys, books, files, orders, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
+import type { RequestUsage } from "../../platform/rate-limit/usage";
 import { tenantView } from "./representation";
 
 /** The caller's own tenant: plan, effective limits and current usage. Any role may read it. */
-export async function getOwnTenant({ ctx }: { ctx: ServiceContext }) {
+export async function getOwnTenant({
+  ctx,
+  requestUsage = async () => null,
+}: {
+  ctx: ServiceContext;
+  /** Reads the tenant's current rate-limit window (null when the limiter is unreachable). */
+  requestUsage?: () => Promise<RequestUsage | null>;
+}) {
   const [row] = await withSystem(ctx.database, (tx) =>
     tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).limit(1),
   );
   if (!row) throw new AppError("not_found", "No such tenant.");
+  const requests = requestUsage();
   const usage = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const [[bookCount], [orderCount], [fileCount], [keyCount]] = await Promise.all([
       scope.tx
@@ -35,5 +44,5 @@ export async function getOwnTenant({ ctx }: { ctx: ServiceContext }) {
     };
   });
   const { overrides: _overrides, idp, ...tenant } = tenantView(row);
-  return { ...tenant, idp, usage };
+  return { ...tenant, idp, usage: { ...usage, requests: await requests } };
 }

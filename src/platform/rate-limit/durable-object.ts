@@ -1,10 +1,163 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../env";
 
-/** Per-tenant request counters (one object per tenant). */
+/** One limit to enforce: at most `limit` requests in any `windowMs` long window. */
+export interface LimitPolicy {
+  /** Public policy name, as in the RateLimit-Policy header ("tenant", "credential"). */
+  name: string;
+  /** Storage key: what is counted (e.g. "tenant", "credential:key_…"). */
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+/** The state of one policy after a check. */
+export interface PolicyState {
+  name: string;
+  limit: number;
+  windowMs: number;
+  /** Requests counted in the current window (including this one when admitted). */
+  used: number;
+  remaining: number;
+  /** Milliseconds until the oldest counted request leaves the window (0 when none is counted). */
+  resetMs: number;
+}
+
+/** Answer of {@link RateLimiter.consume}. */
+export interface ConsumeResult {
+  allowed: boolean;
+  policies: PolicyState[];
+  /** When refused: milliseconds until every violated policy has room again. */
+  retryAfterMs: number;
+}
+
+/**
+ * Per-tenant request counters (one object per tenant): an exact sliding-window log in SQLite.
+ * Every admitted request is one row per policy; a request is admitted only if, for each policy,
+ * fewer than `limit` rows fall inside the last `windowMs`, so no window of that length ever holds
+ * more than `limit` requests (no double burst at a window edge). A maintained count per policy
+ * keeps the check O(1) amortized; expired rows are pruned on access and by the alarm, so storage
+ * holds at most `limit` rows per active policy.
+ */
 export class RateLimiter extends DurableObject<Env> {
+  /** The object's clock; tests move it (through `runInDurableObject`) instead of sleeping. */
+  now: () => number = () => Date.now();
+  #alarmPending = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS hits (policy TEXT NOT NULL, at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS hits_policy_at ON hits (policy, at);
+      CREATE TABLE IF NOT EXISTS counts (
+        policy TEXT PRIMARY KEY, n INTEGER NOT NULL, window_ms INTEGER NOT NULL
+      );
+    `);
+  }
+
   /** Liveness probe for /health/ready. */
   async ping(): Promise<"pong"> {
     return "pong";
+  }
+
+  /**
+   * Checks every policy and, only if all have room, counts the request against all of them.
+   * Runs without an await, so concurrent calls cannot interleave (the object is single-threaded).
+   */
+  async consume(policies: LimitPolicy[]): Promise<ConsumeResult> {
+    const now = this.now();
+    const states = policies.map((p) => this.#state(p, now));
+    const violated = states.filter((s) => s.remaining <= 0);
+    if (violated.length > 0) {
+      return {
+        allowed: false,
+        policies: states,
+        retryAfterMs: Math.max(...violated.map((s) => s.resetMs)),
+      };
+    }
+    for (const p of policies) {
+      this.ctx.storage.sql.exec("INSERT INTO hits (policy, at) VALUES (?, ?)", p.key, now);
+      this.ctx.storage.sql.exec(
+        `INSERT INTO counts (policy, n, window_ms) VALUES (?, 1, ?)
+         ON CONFLICT (policy) DO UPDATE SET n = n + 1, window_ms = excluded.window_ms`,
+        p.key,
+        p.windowMs,
+      );
+    }
+    await this.#ensureAlarm(now, Math.min(...policies.map((p) => p.windowMs)));
+    return {
+      allowed: true,
+      policies: states.map((s) => ({
+        ...s,
+        used: s.used + 1,
+        remaining: s.remaining - 1,
+        resetMs: s.used === 0 ? s.windowMs : s.resetMs,
+      })),
+      retryAfterMs: 0,
+    };
+  }
+
+  /** The current usage of one policy, without counting a request. */
+  async usage(policy: LimitPolicy): Promise<PolicyState> {
+    return this.#state(policy, this.now());
+  }
+
+  /** Removes every expired row; reschedules itself while rows remain (bounded storage). */
+  override async alarm(): Promise<void> {
+    const now = this.now();
+    this.#alarmPending = false;
+    const policies = this.ctx.storage.sql
+      .exec<{ policy: string; window_ms: number }>("SELECT policy, window_ms FROM counts")
+      .toArray();
+    for (const { policy, window_ms } of policies) this.#prune(policy, window_ms, now);
+    const next = this.ctx.storage.sql
+      .exec<{ at: number | null }>(
+        "SELECT min(h.at + c.window_ms) AS at FROM hits h JOIN counts c ON c.policy = h.policy",
+      )
+      .one().at;
+    if (next !== null) {
+      await this.ctx.storage.setAlarm(Math.max(next, now) + 1_000);
+      this.#alarmPending = true;
+    }
+  }
+
+  /** Drops the policy's rows that left the window; returns how many are still counted. */
+  #prune(key: string, windowMs: number, now: number): number {
+    const sql = this.ctx.storage.sql;
+    const removed = sql.exec(
+      "DELETE FROM hits WHERE policy = ? AND at <= ?",
+      key,
+      now - windowMs,
+    ).rowsWritten;
+    const row = sql.exec<{ n: number }>("SELECT n FROM counts WHERE policy = ?", key).toArray()[0];
+    if (!row) return 0;
+    const n = Math.max(0, row.n - removed);
+    if (n === 0) sql.exec("DELETE FROM counts WHERE policy = ?", key);
+    else if (removed > 0) sql.exec("UPDATE counts SET n = ? WHERE policy = ?", n, key);
+    return n;
+  }
+
+  #state(p: LimitPolicy, now: number): PolicyState {
+    const used = this.#prune(p.key, p.windowMs, now);
+    const oldest = this.ctx.storage.sql
+      .exec<{ at: number }>("SELECT at FROM hits WHERE policy = ? ORDER BY at LIMIT 1", p.key)
+      .toArray()[0];
+    return {
+      name: p.name,
+      limit: p.limit,
+      windowMs: p.windowMs,
+      used,
+      remaining: Math.max(0, p.limit - used),
+      resetMs: oldest ? oldest.at + p.windowMs - now : 0,
+    };
+  }
+
+  /** Makes sure an alarm is pending (remembered in memory, so most requests skip the lookup). */
+  async #ensureAlarm(now: number, windowMs: number): Promise<void> {
+    if (this.#alarmPending) return;
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(now + windowMs + 1_000);
+    }
+    this.#alarmPending = true;
   }
 }

@@ -1,0 +1,139 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../context";
+import { AppError } from "../errors";
+import { describeError, log } from "../observability/logger";
+import type { ConsumeResult, LimitPolicy, PolicyState } from "./durable-object";
+import { recordRateLimitEvent } from "./metrics";
+import {
+  closestToLimit,
+  policiesFor,
+  policyHeader,
+  rateLimitHeader,
+  retryAfterSeconds,
+} from "./policies";
+
+/** A policy known (in this isolate) to be exhausted until `until`, for the limit it had then. */
+interface Block {
+  until: number;
+  limit: number;
+  windowMs: number;
+  name: string;
+}
+
+/** Isolate-level hot path: tenant (or tenant + credential) → blocked until. */
+const blocks = new Map<string, Block>();
+const MAX_BLOCKS = 10_000;
+
+const blockKey = (tenantId: string, policy: LimitPolicy) =>
+  policy.name === "tenant" ? tenantId : `${tenantId}|${policy.key}`;
+
+/** Forgets this isolate's blocks of a tenant (e.g. after an operator raised its limit). */
+export function forgetRateLimitBlocks(tenantId?: string): void {
+  if (tenantId === undefined) {
+    blocks.clear();
+    return;
+  }
+  for (const key of blocks.keys()) {
+    if (key === tenantId || key.startsWith(`${tenantId}|`)) blocks.delete(key);
+  }
+}
+
+function rememberBlocks(tenantId: string, policies: LimitPolicy[], states: PolicyState[]) {
+  const now = Date.now();
+  if (blocks.size >= MAX_BLOCKS) {
+    for (const [key, block] of blocks) if (block.until <= now) blocks.delete(key);
+    if (blocks.size >= MAX_BLOCKS) blocks.clear();
+  }
+  states.forEach((state, i) => {
+    const policy = policies[i];
+    if (!policy || state.remaining > 0) return;
+    blocks.set(blockKey(tenantId, policy), {
+      until: now + state.resetMs,
+      limit: policy.limit,
+      windowMs: policy.windowMs,
+      name: policy.name,
+    });
+  });
+}
+
+/** The live block for one of the request's policies, if any (a changed limit voids it). */
+function activeBlock(tenantId: string, policies: LimitPolicy[]): Block | undefined {
+  const now = Date.now();
+  for (const policy of policies) {
+    const key = blockKey(tenantId, policy);
+    const block = blocks.get(key);
+    if (!block) continue;
+    if (block.until > now && block.limit === policy.limit) return block;
+    blocks.delete(key);
+  }
+  return undefined;
+}
+
+function refuse(retryAfterMs: number, headers: Record<string, string>): AppError {
+  const retryAfter = retryAfterSeconds(retryAfterMs);
+  return new AppError("rate_limited", `Rate limit exceeded; retry in ${retryAfter} s.`, {
+    headers: { ...headers, "retry-after": String(retryAfter) },
+  });
+}
+
+/**
+ * Per-tenant and per-credential rate limits (after `authenticate()`): one RPC to the tenant's
+ * RateLimiter object checks and counts both policies atomically. Every response carries
+ * RateLimit-Policy and RateLimit; over the limit is 429 `rate_limited` with Retry-After. A tenant
+ * known to be over its limit is refused in this isolate without a round trip until the block ends.
+ * If the object cannot be reached the request is served (fail open), logged and counted.
+ */
+export function rateLimit(): MiddlewareHandler<AppEnv> {
+  return async function rateLimitMiddleware(c, next) {
+    const principal = c.var.principal;
+    if (!principal) throw new Error("rateLimit() must run after authenticate()");
+    const policies = policiesFor(principal);
+    const policyValue = policyHeader(policies);
+
+    const block = activeBlock(principal.tenantId, policies);
+    if (block) {
+      const waitMs = block.until - Date.now();
+      recordRateLimitEvent(c.env, principal.tenantId, "rejected_locally");
+      throw refuse(waitMs, {
+        "ratelimit-policy": policyValue,
+        ratelimit: rateLimitHeader({
+          name: block.name,
+          limit: block.limit,
+          windowMs: block.windowMs,
+          used: block.limit,
+          remaining: 0,
+          resetMs: waitMs,
+        }),
+      });
+    }
+
+    let result: ConsumeResult;
+    try {
+      const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(principal.tenantId));
+      result = await stub.consume(policies);
+    } catch (error) {
+      recordRateLimitEvent(c.env, principal.tenantId, "fail_open");
+      log("error", "rate limiter unavailable, request served without a limit", {
+        request_id: c.var.requestId,
+        tenant_id: principal.tenantId,
+        ...describeError(error),
+      });
+      await next();
+      return;
+    }
+
+    const closest = closestToLimit(result.policies);
+    const headers: Record<string, string> = { "ratelimit-policy": policyValue };
+    if (closest) headers.ratelimit = rateLimitHeader(closest);
+    if (!result.allowed) {
+      rememberBlocks(principal.tenantId, policies, result.policies);
+      recordRateLimitEvent(c.env, principal.tenantId, "rejected");
+      const violated = result.policies.filter((p) => p.remaining <= 0);
+      const tightest = closestToLimit(violated);
+      if (tightest) headers.ratelimit = rateLimitHeader(tightest);
+      throw refuse(result.retryAfterMs, headers);
+    }
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}

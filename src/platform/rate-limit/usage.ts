@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import { describeError, log } from "../observability/logger";
+import type { RateLimiter } from "./durable-object";
+import { tenantPolicy } from "./policies";
+
+/** Requests counted in the tenant's current window, as `GET /v2/tenant` shows them. */
+export interface RequestUsage {
+  limit: number;
+  window_seconds: number;
+  used: number;
+  remaining: number;
+  /** Seconds until the oldest counted request leaves the window. */
+  reset_seconds: number;
+}
+
+/** Reads the caller's tenant window from its RateLimiter object; null if it cannot be reached. */
+export async function tenantRequestUsage(c: Context<AppEnv>): Promise<RequestUsage | null> {
+  const principal = c.var.principal;
+  if (!principal) return null;
+  const policy = tenantPolicy(principal);
+  try {
+    const stub = c.env.RATE_LIMITER.get(
+      c.env.RATE_LIMITER.idFromName(principal.tenantId),
+    ) as DurableObjectStub<RateLimiter>;
+    const state = await stub.usage(policy);
+    return {
+      limit: state.limit,
+      window_seconds: Math.round(state.windowMs / 1000),
+      used: state.used,
+      remaining: state.remaining,
+      reset_seconds: Math.ceil(state.resetMs / 1000),
+    };
+  } catch (error) {
+    log("warn", "rate limiter usage unavailable", {
+      request_id: c.var.requestId,
+      tenant_id: principal.tenantId,
+      ...describeError(error),
+    });
+    return null;
+  }
+}
