@@ -12,6 +12,8 @@ declare global {
       URL_SIGNING_KEY: string;
       /** "true" lets JWKS and webhook URLs use plain http to loopback (development only). */
       ALLOW_LOOPBACK_HTTP?: string;
+      /** "true" enables /bench/… comparison routes in development and test (benchmark harness only). */
+      BENCH_ROUTES?: string;
       /** Seconds a tenant IdP's JWKS is cached (default 600). */
       JWKS_CACHE_SECONDS?: string;
       /** Minimum seconds between JWKS refetches for an unknown kid (default 30). */
