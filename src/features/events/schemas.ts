@@ -1,0 +1,31 @@
+import { z } from "@hono/zod-openapi";
+import { EVENT_TYPES } from "../../platform/outbox";
+import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+
+export const EventListQuerySchema = ListQuerySchema.extend({
+  type: z.enum(EVENT_TYPES).optional().openapi({ example: "order.created" }),
+});
+export type EventListQuery = z.infer<typeof EventListQuerySchema>;
+
+export const EventSchema = z
+  .object({
+    id: z.string().openapi({ example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+    type: z.enum(EVENT_TYPES),
+    timestamp: z.string().openapi({ description: "As in the webhook body" }),
+    data: z.unknown().openapi({ description: "The resource as it was after the change" }),
+    created_at: z.string(),
+    dispatched_at: z
+      .string()
+      .nullable()
+      .openapi({ description: "When the event was handed to webhook delivery" }),
+  })
+  .openapi("Event");
+
+export const EventListSchema = listEnvelope(EventSchema).openapi("EventList");
+
+export const EventIdParamSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { in: "path" }, example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+});

@@ -1,0 +1,54 @@
+import { withOwnerSql } from "../../helpers/db";
+import { callJson } from "../../helpers/http";
+import { bearer } from "../../helpers/tenant";
+
+export interface OrderJson {
+  id: string;
+  status: string;
+  total: { amount: number; currency: string };
+  lines: Array<{
+    id: string;
+    book_id: string;
+    isbn: string;
+    title: string;
+    quantity: number;
+    unit_price: { amount: number; currency: string };
+    line_total: { amount: number; currency: string };
+  }>;
+  confirmed_at: string | null;
+  shipped_at: string | null;
+  cancelled_at: string | null;
+}
+
+/** Creates an order through the API and returns it (throws unless 201). */
+export async function createOrder(
+  key: string,
+  lines: Array<{ book_id: string; quantity: number }>,
+) {
+  const response = await callJson("/v2/orders", "POST", { lines }, bearer(key));
+  if (response.status !== 201) {
+    throw new Error(`order creation failed: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as OrderJson;
+}
+
+/** Current stock of a book, read from the database. */
+export async function stockOf(bookId: string): Promise<number> {
+  const rows = await withOwnerSql((sql) => sql`select stock from books where id = ${bookId}`);
+  return Number(rows[0]?.stock);
+}
+
+/** Row counts that a rejected write must leave unchanged. */
+export async function tenantCounts(tenantId: string) {
+  return withOwnerSql(async (sql) => {
+    const [row] = await sql`select
+      (select count(*)::int from books where tenant_id = ${tenantId}) as books,
+      (select coalesce(sum(stock), 0)::int from books where tenant_id = ${tenantId}) as stock,
+      (select coalesce(sum(version), 0)::int from books where tenant_id = ${tenantId}) as versions,
+      (select count(*)::int from orders where tenant_id = ${tenantId}) as orders,
+      (select count(*)::int from order_lines where tenant_id = ${tenantId}) as lines,
+      (select count(*)::int from events where tenant_id = ${tenantId}) as events,
+      (select count(*)::int from audit_log where tenant_id = ${tenantId}) as audit`;
+    return row;
+  });
+}
