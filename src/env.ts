@@ -18,6 +18,8 @@ declare global {
       JWKS_CACHE_SECONDS?: string;
       /** Minimum seconds between JWKS refetches for an unknown kid (default 30). */
       JWKS_COOLDOWN_SECONDS?: string;
+      /** Days an offboarded tenant's data is kept before the deletion job removes it (default 30). */
+      TENANT_DELETION_GRACE_DAYS?: string;
       /** Neon connection string: when set, requests reach Neon directly (serverless driver) instead of Hyperdrive. */
       NEON_DATABASE_URL?: string;
       /** host:port of a local WebSocket-to-TCP proxy for the Neon driver (development and tests only). */
@@ -50,6 +52,7 @@ const configSchema = z
       .transform((v) => v === "true"),
     JWKS_CACHE_SECONDS: z.coerce.number().positive().default(600),
     JWKS_COOLDOWN_SECONDS: z.coerce.number().nonnegative().default(30),
+    TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   })
   .refine((c) => !(c.ENVIRONMENT === "production" && c.ALLOW_LOOPBACK_HTTP), {
     message: "ALLOW_LOOPBACK_HTTP is refused in production",
