@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "../context";
 import { openDatabase } from "../db";
+import { observeRequest } from "./analytics";
 import { log } from "./logger";
 import { resolveRequestId } from "./request-id";
 
@@ -32,11 +33,13 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     const { queries, ms } = database.stats;
     c.header("X-Request-Id", requestId);
     c.header("Server-Timing", serverTiming(durationMs, ms, queries));
+    const route = routePath(c, -1);
+    observeRequest(c, { route, durationMs, dbMs: ms, dbQueries: queries });
     log(c.res.status >= 500 ? "error" : "info", "request", {
       request_id: requestId,
       tenant_id: c.var.principal?.tenantId,
       method: c.req.method,
-      route: routePath(c, -1),
+      route,
       status: c.res.status,
       error_code: c.var.errorCode,
       duration_ms: Math.round(durationMs * 10) / 10,

@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../env";
+import { TrafficLog, type TrafficSample, type TrafficTotals } from "../observability/traffic";
 
 /** One limit to enforce: at most `limit` requests in any `windowMs` long window. */
 export interface LimitPolicy {
@@ -53,6 +54,19 @@ export class RateLimiter extends DurableObject<Env> {
         policy TEXT PRIMARY KEY, n INTEGER NOT NULL, window_ms INTEGER NOT NULL
       );
     `);
+  }
+
+  /** The tenant's per-minute request/error counters, read by the ops API (exact across isolates). */
+  readonly #traffic = new TrafficLog(this.ctx.storage.sql);
+
+  /** Counts one finished request of the tenant (called after the response, never on its path). */
+  async recordTraffic(sample: TrafficSample): Promise<void> {
+    this.#traffic.record(sample, this.now());
+  }
+
+  /** The tenant's request, error and 429 totals over the last `minutes` minutes. */
+  async traffic(minutes: number): Promise<TrafficTotals> {
+    return this.#traffic.totals(minutes, this.now());
   }
 
   /** Liveness probe for /health/ready. */

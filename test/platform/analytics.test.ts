@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { call, callJson } from "../helpers/http";
+import { bearer, operator, provisionTenant } from "../helpers/tenant";
+
+/** An Analytics Engine binding that records what the Worker writes to it. */
+function recorder() {
+  const points: AnalyticsEngineDataPoint[] = [];
+  const dataset: AnalyticsEngineDataset = {
+    writeDataPoint: (point) => {
+      if (point) points.push(point);
+    },
+  };
+  return { dataset, points, requests: () => points.filter((p) => p.blobs?.[0] === "request") };
+}
+
+/** Names the positional fields, as docs/analytics-schema.md documents them. */
+function decodeRequest(point: AnalyticsEngineDataPoint) {
+  const [kind, route, method, statusClass, version, credential, errorCode] = point.blobs ?? [];
+  const [durationMs, dbMs, dbQueries, rateLimited, replay, bytes, status] = point.doubles ?? [];
+  return {
+    index: point.indexes?.[0],
+    kind,
+    route,
+    method,
+    statusClass,
+    version,
+    credential,
+    errorCode,
+    durationMs,
+    dbMs,
+    dbQueries,
+    rateLimited,
+    replay,
+    bytes,
+    status,
+  };
+}
+
+describe("request analytics", () => {
+  it("writes one data point per tenant request, indexed by the tenant, with the documented fields", async () => {
+    const tenant = await provisionTenant();
+    const rec = recorder();
+    const response = await call(
+      "/v2/api-keys?limit=1",
+      { headers: bearer(tenant.adminKey) },
+      { ANALYTICS: rec.dataset },
+    );
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(rec.requests()).toHaveLength(1);
+    const point = decodeRequest(rec.requests()[0] as AnalyticsEngineDataPoint);
+    expect(point).toMatchObject({
+      index: tenant.id,
+      kind: "request",
+      route: "/v2/api-keys",
+      method: "GET",
+      statusClass: "2xx",
+      version: "v2",
+      credential: "api_key",
+      errorCode: "",
+      rateLimited: 0,
+      replay: 0,
+      status: 200,
+    });
+    expect(point.durationMs).toBeGreaterThan(0);
+    expect(point.dbQueries).toBeGreaterThan(0);
+    expect(point.dbMs).toBeGreaterThanOrEqual(0);
+    const length = response.headers.get("content-length");
+    expect(point.bytes).toBe(length === null ? 0 : Number(length));
+    expect(body.length).toBeGreaterThan(0);
+    // Exactly the documented shape: one index, seven blobs, seven doubles.
+    expect(rec.requests()[0]?.indexes).toHaveLength(1);
+    expect(rec.requests()[0]?.blobs).toHaveLength(7);
+    expect(rec.requests()[0]?.doubles).toHaveLength(7);
+  });
+
+  it("records the route pattern, not the concrete path (ids never become dimensions)", async () => {
+    const tenant = await provisionTenant();
+    const rec = recorder();
+    const response = await call(
+      "/v2/api-keys/key_00000000000000000000000000",
+      { method: "DELETE", headers: bearer(tenant.adminKey) },
+      { ANALYTICS: rec.dataset },
+    );
+    expect(response.status).toBe(404);
+    const point = decodeRequest(rec.requests()[0] as AnalyticsEngineDataPoint);
+    expect(point).toMatchObject({
+      index: tenant.id,
+      route: "/v2/api-keys/:id",
+      method: "DELETE",
+      statusClass: "4xx",
+      errorCode: "not_found",
+      status: 404,
+    });
+  });
+
+  it("indexes requests without a tenant as anonymous, with no credential", async () => {
+    const rec = recorder();
+    const response = await call("/v2/api-keys", {}, { ANALYTICS: rec.dataset });
+    expect(response.status).toBe(401);
+    expect(decodeRequest(rec.requests()[0] as AnalyticsEngineDataPoint)).toMatchObject({
+      index: "anonymous",
+      credential: "none",
+      statusClass: "4xx",
+      errorCode: "unauthenticated",
+      version: "v2",
+    });
+  });
+
+  it("marks operator and health requests by their credential and version", async () => {
+    const rec = recorder();
+    const tenant = await provisionTenant();
+    await call(`/admin/tenants/${tenant.id}`, { headers: operator() }, { ANALYTICS: rec.dataset });
+    await call("/health/live", {}, { ANALYTICS: rec.dataset });
+    const [admin, health] = rec.requests().map(decodeRequest);
+    expect(admin).toMatchObject({
+      index: "anonymous",
+      credential: "operator",
+      version: "admin",
+      route: "/admin/tenants/:id",
+      status: 200,
+    });
+    expect(health).toMatchObject({ credential: "none", version: "health", statusClass: "2xx" });
+  });
+
+  it("flags rate-limited requests", async () => {
+    const tenant = await provisionTenant();
+    const patched = await callJson(
+      `/admin/tenants/${tenant.id}`,
+      "PATCH",
+      { limits: { requests_per_hour: 1 } },
+      operator(),
+    );
+    expect(patched.status).toBe(200);
+    const rec = recorder();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await call(
+        "/v2/api-keys?limit=1",
+        { headers: bearer(tenant.adminKey) },
+        { ANALYTICS: rec.dataset },
+      );
+      statuses.push(r.status);
+    }
+    expect(statuses).toContain(429);
+    const points = rec.requests().map(decodeRequest);
+    for (const [i, status] of statuses.entries()) {
+      expect(points[i]).toMatchObject({
+        index: tenant.id,
+        status,
+        rateLimited: status === 429 ? 1 : 0,
+        errorCode: status === 429 ? "rate_limited" : "",
+      });
+    }
+  });
+
+  it("never fails or changes a request when the binding throws", async () => {
+    const tenant = await provisionTenant();
+    let calls = 0;
+    const throwing: AnalyticsEngineDataset = {
+      writeDataPoint: () => {
+        calls++;
+        throw new Error("Analytics Engine is down");
+      },
+    };
+    const response = await call(
+      "/v2/api-keys?limit=1",
+      { headers: bearer(tenant.adminKey) },
+      { ANALYTICS: throwing },
+    );
+    expect(calls).toBeGreaterThan(0);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(1);
+
+    const missing = await call(
+      "/v2/api-keys?limit=1",
+      { headers: bearer(tenant.adminKey) },
+      { ANALYTICS: undefined as unknown as AnalyticsEngineDataset },
+    );
+    expect(missing.status).toBe(200);
+  });
+});
