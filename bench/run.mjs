@@ -1,0 +1,234 @@
+// `npm run bench [-- options]`: throughput and latency of the Worker running in workerd locally.
+// Starts its own Postgres and Worker, runs every scenario in bench/scenarios/ (warm-up, then a
+// measured run), prints a table and ratios, writes bench/results/<timestamp>.json, stops it all.
+// Figures are for comparing builds on one machine; they are never asserted.
+import { relative } from "node:path";
+import { parseArgs } from "node:util";
+import { stopProcessGroup } from "../scripts/lib/local-worker.mjs";
+import { provisionTenant } from "../scripts/lib/operator-api.mjs";
+import { measure } from "./lib/measure.mjs";
+import {
+  computeRatios,
+  describeEnvironment,
+  formatRatio,
+  formatTable,
+  writeResults,
+} from "./lib/report.mjs";
+import { loadScenarios } from "./lib/scenario.mjs";
+import { createStack, root } from "./lib/stack.mjs";
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --smoke             tiny run for CI: no warm-up, 1 s per scenario, 2 connections
+  --duration N        measured seconds per scenario (default 10)
+  --warmup N          discarded warm-up seconds per scenario (default 3; 0 with --smoke)
+  --connections N     concurrent connections (default 10; 2 with --smoke)
+  --only a,b          run only these scenarios (names from bench/scenarios/*.mjs)
+  --list              list the scenarios and exit
+  -h, --help          this text
+
+DATABASE_URL selects a Postgres server instead of the embedded one.`;
+
+function positiveNumber(name, raw, { allowZero = false } = {}) {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new Error(`--${name} needs a ${allowZero ? "non-negative" : "positive"} number`);
+  }
+  return value;
+}
+
+function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      smoke: { type: "boolean", default: false },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      connections: { type: "string" },
+      only: { type: "string" },
+      list: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const smoke = values.smoke;
+  return {
+    help: values.help,
+    list: values.list,
+    smoke,
+    duration: values.duration ? positiveNumber("duration", values.duration) : smoke ? 1 : 10,
+    warmup: values.warmup
+      ? positiveNumber("warmup", values.warmup, { allowZero: true })
+      : smoke
+        ? 0
+        : 3,
+    connections: values.connections
+      ? Math.round(positiveNumber("connections", values.connections))
+      : smoke
+        ? 2
+        : 10,
+    only: values.only
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}
+
+function selectScenarios(all, only) {
+  if (!only?.length) return all;
+  const unknown = only.filter((name) => !all.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(", ")}`);
+  return all.filter((s) => only.includes(s.name));
+}
+
+function makeContext(stack, smoke) {
+  let tenants = 0;
+  return {
+    baseUrl: stack.baseUrl,
+    operatorToken: stack.operatorToken,
+    smoke,
+    provisionTenant: ({ name, plan = "standard" } = {}) =>
+      provisionTenant(stack.baseUrl, stack.operatorToken, {
+        name: name ?? `Bench tenant ${++tenants}`,
+        plan,
+      }).then(({ tenantId, apiKey }) => ({ tenantId, apiKey })),
+    api: (path, { apiKey, json, headers, ...init } = {}) =>
+      fetch(new URL(path, stack.baseUrl), {
+        ...init,
+        headers: {
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+          ...(json !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
+        },
+        body: json !== undefined ? JSON.stringify(json) : init.body,
+        signal: AbortSignal.timeout(15_000),
+      }),
+  };
+}
+
+async function runScenario(scenario, ctx, options, signal) {
+  const state = scenario.setup ? await scenario.setup(ctx) : {};
+  const request =
+    typeof scenario.request === "function"
+      ? await scenario.request({ ...ctx, ...state })
+      : scenario.request;
+  const connections = scenario.connections ?? options.connections;
+  const target = { baseUrl: ctx.baseUrl, request, connections, signal };
+  if (options.warmup > 0) await measure({ ...target, duration: options.warmup });
+  if (signal.aborted) throw signal.reason;
+  const figures = await measure({ ...target, duration: options.duration });
+  if (signal.aborted) throw signal.reason;
+  return {
+    name: scenario.name,
+    description: scenario.description ?? null,
+    method: request.method ?? "GET",
+    path: request.path,
+    compare_to: scenario.compareTo ?? null,
+    warmup_s: options.warmup,
+    ...figures,
+  };
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const all = await loadScenarios();
+  if (options.list) {
+    for (const s of all) console.log(`${s.name.padEnd(24)} ${s.description ?? ""} (${s.file})`);
+    return 0;
+  }
+  const scenarios = selectScenarios(all, options.only);
+  const say = (message) => console.log(`[bench] ${message}`);
+
+  const stack = createStack({ onStatus: say });
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) {
+      // A second Ctrl-C: no grace left for wrangler's process group.
+      if (stack.pid) stopProcessGroup(stack.pid, { leaderGraceMs: 0, graceMs: 0 });
+      return;
+    }
+    interrupted = true;
+    console.error(`\n[bench] ${signal}: stopping`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+    stack.stop();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const startedAt = new Date().toISOString();
+  const environment = describeEnvironment(root);
+  say(
+    `${scenarios.length} scenario(s): ${options.warmup} s warm-up + ${options.duration} s measured ` +
+      `each, ${options.connections} connections${options.smoke ? " (smoke)" : ""}; ` +
+      `load average ${environment.load_average_1m} on ${environment.cpus} CPUs`,
+  );
+
+  const results = [];
+  let failure = null;
+  try {
+    await stack.start();
+    stack.exited.then(({ code, signal }) => {
+      controller.abort(
+        new Error(`wrangler exited during the run (code ${code}, signal ${signal})`),
+      );
+    });
+    const ctx = makeContext(stack, options.smoke);
+    for (const scenario of scenarios) {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      say(`running ${scenario.name}`);
+      results.push(await runScenario(scenario, ctx, options, controller.signal));
+    }
+  } catch (error) {
+    failure = error;
+  }
+  const log = failure && !interrupted ? stack.log(40) : "";
+  await stack.stop();
+
+  if (results.length) {
+    const ratios = computeRatios(results);
+    console.log(`\n${formatTable(results)}\n`);
+    for (const ratio of ratios) console.log(formatRatio(ratio, results));
+    const file = writeResults(root, {
+      started_at: startedAt,
+      finished_at: new Date().toISOString(),
+      complete: !failure,
+      environment: { ...environment, database: stack.database },
+      options: {
+        smoke: options.smoke,
+        duration_s: options.duration,
+        warmup_s: options.warmup,
+        connections: options.connections,
+      },
+      scenarios: results,
+      ratios,
+    });
+    console.log(`\n[bench] figures written to ${relative(root, file)}`);
+  }
+
+  if (interrupted) return 130;
+  if (failure) {
+    console.error(`[bench] ${failure.stack ?? failure.message}`);
+    if (log) console.error(`--- wrangler log (last lines) ---\n${log}`);
+    return 1;
+  }
+  // Not a speed assertion: a scenario that never got a 2xx measured nothing but its failure.
+  const failed = results.filter((r) => !Object.keys(r.status_codes).some((c) => c.startsWith("2")));
+  if (failed.length) {
+    const which = failed.map((r) => `${r.name} ${JSON.stringify(r.status_codes)}`).join(", ");
+    console.error(`[bench] no 2xx response in: ${which}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[bench] ${error.message}`);
+    process.exit(1);
+  },
+);
