@@ -30,7 +30,7 @@ export default defineConfig({
           name: "workers",
           include: ["test/**/*.test.ts"],
           exclude: ["test/node/**"],
-          globalSetup: ["./test/global-setup.ts"],
+          globalSetup: ["./test/global-setup.ts", "./test/webhook-receiver.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -9,6 +9,8 @@ import { healthRoutes } from "./features/health/routes";
 import { orderRoutes } from "./features/orders/routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
+import { eventResendRoutes } from "./features/webhooks/events-routes";
+import { webhookEndpointRoutes } from "./features/webhooks/routes";
 import { authenticate } from "./platform/auth/middleware";
 import { operatorAuth } from "./platform/auth/operator";
 import type { AppEnv } from "./platform/context";
@@ -16,19 +18,24 @@ import { handleError, notFoundHandler } from "./platform/error-handler";
 import { requestContext } from "./platform/observability/request-context";
 import { createRouter } from "./platform/openapi";
 import { rateLimit } from "./platform/rate-limit/middleware";
+import { relayAfterCommit } from "./platform/webhooks/relay";
 
 /** /v2: authenticated tenant routes. */
 function v2Routes() {
   const v2 = createRouter();
   v2.use("*", authenticate());
   v2.use("*", rateLimit());
+  // Outside (before) idempotency: relays outbox events once the mutation has committed.
+  v2.use("*", relayAfterCommit());
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/api-keys", apiKeyRoutes)
     .route("/audit-log", auditLogRoutes)
     .route("/books", bookRoutes)
     .route("/orders", orderRoutes)
-    .route("/events", eventRoutes);
+    .route("/events", eventRoutes)
+    .route("/events", eventResendRoutes)
+    .route("/webhook-endpoints", webhookEndpointRoutes);
 }
 
 /** /admin: operator routes (operator token; exempt from tenant rate limits). */

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { serviceContext } from "../../platform/context";
 import { authErrorResponses, createRouter } from "../../platform/openapi";
 import { tenantRequestUsage } from "../../platform/rate-limit/usage";
+import { WebhookBacklogSchema } from "../webhooks/schemas";
 import { TenantSchema } from "./schemas";
 import { getOwnTenant } from "./service";
 
@@ -23,6 +24,7 @@ const OwnTenantSchema = TenantSchema.omit({ overrides: true })
         .nullable()
         .openapi({ description: "The tenant's current rate-limit window (null if unavailable)" }),
     }),
+    webhook_backlog: WebhookBacklogSchema,
   })
   .openapi("OwnTenant");
 

@@ -4,6 +4,7 @@ import { withSystem, withTenant } from "../../platform/db";
 import { apiKeys, books, files, orders, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { RequestUsage } from "../../platform/rate-limit/usage";
+import { webhookBacklog } from "../../platform/webhooks/backlog";
 import { tenantView } from "./representation";
 
 /** The caller's own tenant: plan, effective limits and current usage. Any role may read it. */
@@ -44,5 +45,11 @@ export async function getOwnTenant({
     };
   });
   const { overrides: _overrides, idp, ...tenant } = tenantView(row);
-  return { ...tenant, idp, usage: { ...usage, requests: await requests } };
+  const backlog = await withTenant(ctx.database, ctx.tenantId, webhookBacklog);
+  return {
+    ...tenant,
+    idp,
+    usage: { ...usage, requests: await requests },
+    webhook_backlog: backlog,
+  };
 }

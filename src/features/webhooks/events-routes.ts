@@ -1,0 +1,32 @@
+import { createRoute } from "@hono/zod-openapi";
+import { requireRole } from "../../platform/auth/roles";
+import { serviceContext } from "../../platform/context";
+import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import { resendEvent } from "./resend";
+import { EventIdParamSchema, RedeliveryResultSchema } from "./schemas";
+
+const resend = createRoute({
+  method: "post",
+  path: "/{id}/resend",
+  tags: ["events"],
+  security: [{ bearer: [] }],
+  middleware: [requireRole("admin")] as const,
+  summary: "Re-deliver an event to every endpoint subscribed to it (admin, throttled)",
+  request: { params: EventIdParamSchema },
+  responses: {
+    202: {
+      description: "Queued for re-delivery",
+      content: { "application/json": { schema: RedeliveryResultSchema } },
+    },
+    404: problemResponse("No such event in this tenant"),
+    ...authErrorResponses,
+  },
+});
+
+/** /v2/events/{id}/resend (mounted beside the events feature's own router on /events). */
+export const eventResendRoutes = createRouter().openapi(resend, async (c) =>
+  c.json(
+    await resendEvent({ ctx: serviceContext(c), env: c.env, id: c.req.valid("param").id }),
+    202,
+  ),
+);

@@ -1,0 +1,229 @@
+import { createRoute } from "@hono/zod-openapi";
+import { requireRole } from "../../platform/auth/roles";
+import { serviceContext } from "../../platform/context";
+import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import { ListQuerySchema } from "../../platform/pagination";
+import {
+  CreateWebhookEndpointSchema,
+  DeletedWebhookEndpointSchema,
+  RecoverSchema,
+  RedeliveryResultSchema,
+  UpdateWebhookEndpointSchema,
+  WebhookAttemptListSchema,
+  WebhookEndpointIdParamSchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from "./schemas";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookAttempts,
+  listWebhookEndpoints,
+  recoverWebhookEndpoint,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
+} from "./service";
+
+const tags = ["webhooks"];
+const security = [{ bearer: [] }];
+const json = <T>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const notFound = { 404: problemResponse("No such webhook endpoint in this tenant") } as const;
+const params = WebhookEndpointIdParamSchema;
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "List webhook endpoints (admin)",
+  request: { query: ListQuerySchema },
+  responses: { 200: json("A page of endpoints", WebhookEndpointListSchema), ...authErrorResponses },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "Create a webhook endpoint (admin); the signing secret is shown once",
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: CreateWebhookEndpointSchema } },
+    },
+  },
+  responses: { 201: json("Created", WebhookEndpointWithSecretSchema), ...authErrorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "Get a webhook endpoint (admin)",
+  request: { params },
+  responses: {
+    200: json("The endpoint", WebhookEndpointSchema),
+    ...notFound,
+    ...authErrorResponses,
+  },
+});
+
+const update = createRoute({
+  method: "patch",
+  path: "/{id}",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "Update a webhook endpoint (admin); enabled: true releases held deliveries",
+  request: {
+    params,
+    body: {
+      required: true,
+      content: { "application/json": { schema: UpdateWebhookEndpointSchema } },
+    },
+  },
+  responses: { 200: json("Updated", WebhookEndpointSchema), ...notFound, ...authErrorResponses },
+});
+
+const remove = createRoute({
+  method: "delete",
+  path: "/{id}",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "Delete a webhook endpoint with its delivery history (admin)",
+  request: { params },
+  responses: {
+    200: json("Deleted", DeletedWebhookEndpointSchema),
+    ...notFound,
+    ...authErrorResponses,
+  },
+});
+
+const rotate = createRoute({
+  method: "post",
+  path: "/{id}/rotate-secret",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "Rotate the signing secret (admin); the old one also signs for 24 h",
+  request: { params },
+  responses: {
+    200: json("The endpoint with its new secret", WebhookEndpointWithSecretSchema),
+    ...notFound,
+    ...authErrorResponses,
+  },
+});
+
+const recover = createRoute({
+  method: "post",
+  path: "/{id}/recover",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "Re-deliver what failed since a time and release held deliveries (admin)",
+  request: {
+    params,
+    body: { required: true, content: { "application/json": { schema: RecoverSchema } } },
+  },
+  responses: {
+    202: json("Queued for re-delivery (throttled)", RedeliveryResultSchema),
+    409: problemResponse("The endpoint is disabled"),
+    ...notFound,
+    ...authErrorResponses,
+  },
+});
+
+const attempts = createRoute({
+  method: "get",
+  path: "/{id}/attempts",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  summary: "List the endpoint's delivery attempts, newest first (admin)",
+  request: { params, query: ListQuerySchema },
+  responses: {
+    200: json("A page of attempts", WebhookAttemptListSchema),
+    ...notFound,
+    ...authErrorResponses,
+  },
+});
+
+/** /v2/webhook-endpoints */
+export const webhookEndpointRoutes = createRouter()
+  .openapi(list, async (c) =>
+    c.json(
+      await listWebhookEndpoints({ ctx: serviceContext(c), query: c.req.valid("query") }),
+      200,
+    ),
+  )
+  .openapi(create, async (c) =>
+    c.json(
+      await createWebhookEndpoint({
+        ctx: serviceContext(c),
+        env: c.env,
+        input: c.req.valid("json"),
+      }),
+      201,
+    ),
+  )
+  .openapi(get, async (c) =>
+    c.json(await getWebhookEndpoint({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+  )
+  .openapi(update, async (c) =>
+    c.json(
+      await updateWebhookEndpoint({
+        ctx: serviceContext(c),
+        env: c.env,
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
+      }),
+      200,
+    ),
+  )
+  .openapi(remove, async (c) =>
+    c.json(
+      await deleteWebhookEndpoint({ ctx: serviceContext(c), id: c.req.valid("param").id }),
+      200,
+    ),
+  )
+  .openapi(rotate, async (c) =>
+    c.json(
+      await rotateWebhookSecret({
+        ctx: serviceContext(c),
+        env: c.env,
+        id: c.req.valid("param").id,
+      }),
+      200,
+    ),
+  )
+  .openapi(recover, async (c) =>
+    c.json(
+      await recoverWebhookEndpoint({
+        ctx: serviceContext(c),
+        env: c.env,
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
+      }),
+      202,
+    ),
+  )
+  .openapi(attempts, async (c) =>
+    c.json(
+      await listWebhookAttempts({
+        ctx: serviceContext(c),
+        id: c.req.valid("param").id,
+        query: c.req.valid("query"),
+      }),
+      200,
+    ),
+  );

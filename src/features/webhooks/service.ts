@@ -1,0 +1,360 @@
+import { and, eq, gte, sql } from "drizzle-orm";
+import type { Env } from "../../env";
+import { auditInScope } from "../../platform/audit";
+import { assertRole } from "../../platform/auth/roles";
+import type { ServiceContext } from "../../platform/context";
+import { sealSecret } from "../../platform/crypto/secret-box";
+import { generateWebhookSecret } from "../../platform/crypto/webhook-signature";
+import { type TenantScope, withTenant } from "../../platform/db";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
+import { AppError } from "../../platform/errors";
+import { isId, newId } from "../../platform/ids";
+import { checkDestination } from "../../platform/net/url-policy";
+import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
+import { ROTATION_OVERLAP_MS, webhookSettings } from "../../platform/webhooks/config";
+import { tenantWebhookRate } from "../../platform/webhooks/rate";
+import { requeueDeliveries } from "../../platform/webhooks/redelivery";
+
+type EndpointRow = typeof webhookEndpoints.$inferSelect;
+type AttemptRow = typeof webhookAttempts.$inferSelect;
+
+/** Public representation: never a secret or its ciphertext. */
+export function endpointView(row: EndpointRow) {
+  const previousValid =
+    row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > Date.now();
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    event_types: row.eventTypes,
+    enabled: row.enabled,
+    status: row.status,
+    status_reason: row.statusReason,
+    consecutive_failures: row.consecutiveFailures,
+    previous_secret_expires_at: previousValid
+      ? (row.previousSecretExpiresAt?.toISOString() ?? null)
+      : null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+function attemptView(row: AttemptRow) {
+  return {
+    id: row.id,
+    delivery_id: row.deliveryId,
+    event_id: row.eventId,
+    attempt_number: row.attemptNumber,
+    status_code: row.statusCode,
+    latency_ms: row.latencyMs,
+    error_class: row.errorClass,
+    response_snippet: row.responseSnippet,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+/** Refuses a URL the SSRF policy rejects (https only, public addresses only), as a 400. */
+async function assertAllowedUrl(env: Env, url: string): Promise<void> {
+  const settings = webhookSettings(env);
+  const verdict = await checkDestination(url, settings.policy, settings.resolve);
+  if (!verdict.ok) {
+    throw new AppError("validation_failed", "The endpoint URL is not allowed.", {
+      errors: [{ path: "json.url", message: verdict.reason }],
+    });
+  }
+}
+
+const notFound = () => new AppError("not_found", "No such webhook endpoint.");
+
+async function lockEndpoint(scope: TenantScope, id: string): Promise<EndpointRow> {
+  if (!isId("whep", id)) throw notFound();
+  const [row] = await scope.tx
+    .select()
+    .from(webhookEndpoints)
+    .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)))
+    .for("update");
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listWebhookEndpoints({
+  ctx,
+  query,
+}: {
+  ctx: ServiceContext;
+  query: ListQuery;
+}) {
+  assertRole(ctx.role, "admin");
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const page = cursorClause(webhookEndpoints.id, query);
+    const rows = await scope.tx
+      .select()
+      .from(webhookEndpoints)
+      .where(scope.where(webhookEndpoints, page.after))
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(rows, query.limit);
+    return { data: data.map(endpointView), ...rest };
+  });
+}
+
+export async function getWebhookEndpoint({ ctx, id }: { ctx: ServiceContext; id: string }) {
+  assertRole(ctx.role, "admin");
+  if (!isId("whep", id)) throw notFound();
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const [row] = await scope.tx
+      .select()
+      .from(webhookEndpoints)
+      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
+    if (!row) throw notFound();
+    return endpointView(row);
+  });
+}
+
+/** Creates an endpoint; its signing secret is returned once and stored only encrypted. */
+export async function createWebhookEndpoint({
+  ctx,
+  env,
+  input,
+}: {
+  ctx: ServiceContext;
+  env: Env;
+  input: { url: string; description?: string | null; event_types: string[]; enabled: boolean };
+}) {
+  assertRole(ctx.role, "admin");
+  await assertAllowedUrl(env, input.url);
+  const id = newId("whep");
+  const secret = generateWebhookSecret();
+  const secretCiphertext = await sealSecret(webhookSettings(env).secretKey, secret, id);
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const [row] = await scope.tx
+      .insert(webhookEndpoints)
+      .values({
+        id,
+        tenantId: scope.tenantId,
+        url: input.url,
+        description: input.description ?? null,
+        eventTypes: input.event_types,
+        enabled: input.enabled,
+        status: input.enabled ? "active" : "disabled",
+        statusReason: input.enabled ? null : "disabled by the tenant",
+        secretCiphertext,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    const view = endpointView(row);
+    await auditInScope(scope, ctx, {
+      action: "webhook_endpoint.created",
+      targetType: "webhook_endpoint",
+      targetId: id,
+      after: view,
+    });
+    return { ...view, secret };
+  });
+}
+
+/**
+ * Updates an endpoint. `enabled: true` re-activates a disabled or suspended endpoint: its
+ * failure count restarts and its held deliveries are released (as throttled re-deliveries).
+ */
+export async function updateWebhookEndpoint({
+  ctx,
+  env,
+  id,
+  input,
+}: {
+  ctx: ServiceContext;
+  env: Env;
+  id: string;
+  input: { url?: string; description?: string | null; event_types?: string[]; enabled?: boolean };
+}) {
+  assertRole(ctx.role, "admin");
+  if (!isId("whep", id)) throw notFound();
+  if (input.url !== undefined) await assertAllowedUrl(env, input.url);
+  const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const before = await lockEndpoint(scope, id);
+    const reactivate = input.enabled === true && before.status !== "active";
+    const deactivate = input.enabled === false && before.status !== "disabled";
+    const [row] = await scope.tx
+      .update(webhookEndpoints)
+      .set({
+        ...(input.url !== undefined && { url: input.url }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.event_types !== undefined && { eventTypes: input.event_types }),
+        ...(reactivate && {
+          enabled: true,
+          status: "active" as const,
+          statusReason: null,
+          consecutiveFailures: 0,
+        }),
+        ...(deactivate && {
+          enabled: false,
+          status: "disabled" as const,
+          statusReason: "disabled by the tenant",
+        }),
+        updatedAt: sql`now()`,
+      })
+      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)))
+      .returning();
+    if (!row) throw notFound();
+    if (reactivate) {
+      await requeueDeliveries(scope, env, {
+        endpointId: id,
+        condition: eq(webhookDeliveries.status, "held"),
+        tenantRate,
+      });
+    }
+    const view = endpointView(row);
+    await auditInScope(scope, ctx, {
+      action: "webhook_endpoint.updated",
+      targetType: "webhook_endpoint",
+      targetId: id,
+      before: endpointView(before),
+      after: view,
+    });
+    return view;
+  });
+}
+
+/** Deletes an endpoint with its deliveries and attempts; queued messages for it become no-ops. */
+export async function deleteWebhookEndpoint({ ctx, id }: { ctx: ServiceContext; id: string }) {
+  assertRole(ctx.role, "admin");
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const before = await lockEndpoint(scope, id);
+    await scope.tx
+      .delete(webhookAttempts)
+      .where(scope.where(webhookAttempts, eq(webhookAttempts.endpointId, id)));
+    await scope.tx
+      .delete(webhookDeliveries)
+      .where(scope.where(webhookDeliveries, eq(webhookDeliveries.endpointId, id)));
+    await scope.tx
+      .delete(webhookEndpoints)
+      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
+    await auditInScope(scope, ctx, {
+      action: "webhook_endpoint.deleted",
+      targetType: "webhook_endpoint",
+      targetId: id,
+      before: endpointView(before),
+    });
+    return { id, deleted: true as const };
+  });
+}
+
+/** New secret, shown once; the previous one keeps signing (second signature) for 24 h. */
+export async function rotateWebhookSecret({
+  ctx,
+  env,
+  id,
+}: {
+  ctx: ServiceContext;
+  env: Env;
+  id: string;
+}) {
+  assertRole(ctx.role, "admin");
+  if (!isId("whep", id)) throw notFound();
+  const secret = generateWebhookSecret();
+  const secretCiphertext = await sealSecret(webhookSettings(env).secretKey, secret, id);
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const before = await lockEndpoint(scope, id);
+    const [row] = await scope.tx
+      .update(webhookEndpoints)
+      .set({
+        secretCiphertext,
+        previousSecretCiphertext: before.secretCiphertext,
+        previousSecretExpiresAt: new Date(Date.now() + ROTATION_OVERLAP_MS),
+        updatedAt: sql`now()`,
+      })
+      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)))
+      .returning();
+    if (!row) throw notFound();
+    const view = endpointView(row);
+    await auditInScope(scope, ctx, {
+      action: "webhook_endpoint.secret_rotated",
+      targetType: "webhook_endpoint",
+      targetId: id,
+      after: view,
+    });
+    return { ...view, secret };
+  });
+}
+
+/** The endpoint's delivery attempts, newest first. */
+export async function listWebhookAttempts({
+  ctx,
+  id,
+  query,
+}: {
+  ctx: ServiceContext;
+  id: string;
+  query: ListQuery;
+}) {
+  assertRole(ctx.role, "admin");
+  if (!isId("whep", id)) throw notFound();
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const [endpoint] = await scope.tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
+    if (!endpoint) throw notFound();
+    const page = cursorClause(webhookAttempts.id, query);
+    const rows = await scope.tx
+      .select()
+      .from(webhookAttempts)
+      .where(scope.where(webhookAttempts, eq(webhookAttempts.endpointId, id), page.after))
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(rows, query.limit);
+    return { data: data.map(attemptView), ...rest };
+  });
+}
+
+/**
+ * Re-delivers what failed since `since` and releases what is held; a suspended endpoint is
+ * re-activated. A disabled endpoint must be enabled first (409). Re-deliveries are throttled.
+ */
+export async function recoverWebhookEndpoint({
+  ctx,
+  env,
+  id,
+  input,
+}: {
+  ctx: ServiceContext;
+  env: Env;
+  id: string;
+  input: { since: string };
+}) {
+  assertRole(ctx.role, "admin");
+  if (!isId("whep", id)) throw notFound();
+  const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const endpoint = await lockEndpoint(scope, id);
+    if (endpoint.status === "disabled") {
+      throw new AppError("conflict", "The endpoint is disabled: enable it before recovering.");
+    }
+    if (endpoint.status === "suspended") {
+      await scope.tx
+        .update(webhookEndpoints)
+        .set({
+          status: "active",
+          statusReason: null,
+          consecutiveFailures: 0,
+          updatedAt: sql`now()`,
+        })
+        .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
+    }
+    const since = new Date(input.since);
+    const result = await requeueDeliveries(scope, env, {
+      endpointId: id,
+      condition: sql`(${and(eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.failedAt, since))} or ${eq(webhookDeliveries.status, "held")})`,
+      tenantRate,
+    });
+    await auditInScope(scope, ctx, {
+      action: "webhook_endpoint.recovered",
+      targetType: "webhook_endpoint",
+      targetId: id,
+      after: { since: since.toISOString(), ...result },
+    });
+    return result;
+  });
+}

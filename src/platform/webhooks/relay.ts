@@ -1,0 +1,154 @@
+import { and, asc, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import type { Env } from "../../env";
+import type { AppEnv } from "../context";
+import { openRequestDatabase, withSystem, withTenant } from "../db";
+import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
+import { newId } from "../ids";
+import { describeError, log } from "../observability/logger";
+import { SWEEP_AFTER_SECONDS } from "./config";
+import { enqueueDeliveries } from "./enqueue";
+
+const EVENTS_PER_ROUND = 100;
+const MAX_ROUNDS = 20;
+const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** True when an endpoint subscribed to an event type (an empty list means every type). */
+export function subscribes(eventTypes: readonly string[], type: string): boolean {
+  return eventTypes.length === 0 || eventTypes.includes(type);
+}
+
+/**
+ * Relays a tenant's undispatched outbox events: one delivery row and one queue message per event
+ * and subscribed endpoint, then marks the events dispatched, all in one transaction. The queue
+ * send happens before the commit, so a failed send rolls everything back for the sweep to retry;
+ * a commit lost after a send only duplicates a message (the consumer skips delivered rows).
+ * Events are locked with SKIP LOCKED: the post-commit relay and the sweep never relay one twice.
+ */
+export async function relayTenant(env: Env, tenantId: string): Promise<number> {
+  const handle = openRequestDatabase(env);
+  let relayed = 0;
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const count = await withTenant(handle, tenantId, async (scope) => {
+        const pending = await scope.tx
+          .select({ id: events.id, type: events.type })
+          .from(events)
+          .where(scope.where(events, isNull(events.dispatchedAt)))
+          .orderBy(asc(events.id))
+          .limit(EVENTS_PER_ROUND)
+          .for("update", { skipLocked: true });
+        if (pending.length === 0) return 0;
+        const endpoints = await scope.tx
+          .select({
+            id: webhookEndpoints.id,
+            eventTypes: webhookEndpoints.eventTypes,
+            status: webhookEndpoints.status,
+          })
+          .from(webhookEndpoints)
+          .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled")));
+        const rows = pending.flatMap((event) =>
+          endpoints
+            .filter((endpoint) => subscribes(endpoint.eventTypes, event.type))
+            .map((endpoint) => ({
+              id: newId("dlv"),
+              tenantId,
+              endpointId: endpoint.id,
+              eventId: event.id,
+              // A suspended endpoint's deliveries are held from the start, released on recovery.
+              status: endpoint.status === "suspended" ? ("held" as const) : ("pending" as const),
+            })),
+        );
+        if (rows.length > 0) {
+          const inserted = await scope.tx
+            .insert(webhookDeliveries)
+            .values(rows)
+            .onConflictDoNothing()
+            .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
+          await enqueueDeliveries(
+            env,
+            inserted
+              .filter((row) => row.status === "pending")
+              .map((row) => ({ body: { d: row.id, t: tenantId } })),
+          );
+        }
+        await scope.tx
+          .update(events)
+          .set({ dispatchedAt: sql`now()` })
+          .where(
+            scope.where(
+              events,
+              inArray(
+                events.id,
+                pending.map((e) => e.id),
+              ),
+            ),
+          );
+        return pending.length;
+      });
+      relayed += count;
+      if (count < EVENTS_PER_ROUND) break;
+    }
+  } finally {
+    await handle.close().catch(() => {});
+  }
+  return relayed;
+}
+
+/**
+ * Cron sweep: relays every tenant's events that stayed undispatched for 30 s (the post-commit
+ * relay failed or the Worker died between commit and enqueue). Nothing in the outbox is lost.
+ */
+export async function sweepOutbox(env: Env): Promise<{ tenants: number; events: number }> {
+  const handle = openRequestDatabase(env);
+  let tenantIds: string[];
+  try {
+    tenantIds = await withSystem(handle, async (tx) => {
+      const rows = await tx
+        .selectDistinct({ tenantId: events.tenantId })
+        .from(events)
+        .where(
+          and(
+            isNull(events.dispatchedAt),
+            lt(events.createdAt, sql`now() - make_interval(secs => ${SWEEP_AFTER_SECONDS})`),
+          ),
+        )
+        .limit(500);
+      return rows.map((r) => r.tenantId);
+    });
+  } finally {
+    await handle.close().catch(() => {});
+  }
+  let total = 0;
+  for (const tenantId of tenantIds) {
+    try {
+      total += await relayTenant(env, tenantId);
+    } catch (error) {
+      log("error", "outbox sweep failed for a tenant", {
+        tenant_id: tenantId,
+        ...describeError(error),
+      });
+    }
+  }
+  return { tenants: tenantIds.length, events: total };
+}
+
+/**
+ * After a successful mutation (and after the idempotency middleware committed its transaction:
+ * register this one outside it), relays the tenant's outbox events once the response is sent.
+ */
+export function relayAfterCommit(): MiddlewareHandler<AppEnv> {
+  return async function relayAfterCommitMiddleware(c, next) {
+    await next();
+    const tenantId = c.var.principal?.tenantId;
+    if (!tenantId || !MUTATIONS.has(c.req.method) || c.res.status >= 400) return;
+    c.executionCtx.waitUntil(
+      relayTenant(c.env, tenantId).catch((error) =>
+        log("warn", "post-commit relay failed; the sweep will relay", {
+          tenant_id: tenantId,
+          ...describeError(error),
+        }),
+      ),
+    );
+  };
+}
