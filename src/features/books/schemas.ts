@@ -122,13 +122,9 @@ export const BookIdParamSchema = z.object({
 });
 
 export const IfMatchHeaderSchema = z.object({
-  "if-match": z
-    .string()
-    .max(1000)
-    .optional()
-    .openapi({
-      description: "An ETag from a previous read: the change applies only if the book is unchanged",
-    }),
+  "if-match": z.string().max(1000).optional().openapi({
+    description: "An ETag from a previous read: the change applies only if the book is unchanged",
+  }),
 });
 
 export const EtagHeaderSchema = z.object({

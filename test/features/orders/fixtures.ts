@@ -52,3 +52,10 @@ export async function tenantCounts(tenantId: string) {
     return row;
   });
 }
+
+/** The query count a response reports in Server-Timing (`db;…;desc="N queries"`). */
+export function queriesOf(response: Response): number {
+  const match = /desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "");
+  if (!match) throw new Error("no query count in Server-Timing");
+  return Number(match[1]);
+}

@@ -4,13 +4,7 @@ import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
 import { isbn } from "../books/fixtures";
-
-/** The query count a response reports in Server-Timing (`db;…;desc="N queries"`). */
-export function queriesOf(response: Response): number {
-  const match = /desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "");
-  if (!match) throw new Error("no query count in Server-Timing");
-  return Number(match[1]);
-}
+import { queriesOf } from "./fixtures";
 
 /** Seeds `n` books, and `n` orders of two lines each, straight into the database. */
 async function seed(tenantId: string, n: number) {

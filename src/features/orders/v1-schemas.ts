@@ -1,0 +1,31 @@
+import { z } from "@hono/zod-openapi";
+import { V1PageQuerySchema, v1ListEnvelope } from "../books/v1-schemas";
+import { ORDER_STATUSES, orderFilters } from "./schemas";
+
+export const V1OrderSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    total: z.string().openapi({ example: "37.50" }),
+    currency: z.string().openapi({ example: "EUR" }),
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        book_id: z.string(),
+        isbn: z.string(),
+        title: z.string(),
+        quantity: z.number().int(),
+        unit_price: z.string(),
+        line_total: z.string(),
+      }),
+    ),
+    created_at: z.string(),
+    updated_at: z.string(),
+    confirmed_at: z.string().nullable(),
+    shipped_at: z.string().nullable(),
+    cancelled_at: z.string().nullable(),
+  })
+  .openapi("V1Order");
+
+export const V1OrderListSchema = v1ListEnvelope(V1OrderSchema).openapi("V1OrderList");
+export const V1OrderListQuerySchema = V1PageQuerySchema.extend(orderFilters);
