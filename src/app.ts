@@ -4,9 +4,11 @@ import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
 import { benchRoutes } from "./features/bench/routes";
 import { bookRoutes } from "./features/books/routes";
+import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
 import { healthRoutes } from "./features/health/routes";
 import { orderRoutes } from "./features/orders/routes";
+import { v1OrderRoutes } from "./features/orders/v1-routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
 import { eventResendRoutes } from "./features/webhooks/events-routes";
@@ -18,6 +20,7 @@ import { handleError, notFoundHandler } from "./platform/error-handler";
 import { requestContext } from "./platform/observability/request-context";
 import { createRouter } from "./platform/openapi";
 import { rateLimit } from "./platform/rate-limit/middleware";
+import { deprecation } from "./platform/versioning";
 import { relayAfterCommit } from "./platform/webhooks/relay";
 
 /** /v2: authenticated tenant routes. */
@@ -36,6 +39,27 @@ function v2Routes() {
     .route("/events", eventRoutes)
     .route("/events", eventResendRoutes)
     .route("/webhook-endpoints", webhookEndpointRoutes);
+}
+
+/**
+ * /v1 (deprecated): the same services as /v2 behind a representation translation. Every
+ * response, errors included, carries Deprecation, Sunset and a deprecation Link, so the
+ * deprecation middleware comes first; the rest mirrors v2's middleware.
+ */
+function v1Routes() {
+  const v1 = createRouter();
+  v1.use(
+    "*",
+    deprecation({
+      deprecatedAt: new Date("2026-11-01T00:00:00Z"),
+      sunsetAt: new Date("2027-06-30T00:00:00Z"),
+      link: (env) => `${env.DOCS_URL}/migrating-from-v1`,
+    }),
+  );
+  v1.use("*", authenticate());
+  v1.use("*", rateLimit());
+  v1.use("*", relayAfterCommit());
+  return v1.route("/books", v1BookRoutes).route("/orders", v1OrderRoutes);
 }
 
 /** /admin: operator routes (operator token; exempt from tenant rate limits). */
@@ -57,6 +81,7 @@ export function createApp() {
   const routes = app
     .route("/health", healthRoutes)
     .route("/v2", v2Routes())
+    .route("/v1", v1Routes())
     .route("/admin", adminRoutes());
   // Comparison routes for the benchmarks: 404 unless enabled in development/test.
   app.route("/bench", benchRoutes);
