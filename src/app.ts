@@ -6,6 +6,11 @@ import { benchRoutes } from "./features/bench/routes";
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
+import { adminOffboardingRoutes } from "./features/exports/admin-routes";
+import { tenantExportRoutes } from "./features/exports/routes";
+import { fileBenchRoutes } from "./features/files/bench-routes";
+import { signedDownloadRoutes } from "./features/files/download-routes";
+import { fileRoutes } from "./features/files/routes";
 import { healthRoutes } from "./features/health/routes";
 import { orderRoutes } from "./features/orders/routes";
 import { v1OrderRoutes } from "./features/orders/v1-routes";
@@ -32,6 +37,8 @@ function v2Routes() {
   v2.use("*", relayAfterCommit());
   return v2
     .route("/tenant", ownTenantRoutes)
+    .route("/tenant", tenantExportRoutes)
+    .route("/files", fileRoutes)
     .route("/api-keys", apiKeyRoutes)
     .route("/audit-log", auditLogRoutes)
     .route("/books", bookRoutes)
@@ -66,7 +73,7 @@ function v1Routes() {
 function adminRoutes() {
   const admin = createRouter();
   admin.use("*", operatorAuth());
-  return admin.route("/tenants", adminTenantRoutes);
+  return admin.route("/tenants", adminTenantRoutes).route("/tenants", adminOffboardingRoutes);
 }
 
 /**
@@ -82,9 +89,12 @@ export function createApp() {
     .route("/health", healthRoutes)
     .route("/v2", v2Routes())
     .route("/v1", v1Routes())
-    .route("/admin", adminRoutes());
+    .route("/admin", adminRoutes())
+    // Signed download URLs: the signature is the credential, so no authenticate() here.
+    .route("/downloads", signedDownloadRoutes);
   // Comparison routes for the benchmarks: 404 unless enabled in development/test.
   app.route("/bench", benchRoutes);
+  app.route("/bench/files", fileBenchRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

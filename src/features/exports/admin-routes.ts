@@ -1,0 +1,76 @@
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { getConfig } from "../../env";
+import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import { operatorContext } from "../tenants/admin-routes";
+import { TenantIdParamSchema } from "../tenants/schemas";
+import { linkOptions } from "./links";
+import { OffboardingSchema, TenantExportSchema } from "./schemas";
+import { getLatestExport, offboardTenant } from "./service";
+
+const tags = ["operators"];
+const security = [{ operator: [] }];
+const operatorErrors = {
+  ...commonErrorResponses,
+  401: problemResponse("Missing or invalid operator token"),
+} as const;
+
+const routes = {
+  offboard: createRoute({
+    method: "post",
+    path: "/{id}/offboard",
+    tags,
+    security,
+    summary:
+      "Offboard a tenant: suspended now, exported to R2, deleted after the grace period (resume cancels)",
+    request: { params: TenantIdParamSchema },
+    responses: {
+      202: {
+        description: "Suspended; the export is queued",
+        content: { "application/json": { schema: OffboardingSchema } },
+      },
+      404: problemResponse("No such tenant"),
+      ...operatorErrors,
+    },
+  }),
+  export: createRoute({
+    method: "get",
+    path: "/{id}/export",
+    tags,
+    security,
+    summary: "A tenant's latest export: progress and signed download links",
+    request: { params: TenantIdParamSchema },
+    responses: {
+      200: {
+        description: "The export",
+        content: { "application/json": { schema: TenantExportSchema } },
+      },
+      404: problemResponse("No such tenant, or no export yet"),
+      ...operatorErrors,
+    },
+  }),
+} satisfies Record<string, RouteConfig>;
+
+/** /admin/tenants/{id}/offboard and /admin/tenants/{id}/export (operator token). */
+export const adminOffboardingRoutes = createRouter()
+  .openapi(routes.offboard, async (c) =>
+    c.json(
+      await offboardTenant({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        jobs: c.env.JOBS,
+        graceDays: getConfig(c.env).TENANT_DELETION_GRACE_DAYS,
+        links: linkOptions(c),
+      }),
+      202,
+    ),
+  )
+  .openapi(routes.export, async (c) =>
+    c.json(
+      await getLatestExport({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        links: linkOptions(c),
+      }),
+      200,
+    ),
+  );

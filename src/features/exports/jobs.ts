@@ -1,0 +1,83 @@
+import type { Env } from "../../env";
+import { type DatabaseHandle, openRequestDatabase } from "../../platform/db";
+import { describeError, log } from "../../platform/observability/logger";
+import { registerConsumer } from "../../queue";
+import { registerJob } from "../../scheduled";
+import { requeueStalledExports, sweepFiles } from "../files/sweep";
+import { type DeletionMessage, purgeTenant, runTenantDeletion } from "./deletion";
+import { type ExportMessage, recordExportFailure, runExport } from "./export-job";
+
+/** The jobs queue's consumer gives up on a message after this many attempts (wrangler.toml: max_retries 5). */
+const MAX_ATTEMPTS = 6;
+/** A queued purge step's budget: well inside a consumer invocation's limits. */
+const PURGE_BUDGET_MS = 60_000;
+
+type JobMessage = ExportMessage | DeletionMessage;
+
+async function withDatabase<T>(env: Env, work: (database: DatabaseHandle) => Promise<T>) {
+  const database = openRequestDatabase(env);
+  try {
+    return await work(database);
+  } finally {
+    await database.close().catch(() => {});
+  }
+}
+
+async function runMessage(env: Env, database: DatabaseHandle, body: JobMessage) {
+  if (body.kind === "tenant-export") {
+    await runExport(database, env.FILES, body.export_id);
+  } else if (body.kind === "tenant-deletion") {
+    const done = await purgeTenant(
+      database,
+      env.FILES,
+      body.tenant_id,
+      Date.now() + PURGE_BUDGET_MS,
+    );
+    if (!done) await env.JOBS.send(body);
+  } else {
+    log("error", "unknown job dropped", { body });
+  }
+}
+
+/** Consumer of the jobs queue: exports and purge continuations, one message at a time. */
+export async function handleJobBatch(batch: MessageBatch, env: Env) {
+  for (const message of batch.messages) {
+    const body = message.body as JobMessage;
+    await withDatabase(env, async (database) => {
+      try {
+        await runMessage(env, database, body);
+        message.ack();
+      } catch (error) {
+        const final = message.attempts >= MAX_ATTEMPTS;
+        log(final ? "error" : "warn", "job failed", {
+          kind: body.kind,
+          attempts: message.attempts,
+          ...describeError(error),
+        });
+        if (body.kind === "tenant-export") {
+          await recordExportFailure(
+            database,
+            body.export_id,
+            error instanceof Error ? error.message : String(error),
+            final,
+          ).catch(() => {});
+        }
+        message.retry({ delaySeconds: Math.min(30 * message.attempts, 600) });
+      }
+    });
+  }
+}
+
+/** Wires the jobs consumer, the daily tenant deletion and the hourly file sweep. */
+export function registerTenantDataJobs(): void {
+  registerConsumer("shelfwise-jobs", handleJobBatch);
+  registerJob("30 3 * * *", "tenant-deletion", (env) =>
+    withDatabase(env, (database) => runTenantDeletion(database, env.FILES, env.JOBS)),
+  );
+  registerJob("0 * * * *", "file-sweep", (env) =>
+    withDatabase(env, async (database) => ({
+      files: await sweepFiles(database, env.FILES),
+      requeued_exports: await requeueStalledExports(database, env.JOBS),
+    })),
+  );
+}

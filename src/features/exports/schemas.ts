@@ -1,0 +1,40 @@
+import { z } from "@hono/zod-openapi";
+import { TenantSchema } from "../tenants/schemas";
+
+const ManifestFileSchema = z.object({
+  name: z.string().openapi({ example: "books.ndjson" }),
+  table: z.string(),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  download_url: z.string().nullable(),
+});
+
+export const TenantExportSchema = z
+  .object({
+    id: z.string().openapi({ example: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+    status: z.enum(["pending", "running", "completed", "failed"]),
+    reason: z.enum(["offboarding", "requested"]),
+    created_at: z.string(),
+    completed_at: z.string().nullable(),
+    error: z.string().nullable(),
+    progress: z.object({ tables_done: z.number().int(), tables_total: z.number().int() }),
+    files: z.array(ManifestFileSchema),
+    manifest_url: z
+      .string()
+      .nullable()
+      .openapi({ description: "Signed URL of manifest.json (row counts and SHA-256 per file)" }),
+    links_expire_at: z.string().nullable(),
+  })
+  .openapi("TenantExport");
+
+export const OffboardingSchema = z
+  .object({ tenant: TenantSchema, export: TenantExportSchema })
+  .openapi("Offboarding");
+
+export const ExportIdParamSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { in: "path" }, example: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+});

@@ -1,0 +1,248 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { type Actor, auditInScope, writeAudit } from "../../platform/audit";
+import { forgetTenantCredentials } from "../../platform/auth/credentials";
+import { forgetTenantIssuers } from "../../platform/auth/jwt";
+import { assertRole } from "../../platform/auth/roles";
+import type { ServiceContext } from "../../platform/context";
+import { signedDownloadUrl } from "../../platform/crypto/signed-url";
+import { type DatabaseHandle, type Transaction, withSystem, withTenant } from "../../platform/db";
+import { tenantExports, tenants } from "../../platform/db/schema";
+import { AppError } from "../../platform/errors";
+import { isId, newId } from "../../platform/ids";
+import type { OperatorContext } from "../tenants/admin-service";
+import { tenantView } from "../tenants/representation";
+import { type ExportMessage, exportPrefix, type Manifest } from "./export-job";
+
+type ExportRow = typeof tenantExports.$inferSelect;
+
+/** How signed links in an export view are made. */
+export interface LinkOptions {
+  origin: string;
+  signingKey: string;
+  /** Seconds the links stay valid. */
+  expiresIn: number;
+}
+
+/** Export download links last a day: long enough to fetch every file, short if a link leaks. */
+export const EXPORT_LINK_SECONDS = 24 * 60 * 60;
+
+/** An export with its progress and, once completed, signed download links. */
+export async function exportView(row: ExportRow, links: LinkOptions) {
+  const manifest = row.manifest as Manifest | null;
+  const done = row.status === "completed";
+  const expiresAt = Math.floor(Date.now() / 1000) + links.expiresIn;
+  const sign = (name: string) =>
+    signedDownloadUrl(links.origin, links.signingKey, {
+      kind: "export",
+      tenantId: row.tenantId,
+      object: `${row.id}/${name}`,
+      expiresAt,
+    });
+  const files = await Promise.all(
+    (manifest?.files ?? []).map(async (file) => ({
+      ...file,
+      download_url: done ? await sign(file.name) : null,
+    })),
+  );
+  return {
+    id: row.id,
+    status: row.status,
+    reason: row.reason,
+    created_at: row.createdAt.toISOString(),
+    completed_at: row.completedAt ? row.completedAt.toISOString() : null,
+    error: row.error,
+    progress: { tables_done: files.length, tables_total: manifest?.tables_total ?? 0 },
+    files,
+    manifest_url: done ? await sign("manifest.json") : null,
+    links_expire_at: done ? new Date(expiresAt * 1000).toISOString() : null,
+  };
+}
+
+async function insertExport(
+  tx: Transaction,
+  tenantId: string,
+  reason: "offboarding" | "requested",
+  requestedBy: string,
+) {
+  const id = newId("exp");
+  const [row] = await tx
+    .insert(tenantExports)
+    .values({
+      id,
+      tenantId,
+      status: "pending",
+      reason,
+      requestedBy,
+      r2Prefix: exportPrefix(tenantId, id),
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+const enqueue = (jobs: Queue, exportId: string) =>
+  jobs.send({ kind: "tenant-export", export_id: exportId } satisfies ExportMessage);
+
+/**
+ * A tenant admin asks for an export of the tenant's data. While one is pending or running, that
+ * one is returned instead of starting another.
+ */
+export async function requestExport({
+  ctx,
+  jobs,
+  links,
+}: {
+  ctx: ServiceContext;
+  jobs: Queue;
+  links: LinkOptions;
+}) {
+  assertRole(ctx.role, "admin");
+  const { row, created } = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const [running] = await scope.tx
+      .select()
+      .from(tenantExports)
+      .where(scope.where(tenantExports, inArray(tenantExports.status, ["pending", "running"])))
+      .orderBy(desc(tenantExports.id))
+      .limit(1);
+    if (running) return { row: running, created: false };
+    const inserted = await insertExport(
+      scope.tx,
+      scope.tenantId,
+      "requested",
+      `${ctx.actor.type}:${ctx.actor.id}`,
+    );
+    await auditInScope(scope, ctx, {
+      action: "tenant.export.requested",
+      targetType: "tenant_export",
+      targetId: inserted.id,
+    });
+    return { row: inserted, created: true };
+  });
+  if (created) await enqueue(jobs, row.id);
+  return exportView(row, links);
+}
+
+/** One of the caller's tenant's exports (admin). */
+export async function getOwnExport({
+  ctx,
+  id,
+  links,
+}: {
+  ctx: ServiceContext;
+  id: string;
+  links: LinkOptions;
+}) {
+  assertRole(ctx.role, "admin");
+  if (!isId("exp", id)) throw new AppError("not_found", "No such export.");
+  const [row] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    scope.tx
+      .select()
+      .from(tenantExports)
+      .where(scope.where(tenantExports, eq(tenantExports.id, id)))
+      .limit(1),
+  );
+  if (!row) throw new AppError("not_found", "No such export.");
+  return exportView(row, links);
+}
+
+const OPERATOR: Actor = { type: "operator", id: "operator" };
+
+/**
+ * Offboards a tenant: suspended at once (status `offboarding`, every credential refused),
+ * deletion scheduled after the grace period, and an export queued. Idempotent: offboarding an
+ * offboarding tenant returns its state. `POST …/resume` within the grace period cancels it all.
+ */
+export async function offboardTenant({
+  ctx,
+  id,
+  jobs,
+  graceDays,
+  links,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  jobs: Queue;
+  graceDays: number;
+  links: LinkOptions;
+}) {
+  if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
+  const { tenant, row, created } = await withSystem(ctx.database, async (tx) => {
+    const [current] = await tx.select().from(tenants).where(eq(tenants.id, id)).for("update");
+    if (!current || current.status === "deleted")
+      throw new AppError("not_found", "No such tenant.");
+    if (current.status === "offboarding") {
+      const [existing] = await tx
+        .select()
+        .from(tenantExports)
+        .where(and(eq(tenantExports.tenantId, id), eq(tenantExports.reason, "offboarding")))
+        .orderBy(desc(tenantExports.id))
+        .limit(1);
+      if (existing) return { tenant: current, row: existing, created: false };
+    }
+    const [updated] = await tx
+      .update(tenants)
+      .set({
+        status: "offboarding",
+        suspendedAt: current.suspendedAt ?? new Date(),
+        offboardedAt: new Date(),
+        deleteAfter: sql`now() + make_interval(days => ${graceDays})`,
+        updatedAt: new Date(),
+      })
+      .where(eq(tenants.id, id))
+      .returning();
+    if (!updated) throw new Error("update returned no row");
+    const inserted = await insertExport(tx, id, "offboarding", "operator");
+    await writeAudit(tx, id, OPERATOR, ctx.requestId, {
+      action: "tenant.offboarded",
+      targetType: "tenant",
+      targetId: id,
+      before: tenantView(current),
+      after: { tenant: tenantView(updated), export_id: inserted.id },
+    });
+    return { tenant: updated, row: inserted, created: true };
+  });
+  forgetTenantCredentials(id);
+  forgetTenantIssuers(id);
+  if (created) await enqueue(jobs, row.id);
+  return { tenant: tenantView(tenant), export: await exportView(row, links) };
+}
+
+/** A tenant's latest export, for operators (also after offboarding). */
+export async function getLatestExport({
+  ctx,
+  id,
+  links,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  links: LinkOptions;
+}) {
+  if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
+  const [row] = await withSystem(ctx.database, (tx) =>
+    tx
+      .select()
+      .from(tenantExports)
+      .where(eq(tenantExports.tenantId, id))
+      .orderBy(desc(tenantExports.id))
+      .limit(1),
+  );
+  if (!row) throw new AppError("not_found", "This tenant has no export.");
+  return exportView(row, links);
+}
+
+/** The stored object behind a signed export link, once its export has completed. */
+export async function exportObject(database: DatabaseHandle, tenantId: string, object: string) {
+  const match = /^(exp_[0-9a-z]{26})\/([a-z_]+\.ndjson|manifest\.json)$/.exec(object);
+  if (!match) throw new AppError("not_found", "No such export file.");
+  const [, exportId = "", name = ""] = match;
+  const [row] = await withTenant(database, tenantId, (scope) =>
+    scope.tx
+      .select()
+      .from(tenantExports)
+      .where(scope.where(tenantExports, eq(tenantExports.id, exportId)))
+      .limit(1),
+  );
+  if (row?.status !== "completed") throw new AppError("not_found", "No such export file.");
+  const file = (row.manifest as Manifest | null)?.files.find((f) => f.name === name);
+  return { key: `${row.r2Prefix}${name}`, name, sha256: file?.sha256 ?? null };
+}

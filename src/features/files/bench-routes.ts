@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../platform/context";
+import { AppError } from "../../platform/errors";
+import { benchOnly } from "../bench/guard";
+
+/**
+ * /bench/files: bare R2 upload and download (no authentication, no database, no hashing), the
+ * baseline the file benchmark compares /v2/files against. Development/test with BENCH_ROUTES only.
+ */
+export const fileBenchRoutes = new Hono<AppEnv>()
+  .use("*", benchOnly())
+  .put("/r2/:name", async (c) => {
+    const name = c.req.param("name");
+    if (!/^[a-z0-9-]{1,64}$/.test(name) || !c.req.raw.body) throw new AppError("not_found");
+    const object = await c.env.FILES.put(`bench/${name}`, c.req.raw.body);
+    return c.json({ size: object?.size ?? 0 }, 201);
+  })
+  .get("/r2/:name", async (c) => {
+    const object = await c.env.FILES.get(`bench/${c.req.param("name")}`);
+    if (!object) throw new AppError("not_found");
+    return new Response(object.body, {
+      headers: {
+        "content-length": String(object.size),
+        "content-type": "application/octet-stream",
+      },
+    });
+  });

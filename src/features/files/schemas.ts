@@ -1,0 +1,118 @@
+import { z } from "@hono/zod-openapi";
+import { listEnvelope } from "../../platform/pagination";
+import { MAX_PARTS } from "./limits";
+
+const FILE_ID_EXAMPLE = "file_01jd3xk2v8f4r6t8w0y2a4c6e8";
+
+/** A file name as given by the client: shown back and used in Content-Disposition, never in keys. */
+export const FilenameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) =>
+      ![...name].some(
+        (ch) => ch.charCodeAt(0) < 0x20 || ch === "\u007f" || ch === "/" || ch === "\\",
+      ),
+    "no control characters or slashes",
+  )
+  .openapi({ example: "cover.png" });
+
+export const FileSchema = z
+  .object({
+    id: z.string().openapi({ example: FILE_ID_EXAMPLE }),
+    filename: z.string(),
+    content_type: z.string().openapi({ example: "image/png" }),
+    size_bytes: z.number().int().nullable(),
+    sha256: z.string().nullable().openapi({ description: "Hex SHA-256 of the content (the ETag)" }),
+    status: z.enum(["uploading", "ready"]),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("File");
+
+export const FileListSchema = listEnvelope(FileSchema).openapi("FileList");
+
+export const FileIdParamSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { in: "path" }, example: FILE_ID_EXAMPLE }),
+});
+
+export const UploadQuerySchema = z.strictObject({ filename: FilenameSchema });
+
+/** Documentation only: the raw upload body (validated while it streams, not by zod). */
+export const RawBodySchema = z.string().openapi({ type: "string", format: "binary" });
+
+export const DeletedFileSchema = z
+  .object({ id: z.string(), deleted: z.literal(true) })
+  .openapi("DeletedFile");
+
+export const CreateMultipartSchema = z
+  .strictObject({
+    filename: FilenameSchema,
+    content_type: z.string().min(1).max(200).openapi({ example: "application/pdf" }),
+    size_bytes: z.number().int().positive().openapi({ description: "The whole file's size" }),
+  })
+  .openapi("CreateMultipartUpload");
+
+export const MultipartUploadSchema = FileSchema.extend({
+  upload: z.object({
+    min_part_bytes: z.number().int(),
+    max_parts: z.number().int(),
+    max_total_bytes: z.number().int(),
+  }),
+}).openapi("MultipartUpload");
+
+export const PartParamSchema = z.object({
+  id: FileIdParamSchema.shape.id,
+  n: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PARTS)
+    .openapi({ param: { in: "path" }, example: 1 }),
+});
+
+export const UploadedPartSchema = z
+  .object({ part_number: z.number().int(), etag: z.string(), size_bytes: z.number().int() })
+  .openapi("UploadedPart");
+
+export const CompleteMultipartSchema = z
+  .strictObject({
+    parts: z
+      .array(
+        z.strictObject({
+          part_number: z.number().int().min(1).max(MAX_PARTS),
+          etag: z.string().min(1).max(200),
+        }),
+      )
+      .min(1)
+      .max(MAX_PARTS),
+  })
+  .openapi("CompleteMultipartUpload");
+
+export const DownloadUrlRequestSchema = z
+  .strictObject({
+    expires_in: z
+      .number()
+      .int()
+      .min(60)
+      .max(604_800)
+      .default(900)
+      .openapi({ description: "Seconds the URL stays valid (60 to 604800; default 900)" }),
+  })
+  .openapi("DownloadUrlRequest");
+
+export const DownloadUrlSchema = z
+  .object({ url: z.string(), expires_at: z.string() })
+  .openapi("DownloadUrl");
+
+export const SignedDownloadQuerySchema = z.object({
+  t: z.string().max(64),
+  o: z.string().max(300),
+  e: z.string().max(16),
+  s: z.string().max(64),
+});

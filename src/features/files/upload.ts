@@ -1,0 +1,260 @@
+import { eq } from "drizzle-orm";
+import { auditInScope } from "../../platform/audit";
+import { assertRole } from "../../platform/auth/roles";
+import { withTenant } from "../../platform/db";
+import { files } from "../../platform/db/schema";
+import { AppError } from "../../platform/errors";
+import { isId, newId } from "../../platform/ids";
+import { describeError, log } from "../../platform/observability/logger";
+import { recordEvent } from "../../platform/outbox";
+import type { FileContext } from "./file-context";
+import {
+  allowedContentType,
+  declaredLength,
+  fileLimits,
+  MAX_PARTS,
+  MIN_PART_BYTES,
+  tooLarge,
+} from "./limits";
+import { type FileRow, fileKey, fileView, findFile, noSuchFile, purgeFile } from "./service";
+import { meter, sha256OfStream } from "./streaming";
+
+/** Inserts the `uploading` row first, so an object can never exist without a row to find it by. */
+async function insertUploading(
+  ctx: FileContext,
+  values: { filename: string; contentType: string; sizeBytes: number; multipartUploadId?: string },
+  id = newId("file"),
+): Promise<FileRow> {
+  const [row] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    scope.tx
+      .insert(files)
+      .values({
+        id,
+        tenantId: scope.tenantId,
+        filename: values.filename,
+        contentType: values.contentType,
+        sizeBytes: values.sizeBytes,
+        r2Key: fileKey(scope.tenantId, id),
+        status: "uploading",
+        multipartUploadId: values.multipartUploadId ?? null,
+        createdBy: `${ctx.actor.type}:${ctx.actor.id}`,
+      })
+      .returning(),
+  );
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Flips an uploaded file to `ready` with its audit row and the `file.uploaded` event, in one transaction. */
+async function markReady(ctx: FileContext, id: string, sizeBytes: number, sha256: string) {
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const [row] = await scope.tx
+      .update(files)
+      .set({ status: "ready", sizeBytes, sha256, multipartUploadId: null, updatedAt: new Date() })
+      .where(scope.where(files, eq(files.id, id), eq(files.status, "uploading")))
+      .returning();
+    // The sweep reclaimed an upload that outlived its deadline.
+    if (!row) throw new AppError("conflict", "The upload expired before it completed.");
+    const view = fileView(row);
+    await auditInScope(scope, ctx, {
+      action: "file.uploaded",
+      targetType: "file",
+      targetId: id,
+      after: view,
+    });
+    await recordEvent(scope, "file.uploaded", view);
+    return view;
+  });
+}
+
+/** Gives up an upload: marks the row for deletion and removes whatever reached R2. */
+async function discard(ctx: FileContext, row: FileRow) {
+  try {
+    await withTenant(ctx.database, ctx.tenantId, (scope) =>
+      scope.tx
+        .update(files)
+        .set({ status: "deleting", updatedAt: new Date() })
+        .where(scope.where(files, eq(files.id, row.id))),
+    );
+    await purgeFile(ctx.database, ctx.bucket, { ...row, status: "deleting" });
+  } catch (error) {
+    log("warn", "failed upload left for the sweep", { file_id: row.id, ...describeError(error) });
+  }
+}
+
+/**
+ * Uploads a file in one request by streaming the body to R2: counted against the limit, hashed
+ * (SHA-256) on the way, never held in memory. 413 before reading when Content-Length is over the
+ * limit, 415 for a media type outside the allow-list.
+ */
+export async function uploadFile({
+  ctx,
+  input,
+}: {
+  ctx: FileContext;
+  input: {
+    filename: string;
+    contentType: string | undefined;
+    contentLength: string | undefined;
+    body: ReadableStream<Uint8Array> | null;
+  };
+}) {
+  assertRole(ctx.role, "editor");
+  const contentType = allowedContentType(input.contentType);
+  const limit = fileLimits(ctx.tenant).single;
+  const length = declaredLength(input.contentLength);
+  if (length > limit) throw tooLarge(limit);
+  if (!input.body) throw new AppError("validation_failed", "The file is empty.");
+
+  const row = await insertUploading(ctx, {
+    filename: input.filename,
+    contentType,
+    sizeBytes: length,
+  });
+  const metered = meter(input.body, length, limit);
+  try {
+    await ctx.bucket.put(row.r2Key, metered.readable, { httpMetadata: { contentType } });
+  } catch (error) {
+    await discard(ctx, row);
+    throw metered.failure() ?? error;
+  }
+  const sha256 = await metered.sha256();
+  return markReady(ctx, row.id, metered.bytes(), sha256);
+}
+
+/** Starts a multipart upload for a file up to the tenant's multipart limit. */
+export async function createMultipartUpload({
+  ctx,
+  input,
+}: {
+  ctx: FileContext;
+  input: { filename: string; content_type: string; size_bytes: number };
+}) {
+  assertRole(ctx.role, "editor");
+  const contentType = allowedContentType(input.content_type);
+  const limits = fileLimits(ctx.tenant);
+  if (input.size_bytes > limits.multipart) throw tooLarge(limits.multipart);
+  const id = newId("file");
+  const upload = await ctx.bucket.createMultipartUpload(fileKey(ctx.tenantId, id), {
+    httpMetadata: { contentType },
+  });
+  const row = await insertUploading(
+    ctx,
+    {
+      filename: input.filename,
+      contentType,
+      sizeBytes: input.size_bytes,
+      multipartUploadId: upload.uploadId,
+    },
+    id,
+  );
+  return {
+    ...fileView(row),
+    upload: {
+      min_part_bytes: MIN_PART_BYTES,
+      max_parts: MAX_PARTS,
+      max_total_bytes: limits.multipart,
+    },
+  };
+}
+
+async function findMultipart(ctx: FileContext, id: string) {
+  const row = await withTenant(ctx.database, ctx.tenantId, (scope) => findFile(scope, id));
+  if (row.status !== "uploading" || !row.multipartUploadId || row.sizeBytes === null) {
+    throw new AppError("conflict", "This file has no multipart upload in progress.");
+  }
+  return { row, uploadId: row.multipartUploadId, declared: row.sizeBytes };
+}
+
+/** Streams one part to R2. A part may not exceed the file's declared size. */
+export async function uploadPart({
+  ctx,
+  id,
+  partNumber,
+  input,
+}: {
+  ctx: FileContext;
+  id: string;
+  partNumber: number;
+  input: { contentLength: string | undefined; body: ReadableStream<Uint8Array> | null };
+}) {
+  assertRole(ctx.role, "editor");
+  if (!isId("file", id)) throw noSuchFile();
+  const length = declaredLength(input.contentLength);
+  const { row, uploadId, declared } = await findMultipart(ctx, id);
+  if (length > declared) throw tooLarge(declared);
+  if (!input.body) throw new AppError("validation_failed", "The part is empty.");
+  const metered = meter(input.body, length, declared);
+  const upload = ctx.bucket.resumeMultipartUpload(row.r2Key, uploadId);
+  try {
+    const part = await upload.uploadPart(partNumber, metered.readable);
+    return { part_number: part.partNumber, etag: part.etag, size_bytes: length };
+  } catch (error) {
+    throw metered.failure() ?? error;
+  }
+}
+
+/**
+ * Assembles the parts. The object is then read back once through a DigestStream for its SHA-256
+ * (part hashes cannot be combined) and checked against the declared size and the limit.
+ */
+export async function completeMultipartUpload({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: FileContext;
+  id: string;
+  input: { parts: Array<{ part_number: number; etag: string }> };
+}) {
+  assertRole(ctx.role, "editor");
+  if (!isId("file", id)) throw noSuchFile();
+  const { row, uploadId, declared } = await findMultipart(ctx, id);
+  const upload = ctx.bucket.resumeMultipartUpload(row.r2Key, uploadId);
+  const parts = [...input.parts]
+    .sort((a, b) => a.part_number - b.part_number)
+    .map((p) => ({ partNumber: p.part_number, etag: p.etag }));
+  let object: R2Object;
+  try {
+    object = await upload.complete(parts);
+  } catch (error) {
+    log("info", "multipart completion refused", { file_id: id, ...describeError(error) });
+    throw new AppError("validation_failed", "The parts do not form a valid upload.", {
+      errors: [
+        {
+          path: "body.parts",
+          message: `each part but the last must be at least ${MIN_PART_BYTES} bytes and all of one size, with the etags returned for them`,
+        },
+      ],
+    });
+  }
+  const limit = fileLimits(ctx.tenant).multipart;
+  if (object.size !== declared || object.size > limit) {
+    await discard(ctx, row);
+    if (object.size > limit) throw tooLarge(limit);
+    throw new AppError("validation_failed", "The parts do not add up to the declared size.", {
+      errors: [{ path: "body.parts", message: `total ${object.size} bytes, declared ${declared}` }],
+    });
+  }
+  const stored = await ctx.bucket.get(row.r2Key);
+  if (!stored) throw new Error("completed object is missing");
+  const sha256 = await sha256OfStream(stored.body);
+  return markReady(ctx, id, object.size, sha256);
+}
+
+/** Aborts a multipart upload: the parts and the row go. */
+export async function abortMultipartUpload({ ctx, id }: { ctx: FileContext; id: string }) {
+  assertRole(ctx.role, "editor");
+  if (!isId("file", id)) throw noSuchFile();
+  const { row } = await findMultipart(ctx, id);
+  await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    auditInScope(scope, ctx, {
+      action: "file.upload_aborted",
+      targetType: "file",
+      targetId: id,
+      before: fileView(row),
+    }),
+  );
+  await discard(ctx, row);
+  return { id, deleted: true as const };
+}
