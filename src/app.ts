@@ -12,6 +12,8 @@ import { fileBenchRoutes } from "./features/files/bench-routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
 import { fileRoutes } from "./features/files/routes";
 import { healthRoutes } from "./features/health/routes";
+import { opsConsoleRoutes } from "./features/ops/console";
+import { opsRoutes } from "./features/ops/routes";
 import { orderRoutes } from "./features/orders/routes";
 import { v1OrderRoutes } from "./features/orders/v1-routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
@@ -22,6 +24,7 @@ import { authenticate } from "./platform/auth/middleware";
 import { operatorAuth } from "./platform/auth/operator";
 import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
+import { idempotency } from "./platform/idempotency/middleware";
 import { requestContext } from "./platform/observability/request-context";
 import { createRouter } from "./platform/openapi";
 import { rateLimit } from "./platform/rate-limit/middleware";
@@ -35,6 +38,7 @@ function v2Routes() {
   v2.use("*", rateLimit());
   // Outside (before) idempotency: relays outbox events once the mutation has committed.
   v2.use("*", relayAfterCommit());
+  v2.use("*", idempotency());
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/tenant", tenantExportRoutes)
@@ -66,6 +70,7 @@ function v1Routes() {
   v1.use("*", authenticate());
   v1.use("*", rateLimit());
   v1.use("*", relayAfterCommit());
+  v1.use("*", idempotency());
   return v1.route("/books", v1BookRoutes).route("/orders", v1OrderRoutes);
 }
 
@@ -73,7 +78,10 @@ function v1Routes() {
 function adminRoutes() {
   const admin = createRouter();
   admin.use("*", operatorAuth());
-  return admin.route("/tenants", adminTenantRoutes).route("/tenants", adminOffboardingRoutes);
+  return admin
+    .route("/tenants", adminTenantRoutes)
+    .route("/tenants", adminOffboardingRoutes)
+    .route("/ops", opsRoutes);
 }
 
 /**
@@ -90,6 +98,8 @@ export function createApp() {
     .route("/v2", v2Routes())
     .route("/v1", v1Routes())
     .route("/admin", adminRoutes())
+    // The operators' console page; its data comes from /admin/ops with the operator token.
+    .route("/ops", opsConsoleRoutes)
     // Signed download URLs: the signature is the credential, so no authenticate() here.
     .route("/downloads", signedDownloadRoutes);
   // Comparison routes for the benchmarks: 404 unless enabled in development/test.

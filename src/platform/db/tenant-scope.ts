@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type DatabaseHandle, type Transaction, timed } from "./client";
@@ -24,17 +25,80 @@ export class TenantScope {
   }
 }
 
+/**
+ * The transaction an idempotent request runs in (see `withTenantTransaction`): `withTenant` for
+ * the same tenant and `withSystem` join it as savepoints, so the request's effects and its
+ * idempotency record commit or roll back together. Joined calls are serialized: one connection
+ * runs one statement at a time, and savepoints must nest, not interleave.
+ */
+interface Ambient {
+  tenantId: string;
+  tx: Transaction;
+  queue: Promise<unknown>;
+}
+
+const ambients = new WeakMap<DatabaseHandle, Ambient>();
+
+const enterTenant = (tx: Transaction, tenantId: string) =>
+  tx.execute(
+    sql`select set_config('role', 'shelfwise_app', true), set_config('app.tenant_id', ${tenantId}, true)`,
+  );
+
+/** Set while a joined call runs, so a call nested inside it is not queued behind itself. */
+const insideJoinedCall = new AsyncLocalStorage<true>();
+
+/** Runs `work` after every earlier joined call of the ambient transaction has finished. */
+function joinAmbient<T>(ambient: Ambient, work: () => Promise<T>): Promise<T> {
+  if (insideJoinedCall.getStore()) return work();
+  const start = () => insideJoinedCall.run(true, work);
+  const run = ambient.queue.then(start, start);
+  ambient.queue = run.catch(() => {});
+  return run;
+}
+
+/**
+ * Opens one tenant transaction that every `withTenant(handle, tenantId, …)` and
+ * `withSystem(handle, …)` made while `work` runs joins (as a savepoint) instead of opening its
+ * own. The transaction commits when `work` resolves and rolls back, with everything joined, when
+ * it throws. Used by the idempotency middleware, so a mutation and its record are one commit.
+ */
+export function withTenantTransaction<T>(
+  handle: DatabaseHandle,
+  tenantId: string,
+  work: (scope: TenantScope) => Promise<T>,
+): Promise<T> {
+  if (ambients.has(handle)) throw new Error("a tenant transaction is already open on this handle");
+  return handle.db.transaction(async (tx) => {
+    await timed(handle.stats, () => enterTenant(tx, tenantId));
+    const ambient: Ambient = { tenantId, tx, queue: Promise.resolve() };
+    ambients.set(handle, ambient);
+    try {
+      return await work(new TenantScope(tenantId, tx));
+    } finally {
+      ambients.delete(handle);
+      // A joined call still running (e.g. left behind by a failed handler) must not outlive it.
+      await ambient.queue;
+    }
+  });
+}
+
 /** Runs `work` in one transaction scoped to `tenantId` (both in WHERE and by RLS). */
 export function withTenant<T>(
   handle: DatabaseHandle,
   tenantId: string,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
+  const ambient = ambients.get(handle);
+  if (ambient?.tenantId === tenantId) {
+    return joinAmbient(ambient, () =>
+      timed(handle.stats, () =>
+        ambient.tx.transaction((savepoint) => work(new TenantScope(tenantId, savepoint))),
+      ),
+    );
+  }
   return timed(handle.stats, () =>
     handle.db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('role', 'shelfwise_app', true), set_config('app.tenant_id', ${tenantId}, true)`,
-      );
+      await enterTenant(tx, tenantId);
       return work(new TenantScope(tenantId, tx));
     }),
   );
@@ -43,11 +107,27 @@ export function withTenant<T>(
 /**
  * Runs `work` in one transaction as `shelfwise_system`: for code that spans tenants by design
  * (operator routes, credential lookup, queue consumers, cron jobs). Never for a tenant request's data.
+ * Inside an ambient tenant transaction it runs as a savepoint of it (so its writes share the
+ * request's fate) and restores the tenant role afterwards.
  */
 export function withSystem<T>(
   handle: DatabaseHandle,
   work: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
+  const ambient = ambients.get(handle);
+  if (ambient) {
+    return joinAmbient(ambient, () =>
+      timed(handle.stats, () =>
+        ambient.tx.transaction(async (savepoint) => {
+          await savepoint.execute(sql`select set_config('role', 'shelfwise_system', true)`);
+          const result = await work(savepoint);
+          // set_config(…, true) outlives RELEASE SAVEPOINT: hand the transaction back as the tenant.
+          await enterTenant(savepoint, ambient.tenantId);
+          return result;
+        }),
+      ),
+    );
+  }
   return timed(handle.stats, () =>
     handle.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('role', 'shelfwise_system', true)`);
