@@ -24,6 +24,12 @@ declare global {
       NEON_DATABASE_URL?: string;
       /** host:port of a local WebSocket-to-TCP proxy for the Neon driver (development and tests only). */
       NEON_WS_PROXY?: string;
+      /** Cloudflare account id: with CF_ANALYTICS_TOKEN, the ops API reads Analytics Engine's SQL API. */
+      CF_ACCOUNT_ID?: string;
+      /** API token with "Account Analytics: Read", for the Analytics Engine SQL API. */
+      CF_ANALYTICS_TOKEN?: string;
+      /** Analytics Engine dataset the ANALYTICS binding writes to (default shelfwise_requests). */
+      ANALYTICS_DATASET?: string;
     }
   }
 }

@@ -1,0 +1,128 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../platform/openapi";
+import { CONSOLE_SCRIPT } from "./console-script";
+
+const STYLE = `
+:root { color-scheme: light; --line: #d9dde3; --muted: #5b6470; --bad: #b42318; --warn: #a15c07; --ok: #067647; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2939; background: #f6f7f9; }
+header { background: #101828; color: #fff; padding: 12px 24px; display: flex; align-items: center; gap: 16px; }
+header h1 { font-size: 16px; margin: 0; font-weight: 600; }
+header .spacer { flex: 1; }
+main, #signin { max-width: 1180px; margin: 24px auto; padding: 0 24px; }
+#signin { max-width: 420px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
+#signin label { display: block; font-weight: 600; margin-bottom: 6px; }
+#signin p { color: var(--muted); margin-top: 0; }
+input, select, button { font: inherit; }
+input[type=password] { width: 100%; padding: 8px; border: 1px solid var(--line); border-radius: 6px; margin-bottom: 12px; }
+button { padding: 6px 12px; border: 1px solid #98a2b3; background: #fff; border-radius: 6px; cursor: pointer; }
+button.primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+button.danger { border-color: var(--bad); color: var(--bad); }
+button.link { border: 0; padding: 0; background: none; color: #1d4ed8; font-weight: 600; text-align: left; }
+.toolbar { display: flex; align-items: center; gap: 12px; margin-bottom: 12px; }
+.toolbar .spacer { flex: 1; }
+#updated { color: var(--muted); }
+table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+th, td { padding: 8px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { background: #f2f4f7; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.selected { background: #eef4ff; }
+.id { color: var(--muted); font-size: 12px; font-family: ui-monospace, monospace; }
+.bad { color: var(--bad); font-weight: 600; }
+.warn { color: var(--warn); font-weight: 600; }
+.status-suspended { color: var(--bad); font-weight: 600; }
+#message { min-height: 22px; margin-bottom: 8px; }
+#message.error { color: var(--bad); }
+#message.ok { color: var(--ok); }
+#detail { margin-top: 24px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; }
+#detail h2 { margin: 0; font-size: 18px; }
+.figures { display: grid; grid-template-columns: repeat(6, 1fr); gap: 12px; margin: 16px 0; }
+.figure { border: 1px solid var(--line); border-radius: 6px; padding: 10px; }
+.figure .value { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.figure .label { color: var(--muted); font-size: 12px; }
+.actions { display: flex; gap: 8px; margin-top: 8px; }
+h3 { font-size: 14px; margin: 16px 0 8px; }
+`;
+
+/** The console page; the script runs under a per-response nonce (CSP allows nothing else). */
+function page(nonce: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Shelfwise Edge · Ops console</title>
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body>
+<header><h1>Shelfwise Edge · Ops console</h1><span class="spacer"></span><button id="signout" type="button">Sign out</button></header>
+<form id="signin" hidden autocomplete="off">
+  <p>Operators only. The token stays in this browser tab (sessionStorage) and is sent only to this API.</p>
+  <label for="token">Operator token</label>
+  <input id="token" name="token" type="password" autocomplete="off" required>
+  <button class="primary" type="submit">Sign in</button>
+</form>
+<main id="main" hidden>
+  <div class="toolbar">
+    <label for="window">Window</label>
+    <select id="window">
+      <option value="5m">5 minutes</option><option value="15m">15 minutes</option>
+      <option value="1h" selected>1 hour</option><option value="6h">6 hours</option>
+      <option value="24h">24 hours</option>
+    </select>
+    <button id="refresh" type="button">Refresh</button>
+    <span class="spacer"></span><span id="updated"></span>
+  </div>
+  <div id="message" role="status"></div>
+  <table id="tenants">
+    <thead><tr>
+      <th>Tenant</th><th>Status</th><th>Plan</th><th class="num">Req / min</th><th class="num">Requests</th>
+      <th class="num">5xx rate</th><th class="num">429s</th><th class="num">Webhook backlog</th><th class="num">Failed deliveries</th>
+    </tr></thead>
+    <tbody id="tenants-body"></tbody>
+  </table>
+  <section id="detail" hidden>
+    <h2 id="detail-name"></h2>
+    <div id="detail-id" class="id"></div>
+    <div id="detail-figures" class="figures"></div>
+    <div class="actions">
+      <button id="suspend" class="danger" type="button">Suspend tenant</button>
+      <button id="resume" class="primary" type="button">Resume tenant</button>
+    </div>
+    <h3>Webhook endpoints</h3>
+    <table>
+      <thead><tr><th>Endpoint</th><th>Status</th><th class="num">Pending</th><th class="num">Held</th><th class="num">Failed</th><th></th></tr></thead>
+      <tbody id="endpoints-body"></tbody>
+    </table>
+  </section>
+</main>
+<script nonce="${nonce}">${CONSOLE_SCRIPT}</script>
+</body>
+</html>`;
+}
+
+const consoleRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["operators"],
+  summary:
+    "Ops console (HTML). Served without a credential; it asks for the operator token and calls /admin/ops with it",
+  responses: {
+    200: { description: "The console page", content: { "text/html": { schema: z.string() } } },
+  },
+});
+
+/** /ops: the operators' console page (no data in it: every figure is fetched with the token). */
+export const opsConsoleRoutes = createRouter().openapi(consoleRoute, (c) => {
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  c.header(
+    "content-security-policy",
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
+  );
+  c.header("cache-control", "no-store");
+  c.header("referrer-policy", "no-referrer");
+  c.header("x-frame-options", "DENY");
+  c.header("x-content-type-options", "nosniff");
+  return c.html(page(nonce), 200);
+});
