@@ -11,7 +11,10 @@ function api(path: string, key: string, method = "GET", body?: unknown) {
     `/v2/webhook-endpoints${path}`,
     {
       method,
-      headers: { ...bearer(key), ...(body !== undefined && { "content-type": "application/json" }) },
+      headers: {
+        ...bearer(key),
+        ...(body !== undefined && { "content-type": "application/json" }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     },
     harness.bindings,
@@ -107,7 +110,9 @@ describe("webhook endpoints", () => {
     expect(created.event_types).toEqual([]);
     const empty = await api(`/${created.id}`, tenant.adminKey, "PATCH", {});
     expect(empty.status).toBe(400);
-    const bad = await api(`/${created.id}/recover`, tenant.adminKey, "POST", { since: "yesterday" });
+    const bad = await api(`/${created.id}/recover`, tenant.adminKey, "POST", {
+      since: "yesterday",
+    });
     expect(bad.status).toBe(400);
   });
 

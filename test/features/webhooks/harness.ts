@@ -91,11 +91,22 @@ export async function runBatch(
       body: m.body,
     })),
   );
+  // The test batch does not report retry options: observe the delay the consumer asks for.
+  const delays = new Map<string, number | undefined>();
+  for (const message of batch.messages) {
+    const retry = message.retry.bind(message);
+    Object.defineProperty(message, "retry", {
+      value: (options?: QueueRetryOptions) => {
+        delays.set(message.id, options?.delaySeconds);
+        retry(options);
+      },
+    });
+  }
   const ctx = createExecutionContext();
   await worker.queue?.(batch as MessageBatch, workerEnv, ctx);
   const result = await getQueueResult(batch, ctx);
   await waitOnExecutionContext(ctx);
-  const retried = new Map(result.retryMessages.map((r) => [r.msgId, r.delaySeconds]));
+  const retried = new Map(result.retryMessages.map((r) => [r.msgId, delays.get(r.msgId)]));
   return messages.map((m, i) => ({
     body: m.body,
     attempts: m.attempts ?? 1,

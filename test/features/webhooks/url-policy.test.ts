@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tableResolver } from "../../../src/platform/net/resolver";
 import {
   assessAddresses,
   assessUrl,
@@ -6,7 +7,6 @@ import {
   parseIPv4,
   specialRange,
 } from "../../../src/platform/net/url-policy";
-import { tableResolver } from "../../../src/platform/net/resolver";
 
 const strict = { allowLoopbackHttp: false };
 
@@ -115,7 +115,15 @@ describe("SSRF policy (table)", () => {
 
   it("decodes every numeric IPv4 form like a URL parser", () => {
     const loopback = 0x7f000001;
-    for (const form of ["127.0.0.1", "127.1", "127.0.1", "2130706433", "0x7f.1", "0177.0.0.1", "0x7f000001"]) {
+    for (const form of [
+      "127.0.0.1",
+      "127.1",
+      "127.0.1",
+      "2130706433",
+      "0x7f.1",
+      "0177.0.0.1",
+      "0x7f000001",
+    ]) {
       expect(parseIPv4(form)).toBe(loopback);
     }
     expect(parseIPv4("256.0.0.1")).toBeUndefined();
