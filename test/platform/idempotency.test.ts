@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { IdempotencyStore } from "../../src/platform/idempotency/durable-object";
 import { requestFingerprint } from "../../src/platform/idempotency/key";
@@ -6,22 +6,7 @@ import { createBook } from "../features/books/fixtures";
 import { withOwnerSql } from "../helpers/db";
 import { call, callJson, readProblem } from "../helpers/http";
 import { bearer, createTestTenant } from "../helpers/tenant";
-
-export const store = (tenantId: string) =>
-  env.IDEMPOTENCY.get(env.IDEMPOTENCY.idFromName(tenantId)) as DurableObjectStub<IdempotencyStore>;
-
-export const idem = (key: string, credential: string) => ({
-  ...bearer(credential),
-  "idempotency-key": key,
-});
-
-export async function keysNamed(tenantId: string, name: string): Promise<number> {
-  const rows = await withOwnerSql(
-    (sql) =>
-      sql`select count(*)::int as n from api_keys where tenant_id = ${tenantId} and name = ${name}`,
-  );
-  return Number(rows[0]?.n);
-}
+import { idem, keysNamed, store } from "./idempotency-helpers";
 
 describe("idempotency keys", () => {
   it("replays the stored response with Idempotent-Replayed, and stores no secret in clear", async () => {
