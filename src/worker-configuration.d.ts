@@ -9,6 +9,7 @@ interface __BaseEnv_Env {
 	ENVIRONMENT: "staging" | "production" | "development";
 	DOCS_URL: "https://docs.shelfwise.example/api";
 	RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
+	BUILTIN_RATE_LIMITER: RateLimit;
 	IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 }
 declare namespace Cloudflare {
@@ -25,6 +26,7 @@ declare namespace Cloudflare {
 		ENVIRONMENT: "staging";
 		DOCS_URL: "https://docs.shelfwise.example/api";
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
+		BUILTIN_RATE_LIMITER: RateLimit;
 		IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 	}
 	interface ProductionEnv {
@@ -36,6 +38,7 @@ declare namespace Cloudflare {
 		ENVIRONMENT: "production";
 		DOCS_URL: "https://docs.shelfwise.example/api";
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
+		BUILTIN_RATE_LIMITER: RateLimit;
 		IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 	}
 	interface Env extends __BaseEnv_Env {}

@@ -213,4 +213,13 @@ describe("rate limits", () => {
       reset_seconds: expect.any(Number),
     });
   });
+
+  it("has the built-in ratelimits binding for the benchmark comparison, working locally", async () => {
+    const key = `bench-${crypto.randomUUID()}`;
+    const outcomes: boolean[] = [];
+    for (let i = 0; i < 110; i++) {
+      outcomes.push((await env.BUILTIN_RATE_LIMITER.limit({ key })).success);
+    }
+    expect(outcomes.filter(Boolean)).toHaveLength(100);
+  });
 });
