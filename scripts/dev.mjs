@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seedDemoTenant } from "./lib/demo-tenant.mjs";
 import { freePort, startEmbeddedPostgres, withPassword } from "./lib/embedded-postgres.mjs";
 import {
   formatVars,
@@ -20,7 +21,6 @@ import {
   waitForHttp,
 } from "./lib/local-worker.mjs";
 import { migrateUp } from "./lib/migrations.mjs";
-import { fetchOwnTenant, provisionTenant } from "./lib/operator-api.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = join(root, ".data");
@@ -28,7 +28,6 @@ const pgliteDir = join(dataDir, "pglite");
 const lockFile = join(dataDir, "dev.lock");
 const devVarsFile = join(root, ".dev.vars");
 const DEFAULT_PGPORT = 54329;
-const DEMO_TENANT = { name: "Demo Books", plan: "standard" };
 
 const state = { postgres: null, wrangler: null, lockHeld: false, stopping: null };
 
@@ -135,80 +134,6 @@ function ensureDevVars() {
   return vars;
 }
 
-/**
- * Where the demo tenant is kept: .data/demo-tenant.json for the embedded Postgres; one file per
- * server and database under DATABASE_URL, so switching between them does not provision anew.
- */
-function demoTenantFile() {
-  if (!process.env.DATABASE_URL) return join(dataDir, "demo-tenant.json");
-  const { hostname, port, pathname } = new URL(process.env.DATABASE_URL);
-  const slug = `${hostname}-${port || 5432}${pathname.replaceAll("/", "-")}`.replace(
-    /[^A-Za-z0-9._-]/g,
-    "_",
-  );
-  return join(dataDir, `demo-tenant.${slug}.json`);
-}
-
-function readDemoTenant() {
-  try {
-    const saved = JSON.parse(readFileSync(demoTenantFile(), "utf8"));
-    return typeof saved?.api_key === "string" ? saved : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The demo tenant: the one saved in .data/demo-tenant.json if its API key still works
- * (`GET /v2/tenant` answers 200), otherwise a new one from `POST /admin/tenants`.
- * Never throws: without it the server is still useful.
- */
-async function seedDemoTenant(baseUrl, operatorToken) {
-  const saved = readDemoTenant();
-  if (saved) {
-    try {
-      const { status } = await fetchOwnTenant(baseUrl, saved.api_key);
-      if (status === 200) return { ...saved, reused: true };
-      say(`saved demo tenant not accepted (GET /v2/tenant answered ${status}); provisioning anew`);
-    } catch (error) {
-      warn(`could not check the saved demo tenant: ${error.message}`);
-    }
-  }
-  if (!operatorToken) {
-    warn("no OPERATOR_TOKEN in .dev.vars: the demo tenant was not provisioned");
-    return null;
-  }
-  try {
-    const { tenantId, apiKey, apiKeyRecord } = await provisionTenant(
-      baseUrl,
-      operatorToken,
-      DEMO_TENANT,
-    );
-    const record = {
-      tenant_id: tenantId,
-      name: DEMO_TENANT.name,
-      plan: DEMO_TENANT.plan,
-      api_key_id: apiKeyRecord?.id ?? null,
-      api_key: apiKey,
-      database: process.env.DATABASE_URL ? redactUrl(process.env.DATABASE_URL) : "embedded",
-      created_at: new Date().toISOString(),
-    };
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(demoTenantFile(), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
-    return { ...record, reused: false };
-  } catch (error) {
-    if (error.status === 404 || error.status === 405) {
-      warn(
-        "the operator API (POST /admin/tenants) is not available in this build yet; " +
-          "no demo tenant. The server keeps running.",
-      );
-    } else {
-      warn(`could not provision the demo tenant: ${error.message}. The server keeps running.`);
-    }
-    return null;
-  }
-}
-
 function printBanner(baseUrl, tenant) {
   const host = baseUrl.replace("http://127.0.0.1", "localhost");
   const lines = [
@@ -220,7 +145,7 @@ function printBanner(baseUrl, tenant) {
   if (tenant) {
     lines.push(
       `  Demo tenant ${tenant.tenant_id} (${tenant.name}, ${tenant.plan})` +
-        `${tenant.reused ? `, reused from ${relative(root, demoTenantFile())}` : ""}`,
+        `${tenant.reused ? `, reused from ${relative(root, tenant.file)}` : ""}`,
       `  Admin API key: ${tenant.api_key}`,
     );
   }
@@ -313,7 +238,14 @@ async function main() {
   const baseUrl = state.wrangler.baseUrl;
   await waitForHttp(`${baseUrl}/health/live`, { exited: state.wrangler.exited });
   if (state.stopping) return;
-  const tenant = await seedDemoTenant(baseUrl, vars.OPERATOR_TOKEN);
+  const tenant = await seedDemoTenant({
+    baseUrl,
+    operatorToken: vars.OPERATOR_TOKEN,
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL,
+    say,
+    warn,
+  });
   if (state.stopping) return;
   printBanner(baseUrl, tenant);
 }
