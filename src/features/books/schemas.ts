@@ -3,14 +3,22 @@ import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
 import { isValidIsbn13 } from "./isbn";
 import { MAX_AMOUNT } from "./money";
 
-/** Text a client may send: trimmed, bounded, and without NUL (Postgres text cannot hold it). */
+// A UTF-16 surrogate without its partner: not encodable as UTF-8, refused by jsonb.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True for text Postgres can store as is: no NUL, no lone surrogate. */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
+}
+
+/** Text a client may send: trimmed, bounded, and storable (Postgres text cannot hold NUL). */
 export const safeText = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+    .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
 
 export const BOOK_STATUSES = ["active", "archived"] as const;
 export type BookStatus = (typeof BOOK_STATUSES)[number];
