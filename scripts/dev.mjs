@@ -236,7 +236,17 @@ async function main() {
   });
 
   const baseUrl = state.wrangler.baseUrl;
-  await waitForHttp(`${baseUrl}/health/live`, { exited: state.wrangler.exited });
+  try {
+    await waitForHttp(`${baseUrl}/health/live`, { exited: state.wrangler.exited });
+  } catch (error) {
+    const { exitCode, signalCode } = state.wrangler.child;
+    if (state.stopping || exitCode !== null || signalCode !== null) return;
+    // A Worker that answers but fails (a broken edit, a bad .dev.vars) is still worth keeping:
+    // wrangler reloads it on the next save.
+    warn(`${error.message}; no demo tenant this time. The server keeps running.`);
+    printBanner(baseUrl, null);
+    return;
+  }
   if (state.stopping) return;
   const tenant = await seedDemoTenant({
     baseUrl,

@@ -186,7 +186,7 @@ export async function waitForHttp(
       }
     } catch (error) {
       if (error.cause === "http") throw error;
-      last = error.cause?.code ?? error.name ?? String(error);
+      last = error.cause?.code ?? error.cause?.message ?? error.message;
       failingSince = null;
     }
     await sleep(250);
