@@ -41,6 +41,7 @@ async function api(path, init) {
 function showSignedIn(signedIn) {
   $("signin").hidden = signedIn;
   $("main").hidden = !signedIn;
+  $("signout").hidden = !signedIn;
 }
 
 function signOut(reason) {

@@ -52,6 +52,7 @@ function page(nonce: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Shelfwise Edge · Ops console</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
@@ -118,7 +119,7 @@ export const opsConsoleRoutes = createRouter().openapi(consoleRoute, (c) => {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   c.header(
     "content-security-policy",
-    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'`,
   );
   c.header("cache-control", "no-store");
   c.header("referrer-policy", "no-referrer");

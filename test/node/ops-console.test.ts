@@ -1,0 +1,188 @@
+/**
+ * The ops console in a real browser (Debian's chromium, driven by playwright-core) against the
+ * Worker served by `wrangler dev` with throwaway state, as an operator would use it: sign in with
+ * the token, read the per-tenant figures, suspend a tenant and see its API calls refused, resume it.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+interface Stack {
+  baseUrl: string;
+  operatorToken: string;
+  start(): Promise<Stack>;
+  stop(): Promise<void>;
+  log(lines?: number): string;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOT = join(root, ".data/ops-console.png");
+
+let stack: Stack | undefined;
+let browser: Browser | undefined;
+
+async function api(path: string, token: string, init: RequestInit = {}) {
+  if (!stack) throw new Error("stack not started");
+  return fetch(new URL(path, stack.baseUrl), {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(init.body ? { "content-type": "application/json" } : {}),
+    },
+    signal: AbortSignal.timeout(15_000),
+  });
+}
+
+async function provision(name: string) {
+  if (!stack) throw new Error("stack not started");
+  const response = await api("/admin/tenants", stack.operatorToken, {
+    method: "POST",
+    body: JSON.stringify({ name, plan: "standard" }),
+  });
+  expect(response.status).toBe(201);
+  const body = (await response.json()) as { tenant: { id: string }; api_key: { key: string } };
+  return { id: body.tenant.id, key: body.api_key.key };
+}
+
+/** Polls a tenant call until it answers `status` (credential caches may hold a tenant for ~5 s). */
+async function expectTenantStatus(key: string, status: number, code?: string) {
+  const deadline = Date.now() + 10_000;
+  let last = 0;
+  let body: { code?: string } = {};
+  while (Date.now() < deadline) {
+    const response = await api("/v2/api-keys?limit=1", key);
+    last = response.status;
+    body = (await response.json().catch(() => ({}))) as { code?: string };
+    if (last === status) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(last).toBe(status);
+  if (code) expect(body.code).toBe(code);
+}
+
+/** The text of each cell of a tenant's row in the console's table. */
+async function rowCells(page: Page, tenantId: string): Promise<string[]> {
+  return page.locator(`#tenants-body tr[data-tenant="${tenantId}"] td`).allTextContents();
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("ops console in a browser", () => {
+  beforeAll(async () => {
+    const module = (await import(new URL("../../bench/lib/stack.mjs", import.meta.url).href)) as {
+      createStack: () => Stack;
+    };
+    stack = module.createStack();
+    try {
+      await stack.start();
+    } catch (error) {
+      throw new Error(`the Worker did not start: ${error}\n${stack.log(40)}`);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+    await stack?.stop();
+  }, 60_000);
+
+  it("lists both tenants with their figures, suspends one through the page and resumes it", async () => {
+    if (!stack || !browser) throw new Error("not started");
+    const quiet = await provision("Northwind Books");
+    const limited = await provision("Harbor Distribution");
+    const patched = await api(`/admin/tenants/${limited.id}`, stack.operatorToken, {
+      method: "PATCH",
+      body: JSON.stringify({ limits: { requests_per_hour: 3 } }),
+    });
+    expect(patched.status).toBe(200);
+    for (let i = 0; i < 6; i++) expect((await api("/v2/api-keys", quiet.key)).status).toBe(200);
+    const limitedStatuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      limitedStatuses.push((await api("/v2/api-keys", limited.key)).status);
+    expect(limitedStatuses).toEqual([200, 200, 200, 429, 429]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("dialog", (dialog) => void dialog.accept());
+
+    await page.goto(`${stack.baseUrl}/ops`);
+    await page.fill("#token", stack.operatorToken);
+    await page.click("#signin button[type=submit]");
+    await page.waitForSelector(`#tenants-body tr[data-tenant="${limited.id}"]`);
+    await page.waitForSelector(`#tenants-body tr[data-tenant="${quiet.id}"]`);
+    // The token lives in this tab's sessionStorage, never in the address bar.
+    expect(page.url()).toBe(`${stack.baseUrl}/ops`);
+    expect(await page.evaluate(() => sessionStorage.getItem("shelfwise.ops.token"))).toBe(
+      stack.operatorToken,
+    );
+
+    // Tenant, status, plan, req/min, requests, 5xx rate, 429s, backlog, failed deliveries.
+    const quietCells = await rowCells(page, quiet.id);
+    expect(quietCells[0]).toContain("Northwind Books");
+    expect(quietCells.slice(1, 3)).toEqual(["active", "standard"]);
+    expect(quietCells[4]).toBe("6");
+    expect(quietCells.slice(5)).toEqual(["0.0 %", "0", "0", "0"]);
+    const limitedCells = await rowCells(page, limited.id);
+    expect(limitedCells[0]).toContain("Harbor Distribution");
+    expect(limitedCells[4]).toBe("5");
+    expect(limitedCells[6]).toBe("2");
+
+    // Per-tenant view: suspend through the page.
+    await page.click(`#tenants-body tr[data-tenant="${limited.id}"] button.link`);
+    await page.waitForSelector(`#detail[data-tenant="${limited.id}"]:not([hidden])`);
+    await expect.poll(() => page.textContent("#detail-name")).toContain("(active)");
+    await page.click("#suspend");
+    await expect.poll(() => page.textContent("#message")).toBe("Tenant suspended.");
+    await expect.poll(async () => (await rowCells(page, limited.id))[1]).toBe("suspended");
+    await expectTenantStatus(limited.key, 403, "tenant_suspended");
+    await expectTenantStatus(quiet.key, 200);
+
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    await page.click("#resume");
+    await expect.poll(() => page.textContent("#message")).toBe("Tenant resumed.");
+    await expect.poll(async () => (await rowCells(page, limited.id))[1]).toBe("active");
+    // Resumed, but still over its hourly limit of 3: rate limited again, not refused as suspended.
+    await expectTenantStatus(limited.key, 429);
+
+    // Signing out forgets the token.
+    await page.click("#signout");
+    expect(await page.evaluate(() => sessionStorage.getItem("shelfwise.ops.token"))).toBeNull();
+    expect(await page.isVisible("#signin")).toBe(true);
+
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("asks for the token again when the API refuses it", async () => {
+    if (!stack || !browser) throw new Error("not started");
+    const page = await browser.newPage();
+    await page.goto(`${stack.baseUrl}/ops`);
+    await page.fill("#token", "not-the-operator-token");
+    await page.click("#signin button[type=submit]");
+    await expect.poll(() => page.textContent("#message")).toBe("The operator token was refused.");
+    expect(await page.isVisible("#signin")).toBe(true);
+    expect(await page.evaluate(() => sessionStorage.getItem("shelfwise.ops.token"))).toBeNull();
+    const response = await page.request.get(`${stack.baseUrl}/ops`);
+    expect(response.headers()["content-security-policy"]).toContain("default-src 'none'");
+    await page.close();
+  }, 60_000);
+});
