@@ -122,7 +122,12 @@ export async function runBatch(
  */
 export async function pump(
   harness: ReturnType<typeof webhookEnv>,
-  options: { maxRounds?: number; onRetry?: (delay: number | undefined) => void } = {},
+  options: {
+    maxRounds?: number;
+    /** Batches run at once (the platform runs several consumer invocations concurrently). */
+    concurrency?: number;
+    onRetry?: (delay: number | undefined) => void;
+  } = {},
 ) {
   let pending: Array<{ body: DeliveryMessage; attempts?: number }> = harness.queue
     .take()
@@ -130,9 +135,16 @@ export async function pump(
   let rounds = 0;
   while (pending.length > 0 && rounds++ < (options.maxRounds ?? 500)) {
     const next: typeof pending = [];
-    for (let i = 0; i < pending.length; i += 10) {
-      const results = await runBatch("shelfwise-webhooks", pending.slice(i, i + 10), harness.env);
-      for (const r of results) {
+    const batches: Array<typeof pending> = [];
+    for (let i = 0; i < pending.length; i += 10) batches.push(pending.slice(i, i + 10));
+    const concurrency = options.concurrency ?? 1;
+    for (let i = 0; i < batches.length; i += concurrency) {
+      const settled = await Promise.all(
+        batches
+          .slice(i, i + concurrency)
+          .map((batch) => runBatch("shelfwise-webhooks", batch, harness.env)),
+      );
+      for (const r of settled.flat()) {
         if (r.retried) {
           options.onRetry?.(r.retryDelay);
           next.push({ body: r.body, attempts: r.attempts + 1 });
