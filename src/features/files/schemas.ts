@@ -110,9 +110,10 @@ export const DownloadUrlSchema = z
   .object({ url: z.string(), expires_at: z.string() })
   .openapi("DownloadUrl");
 
+/** A signed URL's query. Missing members are not a validation error: the signature check refuses them (403). */
 export const SignedDownloadQuerySchema = z.object({
-  t: z.string().max(64),
-  o: z.string().max(300),
-  e: z.string().max(16),
-  s: z.string().max(64),
+  t: z.string().max(64).optional().openapi({ description: "Tenant id" }),
+  o: z.string().max(300).optional().openapi({ description: "File id, or export id/file name" }),
+  e: z.string().max(16).optional().openapi({ description: "Expiry, Unix seconds" }),
+  s: z.string().max(64).optional().openapi({ description: "base64url HMAC-SHA256 signature" }),
 });

@@ -222,7 +222,7 @@ export async function completeMultipartUpload({
     throw new AppError("validation_failed", "The parts do not form a valid upload.", {
       errors: [
         {
-          path: "body.parts",
+          path: "json.parts",
           message: `each part but the last must be at least ${MIN_PART_BYTES} bytes and all of one size, with the etags returned for them`,
         },
       ],
@@ -233,7 +233,7 @@ export async function completeMultipartUpload({
     await discard(ctx, row);
     if (object.size > limit) throw tooLarge(limit);
     throw new AppError("validation_failed", "The parts do not add up to the declared size.", {
-      errors: [{ path: "body.parts", message: `total ${object.size} bytes, declared ${declared}` }],
+      errors: [{ path: "json.parts", message: `total ${object.size} bytes, declared ${declared}` }],
     });
   }
   const stored = await ctx.bucket.get(row.r2Key);
@@ -242,19 +242,27 @@ export async function completeMultipartUpload({
   return markReady(ctx, id, object.size, sha256);
 }
 
-/** Aborts a multipart upload: the parts and the row go. */
+/** Aborts a multipart upload: marked for deletion with its audit row, then its parts and row go. */
 export async function abortMultipartUpload({ ctx, id }: { ctx: FileContext; id: string }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
   const { row } = await findMultipart(ctx, id);
-  await withTenant(ctx.database, ctx.tenantId, (scope) =>
-    auditInScope(scope, ctx, {
+  await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    await scope.tx
+      .update(files)
+      .set({ status: "deleting", updatedAt: new Date() })
+      .where(scope.where(files, eq(files.id, id)));
+    await auditInScope(scope, ctx, {
       action: "file.upload_aborted",
       targetType: "file",
       targetId: id,
       before: fileView(row),
-    }),
-  );
-  await discard(ctx, row);
+    });
+  });
+  try {
+    await purgeFile(ctx.database, ctx.bucket, { ...row, status: "deleting" });
+  } catch (error) {
+    log("warn", "aborted upload left for the sweep", { file_id: id, ...describeError(error) });
+  }
   return { id, deleted: true as const };
 }
