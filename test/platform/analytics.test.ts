@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { relayTenant } from "../../src/platform/webhooks/relay";
+import { endpointTo, fastTenant } from "../features/webhooks/fixtures";
+import { recordEvents, runBatch, webhookEnv } from "../features/webhooks/harness";
 import { call, callJson } from "../helpers/http";
 import { bearer, operator, provisionTenant } from "../helpers/tenant";
 
@@ -178,5 +181,39 @@ describe("request analytics", () => {
       { ANALYTICS: undefined as unknown as AnalyticsEngineDataset },
     );
     expect(missing.status).toBe(200);
+  });
+});
+
+describe("webhook analytics", () => {
+  it("writes one data point per delivery attempt and per dead letter, indexed by tenant", async () => {
+    const rec = recorder();
+    const harness = webhookEnv({ ANALYTICS: rec.dataset });
+    const tenant = await fastTenant();
+    const endpoint = await endpointTo(harness, tenant, { default: { status: 500, body: "no" } });
+    await recordEvents(tenant.id, [{ type: "book.created", data: { id: "book_1" } }]);
+    expect(await relayTenant(harness.env, tenant.id)).toBe(1);
+    const [message] = harness.queue.take();
+    if (!message) throw new Error("nothing queued");
+
+    const [first] = await runBatch("shelfwise-webhooks", [{ body: message.body }], harness.env);
+    expect(first?.retried).toBe(true);
+    const attempts = rec.points.filter((p) => p.blobs?.[0] === "webhook_attempt");
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.indexes).toEqual([tenant.id]);
+    expect(attempts[0]?.blobs).toEqual(["webhook_attempt", endpoint.id, "failed", "http_error"]);
+    const [latency, attempt, status, failed] = attempts[0]?.doubles ?? [];
+    expect(latency).toBeGreaterThanOrEqual(0);
+    expect([attempt, status, failed]).toEqual([1, 500, 1]);
+
+    // The dead-letter consumer records the delivery as failed and writes its data point.
+    await runBatch("shelfwise-webhooks-dlq", [{ body: message.body }], harness.env);
+    const dead = rec.points.filter((p) => p.blobs?.[0] === "webhook_dead_letter");
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.indexes).toEqual([tenant.id]);
+    expect(dead[0]?.blobs).toEqual(["webhook_dead_letter", "", "dead_lettered", message.body.d]);
+
+    // The ops API sees the failed delivery the pipeline produced.
+    const ops = await call(`/admin/ops/tenants/${tenant.id}`, { headers: operator() });
+    expect(((await ops.json()) as { webhooks: { failed: number } }).webhooks.failed).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { openSecret } from "../crypto/secret-box";
 import { type DatabaseHandle, openRequestDatabase, type TenantScope, withTenant } from "../db";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { newId } from "../ids";
+import { recordWebhookAttempt, recordWebhookDeadLetter } from "../observability/analytics";
 import { describeError, log } from "../observability/logger";
 import { recordEvent } from "../outbox";
 import { type AttemptOutcome, attemptDelivery } from "./attempt";
@@ -253,6 +254,15 @@ async function processMessage(
     return message.ack();
   }
   const outcome = await attemptDelivery({ ...loaded, settings });
+  recordWebhookAttempt(env, {
+    tenantId: body.t,
+    endpointId: loaded.endpointId,
+    outcome: outcome.kind,
+    errorClass: outcome.errorClass,
+    statusCode: outcome.statusCode,
+    latencyMs: outcome.latencyMs,
+    attempt: message.attempts,
+  });
   const verdict = await withTenant(handle, body.t, (scope) =>
     record(scope, body.d, loaded.endpointId, loaded.eventId, outcome),
   );
@@ -308,6 +318,11 @@ export async function consumeWebhookDeadLetters(
   try {
     for (const message of batch.messages) {
       const body = message.body;
+      recordWebhookDeadLetter(env, {
+        tenantId: body.t,
+        deliveryId: body.d,
+        reason: "dead_lettered",
+      });
       await withTenant(handle, body.t, (scope) =>
         scope.tx
           .update(webhookDeliveries)
