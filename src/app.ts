@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
+import { benchLimitRoutes } from "./features/bench/limits-routes";
 import { benchRoutes } from "./features/bench/routes";
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
@@ -104,6 +105,7 @@ export function createApp() {
     .route("/downloads", signedDownloadRoutes);
   // Comparison routes for the benchmarks: 404 unless enabled in development/test.
   app.route("/bench", benchRoutes);
+  app.route("/bench", benchLimitRoutes);
   app.route("/bench/files", fileBenchRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
