@@ -99,7 +99,8 @@ export function createStack({ onStatus = () => {} } = {}) {
 
       const secrets = generateSecrets();
       const envFile = join(workDir, "bench.env");
-      writeFileSync(envFile, formatVars(secrets), { mode: 0o600 });
+      // BENCH_ROUTES: the bench-only comparison routes under /bench (development/test only).
+      writeFileSync(envFile, formatVars({ ...secrets, BENCH_ROUTES: "true" }), { mode: 0o600 });
       stack.operatorToken = secrets.OPERATOR_TOKEN;
 
       const port = await freePort();

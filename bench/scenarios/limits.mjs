@@ -1,0 +1,183 @@
+// Rate limiting and idempotency costs, in one run:
+//  (a) the tenant summary behind authentication, without and with the rate limiter (one RPC to
+//      the tenant's RateLimiter object per request);
+//  (b) POST /v2/orders without and with an Idempotency-Key (a fresh key per request: the
+//      IdempotencyStore lock, the Postgres record in the order's transaction, the completion);
+//  (c) one limiter decision: our Durable Object against Workers' built-in `ratelimits` binding,
+//      for throughput, plus an accuracy burst per limiter (admitted vs limit; the figure is
+//      printed and kept in the scenario's description in the results file).
+// (a) and (c) use bench-only routes (src/features/bench/limits-routes.ts): 404 unless the
+// Worker runs in development/test with BENCH_ROUTES = "true".
+import { randomUUID } from "node:crypto";
+
+/** Keys used in turn, so the per-credential limit (100/min) never shapes a throughput figure. */
+const KEY_COUNT = 20;
+const ACCURACY_BURST = 300;
+const BUILTIN_LIMIT = 100; // wrangler.toml: simple = { limit = 100, period = 60 }
+
+function isbn13() {
+  const body = `978${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+async function json(response, what) {
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+let shared;
+/** One tenant with a very high hourly limit, KEY_COUNT admin keys and a book with ample stock. */
+function limitsTenant(ctx) {
+  shared ??= (async () => {
+    const { tenantId, apiKey } = await ctx.provisionTenant({
+      name: "Bench limits",
+      plan: "enterprise",
+    });
+    await json(
+      await ctx.api(`/admin/tenants/${tenantId}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${ctx.operatorToken}` },
+        json: { limits: { requests_per_hour: 10_000_000 } },
+      }),
+      "raising the tenant's limit",
+    );
+    const keys = [apiKey];
+    for (let i = 1; i < (ctx.smoke ? 2 : KEY_COUNT); i++) {
+      const created = await json(
+        await ctx.api("/v2/api-keys", {
+          method: "POST",
+          apiKey,
+          json: { name: `bench ${i}`, role: "admin" },
+        }),
+        "creating a bench key",
+      );
+      keys.push(created.key);
+    }
+    const book = await json(
+      await ctx.api("/v2/books", {
+        method: "POST",
+        apiKey,
+        json: {
+          isbn: isbn13(),
+          title: "Bench book",
+          authors: ["Bench"],
+          price: { amount: 1250, currency: "EUR" },
+          stock: 1_000_000_000,
+        },
+      }),
+      "creating the bench book",
+    );
+    return { tenantId, keys, bookId: book.id };
+  })();
+  return shared;
+}
+
+/** autocannon hook: the next key in turn, and optionally a fresh Idempotency-Key. */
+function rotating(keys, { idempotent = false } = {}) {
+  let next = 0;
+  return (request) => ({
+    ...request,
+    headers: {
+      ...request.headers,
+      authorization: `Bearer ${keys[next++ % keys.length]}`,
+      ...(idempotent ? { "idempotency-key": randomUUID() } : {}),
+    },
+  });
+}
+
+/** Fires ACCURACY_BURST concurrent decisions on one fresh key; how many were admitted. */
+async function accuracy(ctx, route) {
+  const key = randomUUID();
+  const statuses = await Promise.all(
+    Array.from({ length: ctx.smoke ? 20 : ACCURACY_BURST }, () =>
+      ctx.api(`/bench/limits/${route}?key=${key}&limit=${BUILTIN_LIMIT}`).then((r) => r.status),
+    ),
+  );
+  const admitted = statuses.filter((s) => s === 200).length;
+  const refused = statuses.filter((s) => s === 429).length;
+  const other = statuses.length - admitted - refused;
+  const limit = BUILTIN_LIMIT;
+  const verdict = admitted > limit ? `OVER-ADMITTED by ${admitted - limit}` : "no over-admission";
+  const line = `accuracy ${route}: ${admitted} admitted of ${statuses.length} (limit ${limit}), ${refused} refused, ${other} other: ${verdict}`;
+  console.log(`[bench] ${line}`);
+  return line;
+}
+
+/** A decision scenario: the accuracy burst first (kept in the description), then throughput. */
+function decisionScenario(name, route, compareTo) {
+  const scenario = {
+    name,
+    description: `GET /bench/limits/${route}: one limiter decision (keys in turn, all admitted)`,
+    async setup(ctx) {
+      scenario.description += `; ${await accuracy(ctx, route)}`;
+      return {};
+    },
+    request: () => {
+      let next = 0;
+      const run = randomUUID().slice(0, 8);
+      return {
+        method: "GET",
+        path: `/bench/limits/${route}?key=x`,
+        // 10,000 keys in turn: each stays under its limit, so every decision is an admission.
+        setupRequest: (request) => ({
+          ...request,
+          path: `/bench/limits/${route}?key=${run}-${next++ % 10_000}`,
+        }),
+      };
+    },
+    ...(compareTo ? { compareTo } : {}),
+  };
+  return scenario;
+}
+
+/** @type {import("../lib/scenario.mjs").Scenario[]} */
+export const scenarios = [
+  {
+    name: "limits-tenant-plain",
+    description: "GET /bench/limits/tenant/plain: tenant summary, authentication, no rate limiter",
+    setup: limitsTenant,
+    request: (ctx) => ({
+      method: "GET",
+      path: "/bench/limits/tenant/plain",
+      setupRequest: rotating(ctx.keys),
+    }),
+  },
+  {
+    name: "limits-tenant-limited",
+    description: "GET /bench/limits/tenant/limited: the same behind the rate limiter",
+    setup: limitsTenant,
+    request: (ctx) => ({
+      method: "GET",
+      path: "/bench/limits/tenant/limited",
+      setupRequest: rotating(ctx.keys),
+    }),
+    compareTo: "limits-tenant-plain",
+  },
+  {
+    name: "order-plain",
+    description: "POST /v2/orders without Idempotency-Key",
+    setup: limitsTenant,
+    request: (ctx) => ({
+      method: "POST",
+      path: "/v2/orders",
+      body: { lines: [{ book_id: ctx.bookId, quantity: 1 }] },
+      setupRequest: rotating(ctx.keys),
+    }),
+  },
+  {
+    name: "order-idempotent",
+    description: "POST /v2/orders with a fresh Idempotency-Key per request",
+    setup: limitsTenant,
+    request: (ctx) => ({
+      method: "POST",
+      path: "/v2/orders",
+      body: { lines: [{ book_id: ctx.bookId, quantity: 1 }] },
+      setupRequest: rotating(ctx.keys, { idempotent: true }),
+    }),
+    compareTo: "order-plain",
+  },
+  decisionScenario("limiter-builtin", "builtin"),
+  decisionScenario("limiter-durable-object", "durable-object", "limiter-builtin"),
+];
