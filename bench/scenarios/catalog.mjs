@@ -1,0 +1,132 @@
+// Catalog and orders: one book read, a page of 100 books, and an order that reserves stock
+// (one transaction: books locked in id order, a conditional stock UPDATE, order, lines, audit,
+// outbox event). Each is compared with /health/ready (one Postgres round trip plus R2 and the
+// Durable Objects) in the same run. Queries per request are read from one sample response's
+// Server-Timing (`db;…;desc="N queries"`) and kept in the scenario's description.
+
+/** Keys used in turn, so the per-credential limit (100/min) never shapes a throughput figure. */
+const KEY_COUNT = 20;
+const LIST_SIZE = 100;
+
+function isbn13() {
+  const body = `978${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+async function json(response, what) {
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** autocannon hook: the next key in turn. */
+function rotating(keys) {
+  let next = 0;
+  return (request) => ({
+    ...request,
+    headers: { ...request.headers, authorization: `Bearer ${keys[next++ % keys.length]}` },
+  });
+}
+
+let shared;
+/** One enterprise tenant with a raised hourly limit, KEY_COUNT keys, LIST_SIZE books, one deep-stock book. */
+function catalogTenant(ctx) {
+  shared ??= (async () => {
+    const { tenantId, apiKey } = await ctx.provisionTenant({
+      name: "Bench catalog",
+      plan: "enterprise",
+    });
+    await json(
+      await ctx.api(`/admin/tenants/${tenantId}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${ctx.operatorToken}` },
+        json: { limits: { requests_per_hour: 10_000_000 } },
+      }),
+      "raising the tenant's limit",
+    );
+    const keys = [apiKey];
+    for (let i = 1; i < (ctx.smoke ? 2 : KEY_COUNT); i++) {
+      const created = await json(
+        await ctx.api("/v2/api-keys", {
+          method: "POST",
+          apiKey,
+          json: { name: `bench catalog ${i}`, role: "editor" },
+        }),
+        "creating a bench key",
+      );
+      keys.push(created.key);
+    }
+    const createBook = (i, stock) =>
+      ctx
+        .api("/v2/books", {
+          method: "POST",
+          apiKey: keys[i % keys.length],
+          json: {
+            isbn: isbn13(),
+            title: `Bench book ${i}`,
+            authors: ["Bench"],
+            price: { amount: 1250, currency: "EUR" },
+            stock,
+          },
+        })
+        .then((r) => json(r, "creating a bench book"));
+    const deep = await createBook(0, 2_000_000_000);
+    for (let i = 1; i < LIST_SIZE; i += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, j) => createBook(i + j, 10)));
+    }
+    return { tenantId, keys, bookId: deep.id };
+  })();
+  return shared;
+}
+
+/** Sends one request like the scenario's and notes its query count in the description. */
+async function noteQueries(scenario, ctx, request) {
+  const response = await ctx.api(request.path, {
+    method: request.method,
+    apiKey: ctx.keys[0],
+    json: request.body,
+  });
+  await response.arrayBuffer();
+  const match = /desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "");
+  const note = `${match ? match[1] : "?"} queries/request (HTTP ${response.status})`;
+  console.log(`[bench] ${scenario.name}: ${note}`);
+  scenario.description += `; ${note}`;
+}
+
+/** A scenario over the shared tenant whose description records its queries per request. */
+function catalogScenario(name, description, build) {
+  const scenario = {
+    name,
+    description,
+    compareTo: "health-ready",
+    async setup(ctx) {
+      const state = await catalogTenant(ctx);
+      await noteQueries(scenario, { ...ctx, ...state }, build({ ...ctx, ...state }));
+      return state;
+    },
+    request: (ctx) => ({ ...build(ctx), setupRequest: rotating(ctx.keys) }),
+  };
+  return scenario;
+}
+
+/** @type {import("../lib/scenario.mjs").Scenario[]} */
+export const scenarios = [
+  catalogScenario("catalog-get-book", "GET /v2/books/:id: one book with its ETag", (ctx) => ({
+    method: "GET",
+    path: `/v2/books/${ctx.bookId}`,
+  })),
+  catalogScenario("catalog-list-100", `GET /v2/books?limit=${LIST_SIZE}: a full page`, () => ({
+    method: "GET",
+    path: `/v2/books?limit=${LIST_SIZE}`,
+  })),
+  catalogScenario(
+    "catalog-create-order",
+    "POST /v2/orders: one line, stock reserved in one transaction",
+    (ctx) => ({
+      method: "POST",
+      path: "/v2/orders",
+      body: { lines: [{ book_id: ctx.bookId, quantity: 1 }] },
+    }),
+  ),
+];
