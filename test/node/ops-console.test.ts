@@ -4,6 +4,8 @@
  * the token, read the per-tenant figures, suspend a tenant and see its API calls refused, resume it.
  */
 import { existsSync, mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -61,6 +63,45 @@ async function expectTenantStatus(key: string, status: number, code?: string) {
   }
   expect(last).toBe(status);
   if (code) expect(body.code).toBe(code);
+}
+
+/** A webhook receiver on loopback whose answer the test switches (failing, then healthy). */
+async function startReceiver() {
+  const state = { status: 500, received: 0 };
+  const server: Server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      if (state.status < 300) state.received++;
+      response.writeHead(state.status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    state,
+    url: `http://127.0.0.1:${port}/hook`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function isbn13(n: number): string {
+  const body = `978${String(100_000_000 + n).padStart(9, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** Polls `read` until `done` holds (the queue consumer works in the background). */
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) {
+  const deadline = Date.now() + 60_000;
+  let last: T = await read();
+  while (!done(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    last = await read();
+  }
+  return last;
 }
 
 /** The text of each cell of a tenant's row in the console's table. */
@@ -171,6 +212,76 @@ describe.skipIf(!existsSync(CHROMIUM))("ops console in a browser", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("shows a tenant's suspended webhook endpoint and recovers it from the console", async () => {
+    if (!stack || !browser) throw new Error("not started");
+    const receiver = await startReceiver();
+    try {
+      const tenant = await provision("Lighthouse Press");
+      const created = await api("/v2/webhook-endpoints", tenant.key, {
+        method: "POST",
+        body: JSON.stringify({ url: receiver.url }),
+      });
+      expect(created.status).toBe(201);
+      const endpointId = ((await created.json()) as { id: string }).id;
+      // Twelve events against a failing receiver: the breaker suspends the endpoint after ten
+      // consecutive failures and holds the rest.
+      for (let i = 0; i < 12; i++) {
+        const book = await api("/v2/books", tenant.key, {
+          method: "POST",
+          body: JSON.stringify({
+            isbn: isbn13(i),
+            title: `Book ${i}`,
+            authors: ["A. Writer"],
+            price: { amount: 1250, currency: "EUR" },
+          }),
+        });
+        expect(book.status).toBe(201);
+      }
+      type Detail = { endpoints: Array<{ id: string; status: string; held: number }> };
+      const detailOf = async () =>
+        (await (
+          await api(`/admin/ops/tenants/${tenant.id}`, stack?.operatorToken ?? "")
+        ).json()) as Detail;
+      await waitFor(
+        detailOf,
+        (d) => d.endpoints[0]?.status === "suspended" && (d.endpoints[0]?.held ?? 0) > 0,
+        "the endpoint to be suspended with held deliveries",
+      );
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.goto(`${stack.baseUrl}/ops`);
+      await page.fill("#token", stack.operatorToken);
+      await page.click("#signin button[type=submit]");
+      await page.click(`#tenants-body tr[data-tenant="${tenant.id}"] button.link`);
+      await page.waitForSelector("#endpoints-body button");
+      const cells = await page.locator("#endpoints-body tr td").allTextContents();
+      expect(cells[0]).toContain(endpointId);
+      expect(cells[1]).toContain("suspended");
+      await page.screenshot({ path: SCREENSHOT.replace(".png", "-webhooks.png"), fullPage: true });
+
+      receiver.state.status = 204;
+      await page.click("#endpoints-body button");
+      await expect
+        .poll(() => page.textContent("#message"))
+        .toMatch(/^Recovery queued \d+ deliveries/);
+      const recovered = await waitFor(
+        detailOf,
+        (d) => d.endpoints[0]?.status === "active" && d.endpoints[0]?.held === 0,
+        "the held deliveries to be released",
+      );
+      expect(recovered.endpoints[0]).toMatchObject({ status: "active", held: 0 });
+      await waitFor(
+        async () => receiver.state.received,
+        (n) => n >= 1,
+        "a delivery to reach the healthy receiver",
+      );
+      await page.close();
+    } finally {
+      await receiver.close();
+    }
+  }, 150_000);
 
   it("asks for the token again when the API refuses it", async () => {
     if (!stack || !browser) throw new Error("not started");
