@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { writeAudit } from "../audit";
 import { openSecret } from "../crypto/secret-box";
@@ -18,7 +18,8 @@ import {
   type WebhookSettings,
   webhookSettings,
 } from "./config";
-import { takeDeliveryToken, tenantWebhookRate } from "./rate";
+import { enqueueDeliveries } from "./enqueue";
+import { takeDeliveryTokens, tenantWebhookRate } from "./rate";
 import { relayTenant } from "./relay";
 
 const SYSTEM_ACTOR = { type: "system" as const, id: "webhooks" };
@@ -64,14 +65,18 @@ async function decryptSecrets(
   return [current, previous];
 }
 
-/** Loads the delivery, settles it at once when its endpoint is disabled or suspended, takes a token. */
-async function load(
+/**
+ * Loads a tenant's deliveries of one batch in one transaction: deliveries whose endpoint is
+ * disabled or suspended are settled at once (failed or held), the rest take tokens from their
+ * endpoint's bucket, one bucket update per endpoint; those over the rate are deferred.
+ */
+async function loadGroup(
   scope: TenantScope,
-  body: DeliveryMessage,
+  messages: Array<Message<DeliveryMessage>>,
   rate: number,
   settings: WebhookSettings,
-): Promise<Loaded> {
-  const [row] = await scope.tx
+): Promise<Map<Message<DeliveryMessage>, Loaded>> {
+  const rows = await scope.tx
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, payload: events.payload })
     .from(webhookDeliveries)
     .innerJoin(
@@ -85,43 +90,82 @@ async function load(
       events,
       and(eq(events.id, webhookDeliveries.eventId), eq(events.tenantId, scope.tenantId)),
     )
-    .where(scope.where(webhookDeliveries, eq(webhookDeliveries.id, body.d)));
-  // Gone (endpoint deleted) or already delivered (a duplicate message): nothing to do.
-  if (!row || row.delivery.status === "delivered") return { kind: "done" };
-  const { delivery, endpoint } = row;
-  if (endpoint.status !== "active") {
-    const held = endpoint.status === "suspended";
-    await scope.tx
-      .update(webhookDeliveries)
-      .set(
-        held
-          ? { status: "held", updatedAt: sql`now()` }
-          : {
-              status: "failed",
-              failedAt: sql`now()`,
-              updatedAt: sql`now()`,
-              lastError: delivery.lastError ?? "endpoint is disabled",
-            },
-      )
-      .where(scope.where(webhookDeliveries, eq(webhookDeliveries.id, delivery.id)));
-    return { kind: "done" };
+    .where(
+      scope.where(
+        webhookDeliveries,
+        inArray(
+          webhookDeliveries.id,
+          messages.map((m) => m.body.d),
+        ),
+      ),
+    );
+  const byId = new Map(rows.map((row) => [row.delivery.id, row]));
+  const loaded = new Map<Message<DeliveryMessage>, Loaded>();
+  const buckets = new Map<string, Array<Message<DeliveryMessage>>>();
+  for (const message of messages) {
+    const row = byId.get(message.body.d);
+    // Gone (endpoint deleted) or already delivered (a duplicate message): nothing to do.
+    if (!row || row.delivery.status === "delivered") {
+      loaded.set(message, { kind: "done" });
+      continue;
+    }
+    const { delivery, endpoint } = row;
+    if (endpoint.status !== "active") {
+      const held = endpoint.status === "suspended";
+      await scope.tx
+        .update(webhookDeliveries)
+        .set(
+          held
+            ? { status: "held", updatedAt: sql`now()` }
+            : {
+                status: "failed",
+                failedAt: sql`now()`,
+                updatedAt: sql`now()`,
+                lastError: delivery.lastError ?? "endpoint is disabled",
+              },
+        )
+        .where(scope.where(webhookDeliveries, eq(webhookDeliveries.id, delivery.id)));
+      loaded.set(message, { kind: "done" });
+      continue;
+    }
+    const key = `${endpoint.id} ${message.body.r ? "redelivery" : "fresh"}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), message]);
   }
-  const wait = await takeDeliveryToken(
-    scope,
-    endpoint.id,
-    endpoint.ratePerSecond ?? rate,
-    body.r ? "redelivery" : "fresh",
-  );
-  if (wait > 0) return { kind: "defer", waitSeconds: wait };
-  const payload = row.payload as { type: string; timestamp: string; data: unknown };
-  return {
-    kind: "send",
-    endpointId: endpoint.id,
-    url: endpoint.url,
-    secrets: await decryptSecrets(settings, endpoint),
-    eventId: delivery.eventId,
-    body: JSON.stringify({ type: payload.type, timestamp: payload.timestamp, data: payload.data }),
-  };
+  for (const [key, waiting] of buckets) {
+    const first = byId.get(waiting[0]?.body.d ?? "");
+    if (!first) continue;
+    const { endpoint } = first;
+    const { granted, waitSeconds } = await takeDeliveryTokens(
+      scope,
+      endpoint.id,
+      endpoint.ratePerSecond ?? rate,
+      key.endsWith("redelivery") ? "redelivery" : "fresh",
+      waiting.length,
+    );
+    const secrets = granted > 0 ? await decryptSecrets(settings, endpoint) : [];
+    waiting.forEach((message, i) => {
+      if (i >= granted) {
+        loaded.set(message, { kind: "defer", waitSeconds: waitSeconds(i - granted + 1) });
+        return;
+      }
+      const row = byId.get(message.body.d);
+      if (!row) return;
+      const payload = row.payload as { type: string; timestamp: string; data: unknown };
+      loaded.set(message, {
+        kind: "send",
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        secrets,
+        eventId: row.delivery.eventId,
+        body: JSON.stringify({
+          type: payload.type,
+          timestamp: payload.timestamp,
+          data: payload.data,
+        }),
+      });
+    });
+  }
+  return loaded;
 }
 
 /** What the queue should do with the message once the attempt is recorded. */
@@ -129,6 +173,70 @@ type Verdict =
   | { kind: "ack"; suspended?: boolean }
   | { kind: "retry"; delaySeconds: number }
   | { kind: "exhausted" };
+
+/** Records successful attempts of a group: deliveries, attempt rows, endpoints' failure counts. */
+async function recordDelivered(
+  scope: TenantScope,
+  items: Array<{
+    message: Message<DeliveryMessage>;
+    plan: { endpointId: string; eventId: string };
+    outcome: AttemptOutcome;
+  }>,
+): Promise<void> {
+  if (items.length === 0) return;
+  const updated = await scope.tx
+    .update(webhookDeliveries)
+    .set({
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+      status: "delivered",
+      deliveredAt: sql`now()`,
+      updatedAt: sql`now()`,
+      lastError: null,
+    })
+    .where(
+      scope.where(
+        webhookDeliveries,
+        inArray(
+          webhookDeliveries.id,
+          items.map((item) => item.message.body.d),
+        ),
+      ),
+    )
+    .returning({ id: webhookDeliveries.id, attempts: webhookDeliveries.attempts });
+  const attemptsById = new Map(updated.map((row) => [row.id, row.attempts]));
+  const seen = new Set<string>();
+  const rows = items.flatMap(({ message, plan, outcome }) => {
+    const attempt = attemptsById.get(message.body.d);
+    // A duplicate message of the same delivery in one batch is recorded once.
+    if (attempt === undefined || seen.has(message.body.d)) return [];
+    seen.add(message.body.d);
+    return [
+      {
+        id: newId("att"),
+        tenantId: scope.tenantId,
+        deliveryId: message.body.d,
+        endpointId: plan.endpointId,
+        eventId: plan.eventId,
+        attemptNumber: attempt,
+        statusCode: outcome.statusCode,
+        latencyMs: outcome.latencyMs,
+        errorClass: null,
+        responseSnippet: outcome.snippet,
+      },
+    ];
+  });
+  if (rows.length > 0) await scope.tx.insert(webhookAttempts).values(rows);
+  await scope.tx
+    .update(webhookEndpoints)
+    .set({ consecutiveFailures: 0 })
+    .where(
+      scope.where(
+        webhookEndpoints,
+        inArray(webhookEndpoints.id, [...new Set(items.map((item) => item.plan.endpointId))]),
+        ne(webhookEndpoints.consecutiveFailures, 0),
+      ),
+    );
+}
 
 /** Records the attempt, updates delivery and endpoint (breaker, 410) in one transaction. */
 async function record(
@@ -237,44 +345,78 @@ async function record(
   };
 }
 
-async function processMessage(
-  message: Message<DeliveryMessage>,
+/**
+ * Processes one tenant's messages of a batch: one transaction to load them and take rate tokens,
+ * the HTTP attempts in parallel, one transaction to record every outcome (no lock contention on
+ * the endpoint row between messages of the same batch).
+ */
+async function processGroup(
+  tenantId: string,
+  messages: Array<Message<DeliveryMessage>>,
   env: Env,
   handle: DatabaseHandle,
   settings: WebhookSettings,
   ctx: ExecutionContext,
 ): Promise<void> {
-  const body = message.body;
-  const rate = await tenantWebhookRate(handle, body.t);
-  const loaded = await withTenant(handle, body.t, (scope) => load(scope, body, rate, settings));
-  if (loaded.kind === "done") return message.ack();
-  if (loaded.kind === "defer") {
-    // Over the endpoint's rate: a fresh copy later, so waiting never spends the message's retries.
-    await env.WEBHOOKS.send(body, { delaySeconds: Math.ceil(loaded.waitSeconds) });
-    return message.ack();
-  }
-  const outcome = await attemptDelivery({ ...loaded, settings });
-  recordWebhookAttempt(env, {
-    tenantId: body.t,
-    endpointId: loaded.endpointId,
-    outcome: outcome.kind,
-    errorClass: outcome.errorClass,
-    statusCode: outcome.statusCode,
-    latencyMs: outcome.latencyMs,
-    attempt: message.attempts,
-  });
-  const verdict = await withTenant(handle, body.t, (scope) =>
-    record(scope, body.d, loaded.endpointId, loaded.eventId, outcome),
+  const rate = await tenantWebhookRate(handle, tenantId);
+  const loaded = await withTenant(handle, tenantId, (scope) =>
+    loadGroup(scope, messages, rate, settings),
   );
-  if (verdict.kind === "retry") return message.retry({ delaySeconds: verdict.delaySeconds });
-  if (verdict.kind === "exhausted") {
-    await env.WEBHOOKS_DLQ.send(body);
-    return message.ack();
+  const deferred: Array<{ body: DeliveryMessage; delaySeconds: number }> = [];
+  const sends: Array<{
+    message: Message<DeliveryMessage>;
+    plan: Extract<Loaded, { kind: "send" }>;
+  }> = [];
+  for (const message of messages) {
+    const plan = loaded.get(message) ?? { kind: "done" };
+    if (plan.kind === "send") sends.push({ message, plan });
+    else if (plan.kind === "defer") {
+      deferred.push({ body: message.body, delaySeconds: Math.ceil(plan.waitSeconds) });
+    }
   }
-  if (verdict.suspended) {
-    ctx.waitUntil(relayTenant(env, body.t).catch(() => {}));
+  // Over the endpoint's rate: a fresh copy later, so waiting never spends the message's retries.
+  if (deferred.length > 0) await enqueueDeliveries(env, deferred);
+  for (const message of messages) {
+    if (loaded.get(message)?.kind !== "send") message.ack();
   }
-  message.ack();
+  if (sends.length === 0) return;
+  const outcomes = await Promise.all(
+    sends.map(({ plan }) => attemptDelivery({ ...plan, settings })),
+  );
+  const verdicts = await withTenant(handle, tenantId, async (scope) => {
+    const out: Verdict[] = new Array(sends.length);
+    // Successes (the common case) are recorded together: three statements for the whole group.
+    const delivered = sends.flatMap((send, i) =>
+      outcomes[i]?.kind === "delivered" ? [{ ...send, outcome: outcomes[i], i }] : [],
+    );
+    await recordDelivered(scope, delivered);
+    for (const { i } of delivered) out[i] = { kind: "ack" };
+    for (const [i, { message, plan }] of sends.entries()) {
+      if (out[i]) continue;
+      out[i] = await record(
+        scope,
+        message.body.d,
+        plan.endpointId,
+        plan.eventId,
+        outcomes[i] as AttemptOutcome,
+      );
+    }
+    return out;
+  });
+  let suspended = false;
+  for (const [i, { message }] of sends.entries()) {
+    const verdict = verdicts[i] as Verdict;
+    if (verdict.kind === "retry") message.retry({ delaySeconds: verdict.delaySeconds });
+    else if (verdict.kind === "exhausted") {
+      await env.WEBHOOKS_DLQ.send(message.body);
+      message.ack();
+    } else {
+      suspended ||= verdict.suspended === true;
+      message.ack();
+    }
+  }
+  // The suspension's operational event is in the outbox: relay it now rather than at the sweep.
+  if (suspended) ctx.waitUntil(relayTenant(env, tenantId).catch(() => {}));
 }
 
 /**
@@ -290,14 +432,19 @@ export async function consumeWebhooks(
   const settings = webhookSettings(env);
   const handle = openRequestDatabase(env);
   try {
+    const groups = new Map<string, Array<Message<DeliveryMessage>>>();
+    for (const message of batch.messages) {
+      groups.set(message.body.t, [...(groups.get(message.body.t) ?? []), message]);
+    }
     await Promise.all(
-      batch.messages.map((message) =>
-        processMessage(message, env, handle, settings, ctx).catch((error) => {
+      [...groups].map(([tenantId, messages]) =>
+        processGroup(tenantId, messages, env, handle, settings, ctx).catch((error) => {
           log("error", "webhook delivery crashed; retrying", {
-            delivery_id: message.body?.d,
+            tenant_id: tenantId,
             ...describeError(error),
           });
-          message.retry({ delaySeconds: 30 });
+          // Messages already acked or retried keep that outcome (the platform ignores a second call).
+          for (const message of messages) message.retry({ delaySeconds: 30 });
         }),
       ),
     );

@@ -32,41 +32,47 @@ export function redeliveryRate(rate: number): number {
 }
 
 /**
- * Takes one token from the endpoint's bucket (fresh or re-delivery), atomically in Postgres so
- * every isolate shares it. Capacity is one second's worth. Returns 0 when the delivery may go
- * now, otherwise the seconds to wait for the next token (the caller defers the message without
- * counting an attempt).
+ * Takes up to `wanted` tokens from the endpoint's bucket (fresh or re-delivery) in the caller's
+ * transaction: the row is locked, so every isolate shares one bucket. Capacity is one second's
+ * worth. Returns how many were granted and, for each message beyond them, when its token will be
+ * there (the caller defers those messages without counting an attempt).
  */
-export async function takeDeliveryToken(
+export async function takeDeliveryTokens(
   scope: TenantScope,
   endpointId: string,
   rate: number,
   kind: "fresh" | "redelivery",
-): Promise<number> {
+  wanted: number,
+): Promise<{ granted: number; waitSeconds: (extra: number) => number }> {
   const perSecond = kind === "fresh" ? rate : redeliveryRate(rate);
   const capacity = Math.max(1, perSecond);
   const tokens = kind === "fresh" ? webhookEndpoints.rateTokens : webhookEndpoints.redeliveryTokens;
   const refilled =
     kind === "fresh" ? webhookEndpoints.rateRefilledAt : webhookEndpoints.redeliveryRefilledAt;
-  const available = sql`least(${capacity}::float8, coalesce(${tokens}, ${capacity}::float8) + greatest(0, extract(epoch from clock_timestamp() - coalesce(${refilled}, clock_timestamp())))::float8 * ${perSecond}::float8)`;
-  const set =
-    kind === "fresh"
-      ? { rateTokens: sql`${available} - 1`, rateRefilledAt: sql`clock_timestamp()` }
-      : { redeliveryTokens: sql`${available} - 1`, redeliveryRefilledAt: sql`clock_timestamp()` };
-  const taken = await scope.tx
-    .update(webhookEndpoints)
-    .set(set)
-    .where(
-      scope.where(webhookEndpoints, eq(webhookEndpoints.id, endpointId), sql`${available} >= 1`),
-    )
-    .returning({ id: webhookEndpoints.id });
-  if (taken.length > 0) return 0;
+  // now() is the transaction's start: the read and the write below see the same instant.
   const [row] = await scope.tx
-    .select({ available })
+    .select({
+      available: sql<number>`least(${capacity}::float8, coalesce(${tokens}, ${capacity}::float8) + greatest(0, extract(epoch from now() - coalesce(${refilled}, now())))::float8 * ${perSecond}::float8)`,
+    })
     .from(webhookEndpoints)
+    .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, endpointId)))
+    .for("update");
+  const available = Number(row?.available ?? 0);
+  const granted = Math.max(0, Math.min(wanted, Math.floor(available)));
+  const left = available - granted;
+  await scope.tx
+    .update(webhookEndpoints)
+    .set(
+      kind === "fresh"
+        ? { rateTokens: left, rateRefilledAt: sql`now()` }
+        : { redeliveryTokens: left, redeliveryRefilledAt: sql`now()` },
+    )
     .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, endpointId)));
-  const missing = 1 - Number(row?.available ?? 0);
-  return Math.max(0.05, missing / perSecond);
+  return {
+    granted,
+    // The n-th message over (1-based) gets the n-th token to come.
+    waitSeconds: (extra) => Math.max(0.05, (extra - left) / perSecond),
+  };
 }
 
 /** Forgets cached tenant rates (after an operator changes a tenant's limits in this isolate). */

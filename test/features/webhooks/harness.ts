@@ -106,7 +106,9 @@ export async function runBatch(
   await worker.queue?.(batch as MessageBatch, workerEnv, ctx);
   const result = await getQueueResult(batch, ctx);
   await waitOnExecutionContext(ctx);
-  const retried = new Map(result.retryMessages.map((r) => [r.msgId, delays.get(r.msgId)]));
+  const retried = new Map<string, number | undefined>(
+    result.retryMessages.map((r: { msgId: string }) => [r.msgId, delays.get(r.msgId)]),
+  );
   return messages.map((m, i) => ({
     body: m.body,
     attempts: m.attempts ?? 1,
