@@ -1,5 +1,8 @@
 /** Per-route facts the common auth suite needs that the route table cannot tell. */
-import type { TestTenant } from "../../helpers/tenant";
+import { createBook } from "../../features/books/fixtures";
+import { createOrder } from "../../features/orders/fixtures";
+import { call } from "../../helpers/http";
+import { bearer, type TestTenant } from "../../helpers/tenant";
 
 /** Routes under /v1 or /v2 that take no bearer credential, with the reason. */
 export const publicRoutes = new Set<string>([]);
@@ -8,9 +11,22 @@ export const publicRoutes = new Set<string>([]);
 export const viewerWrites = new Set<string>([]);
 
 /** Bodies that pass validation, so the foreign-id check reaches the resource lookup. */
-export const sampleBodies: Record<string, unknown> = {};
+export const sampleBodies: Record<string, unknown> = {
+  "PATCH /v2/books/:id": { title: "Foreign" },
+  "PATCH /v1/books/:id": { title: "Foreign" },
+};
 
 /** Creates a resource of each kind in a tenant and returns its id (for the 404 check). */
 export const foreignResourceFactories: Record<string, (tenant: TestTenant) => Promise<string>> = {
   "api-keys": async (tenant) => (await tenant.createKey("viewer", "foreign")).id,
+  books: async (tenant) => (await createBook(tenant.editorKey)).id,
+  orders: async (tenant) => {
+    const book = await createBook(tenant.editorKey);
+    return (await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }])).id;
+  },
+  events: async (tenant) => {
+    await createBook(tenant.editorKey);
+    const response = await call("/v2/events?limit=1", { headers: bearer(tenant.adminKey) });
+    return ((await response.json()) as { data: Array<{ id: string }> }).data[0]?.id as string;
+  },
 };
