@@ -156,7 +156,6 @@ async function main() {
       }),
     );
     const writesDone = Date.now();
-    const bookIds = [];
     while (
       receiver.state.verified + receiver.state.failedVerification < expected &&
       Date.now() - started < 300_000

@@ -383,6 +383,18 @@ async function processGroup(
   const outcomes = await Promise.all(
     sends.map(({ plan }) => attemptDelivery({ ...plan, settings })),
   );
+  for (const [i, { message, plan }] of sends.entries()) {
+    const outcome = outcomes[i] as AttemptOutcome;
+    recordWebhookAttempt(env, {
+      tenantId,
+      endpointId: plan.endpointId,
+      outcome: outcome.kind,
+      errorClass: outcome.errorClass,
+      statusCode: outcome.statusCode,
+      latencyMs: outcome.latencyMs,
+      attempt: message.attempts,
+    });
+  }
   const verdicts = await withTenant(handle, tenantId, async (scope) => {
     const out: Verdict[] = new Array(sends.length);
     // Successes (the common case) are recorded together: three statements for the whole group.

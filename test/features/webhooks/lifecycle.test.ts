@@ -93,9 +93,9 @@ describe("webhook lifecycle", () => {
       (sql) =>
         sql`select payload from events where tenant_id = ${tenant.id} and type = 'webhook.endpoint.suspended'`,
     );
-    expect((event?.payload as { data: { endpoint_id: string } }).data.endpoint_id).toBe(
-      endpoint.id,
-    );
+    expect(
+      (event?.payload as { data: { endpoint_id: string } } | undefined)?.data.endpoint_id,
+    ).toBe(endpoint.id);
     const audit = await withOwnerSql(
       (sql) =>
         sql`select actor_type from audit_log where target_id = ${endpoint.id} and action = 'webhook_endpoint.suspended'`,
