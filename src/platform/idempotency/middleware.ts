@@ -142,8 +142,12 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
 
     if (outcome.kind === "stored") {
       const { response, expiresAt } = outcome;
-      if (token)
-        await bestEffort(() => store.complete(key, fingerprint, response, expiresAt), logFields);
+      // Off the response's path: until it lands, a duplicate gets 409 (or waits on the record).
+      if (token) {
+        c.executionCtx.waitUntil(
+          bestEffort(() => store.complete(key, fingerprint, response, expiresAt), logFields),
+        );
+      }
       return;
     }
     // The object had lost this key (eviction, reset, expired lock): Postgres holds the truth.
