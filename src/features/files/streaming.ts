@@ -28,6 +28,8 @@ export function meter(
 ): MeteredStream {
   const digest = new crypto.DigestStream("SHA-256");
   const digestWriter = digest.getWriter();
+  // A stream that fails midway never gets its digest read: that rejection is expected.
+  digest.digest.catch(() => {});
   let seen = 0;
   let failure: AppError | undefined;
   const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -35,10 +37,12 @@ export function meter(
       seen += chunk.byteLength;
       if (seen > limit) {
         failure = tooLarge(limit);
+        digestWriter.abort(failure).catch(() => {});
         throw failure;
       }
       if (seen > length) {
         failure = new AppError("validation_failed", "The body is longer than its Content-Length.");
+        digestWriter.abort(failure).catch(() => {});
         throw failure;
       }
       await digestWriter.write(chunk);
@@ -47,6 +51,7 @@ export function meter(
     async flush() {
       if (seen !== length) {
         failure = new AppError("validation_failed", "The body is shorter than its Content-Length.");
+        digestWriter.abort(failure).catch(() => {});
         throw failure;
       }
       await digestWriter.close();
