@@ -3,6 +3,7 @@ import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
 import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
 import { ListQuerySchema } from "../../platform/pagination";
+import { listWebhookAttempts, recoverWebhookEndpoint } from "./deliveries";
 import {
   CreateWebhookEndpointSchema,
   DeletedWebhookEndpointSchema,
@@ -19,9 +20,7 @@ import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   getWebhookEndpoint,
-  listWebhookAttempts,
   listWebhookEndpoints,
-  recoverWebhookEndpoint,
   rotateWebhookSecret,
   updateWebhookEndpoint,
 } from "./service";

@@ -1,11 +1,11 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
 import { sealSecret } from "../../platform/crypto/secret-box";
 import { generateWebhookSecret } from "../../platform/crypto/webhook-signature";
-import { type TenantScope, withTenant } from "../../platform/db";
+import { withTenant } from "../../platform/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -14,9 +14,12 @@ import { cursorClause, type ListQuery, toPage } from "../../platform/pagination"
 import { ROTATION_OVERLAP_MS, webhookSettings } from "../../platform/webhooks/config";
 import { tenantWebhookRate } from "../../platform/webhooks/rate";
 import { requeueDeliveries } from "../../platform/webhooks/redelivery";
+import { lockEndpoint, notFound } from "./endpoint-rows";
+
+/** Also reached from the ops console (operator-initiated recovery). */
+export { recoverWebhookEndpoint } from "./deliveries";
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
-type AttemptRow = typeof webhookAttempts.$inferSelect;
 
 /** Public representation: never a secret or its ciphertext. */
 export function endpointView(row: EndpointRow) {
@@ -39,20 +42,6 @@ export function endpointView(row: EndpointRow) {
   };
 }
 
-function attemptView(row: AttemptRow) {
-  return {
-    id: row.id,
-    delivery_id: row.deliveryId,
-    event_id: row.eventId,
-    attempt_number: row.attemptNumber,
-    status_code: row.statusCode,
-    latency_ms: row.latencyMs,
-    error_class: row.errorClass,
-    response_snippet: row.responseSnippet,
-    created_at: row.createdAt.toISOString(),
-  };
-}
-
 /** Refuses a URL the SSRF policy rejects (https only, public addresses only), as a 400. */
 async function assertAllowedUrl(env: Env, url: string): Promise<void> {
   const settings = webhookSettings(env);
@@ -62,19 +51,6 @@ async function assertAllowedUrl(env: Env, url: string): Promise<void> {
       errors: [{ path: "json.url", message: verdict.reason }],
     });
   }
-}
-
-const notFound = () => new AppError("not_found", "No such webhook endpoint.");
-
-async function lockEndpoint(scope: TenantScope, id: string): Promise<EndpointRow> {
-  if (!isId("whep", id)) throw notFound();
-  const [row] = await scope.tx
-    .select()
-    .from(webhookEndpoints)
-    .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)))
-    .for("update");
-  if (!row) throw notFound();
-  return row;
 }
 
 export async function listWebhookEndpoints({
@@ -276,85 +252,5 @@ export async function rotateWebhookSecret({
       after: view,
     });
     return { ...view, secret };
-  });
-}
-
-/** The endpoint's delivery attempts, newest first. */
-export async function listWebhookAttempts({
-  ctx,
-  id,
-  query,
-}: {
-  ctx: ServiceContext;
-  id: string;
-  query: ListQuery;
-}) {
-  assertRole(ctx.role, "admin");
-  if (!isId("whep", id)) throw notFound();
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const [endpoint] = await scope.tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
-    if (!endpoint) throw notFound();
-    const page = cursorClause(webhookAttempts.id, query);
-    const rows = await scope.tx
-      .select()
-      .from(webhookAttempts)
-      .where(scope.where(webhookAttempts, eq(webhookAttempts.endpointId, id), page.after))
-      .orderBy(page.orderBy)
-      .limit(page.limit);
-    const { data, ...rest } = toPage(rows, query.limit);
-    return { data: data.map(attemptView), ...rest };
-  });
-}
-
-/**
- * Re-delivers what failed since `since` and releases what is held; a suspended endpoint is
- * re-activated. A disabled endpoint must be enabled first (409). Re-deliveries are throttled.
- */
-export async function recoverWebhookEndpoint({
-  ctx,
-  env,
-  id,
-  input,
-}: {
-  ctx: ServiceContext;
-  env: Env;
-  id: string;
-  input: { since: string };
-}) {
-  assertRole(ctx.role, "admin");
-  if (!isId("whep", id)) throw notFound();
-  const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const endpoint = await lockEndpoint(scope, id);
-    if (endpoint.status === "disabled") {
-      throw new AppError("conflict", "The endpoint is disabled: enable it before recovering.");
-    }
-    if (endpoint.status === "suspended") {
-      await scope.tx
-        .update(webhookEndpoints)
-        .set({
-          status: "active",
-          statusReason: null,
-          consecutiveFailures: 0,
-          updatedAt: sql`now()`,
-        })
-        .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
-    }
-    const since = new Date(input.since);
-    const result = await requeueDeliveries(scope, env, {
-      endpointId: id,
-      condition: sql`(${and(eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.failedAt, since))} or ${eq(webhookDeliveries.status, "held")})`,
-      tenantRate,
-    });
-    await auditInScope(scope, ctx, {
-      action: "webhook_endpoint.recovered",
-      targetType: "webhook_endpoint",
-      targetId: id,
-      after: { since: since.toISOString(), ...result },
-    });
-    return result;
   });
 }
