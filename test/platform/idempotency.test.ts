@@ -217,4 +217,21 @@ describe("idempotency keys", () => {
     );
     expect(rows[0]?.n).toBe(0);
   });
+
+  it("guards the deprecated /v1 mutations the same way", async () => {
+    const t = await createTestTenant();
+    const book = await createBook(t.editorKey, { stock: 5 });
+    const body = { lines: [{ book_id: book.id, quantity: 1 }] };
+    const first = await callJson("/v1/orders", "POST", body, idem("v1-order", t.editorKey));
+    expect(first.status).toBe(201);
+    const again = await callJson("/v1/orders", "POST", body, idem("v1-order", t.editorKey));
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.headers.get("deprecation")).toMatch(/^@\d+$/);
+    expect(await again.json()).toEqual(await first.json());
+    const orders = await withOwnerSql(
+      (sql) => sql`select count(*)::int as n from orders where tenant_id = ${t.id}`,
+    );
+    expect(orders[0]?.n).toBe(1);
+  });
 });
