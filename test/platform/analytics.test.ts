@@ -157,6 +157,22 @@ describe("request analytics", () => {
     }
   });
 
+  it("flags idempotent replays", async () => {
+    const tenant = await provisionTenant();
+    const rec = recorder();
+    const headers = { ...bearer(tenant.adminKey), "idempotency-key": crypto.randomUUID() };
+    const body = { name: "replayed key", role: "viewer" };
+    const first = await callJson("/v2/api-keys", "POST", body, headers, { ANALYTICS: rec.dataset });
+    const second = await callJson("/v2/api-keys", "POST", body, headers, {
+      ANALYTICS: rec.dataset,
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    const [original, replay] = rec.requests().map(decodeRequest);
+    expect(original).toMatchObject({ index: tenant.id, method: "POST", status: 201, replay: 0 });
+    expect(replay).toMatchObject({ index: tenant.id, method: "POST", status: 201, replay: 1 });
+  });
+
   it("never fails or changes a request when the binding throws", async () => {
     const tenant = await provisionTenant();
     let calls = 0;
