@@ -1,4 +1,4 @@
-// `bash scripts/with-node22.sh node bench/files.mjs [--rounds N] [--parallel N]`: file throughput.
+// `bash scripts/with-node22.sh node bench/files.mjs [--rounds N] [--parallel N] [--size BYTES] [--heap]`.
 // Uploads and downloads a 5 MB file through /v2/files (auth, rate limit, Postgres metadata,
 // SHA-256 while streaming) and through the bare, bench-only /bench/files/r2 route (R2 alone), in
 // the same run against the same workerd, and samples workerd's resident memory from /proc while
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "20" },
     parallel: { type: "string", default: "4" },
     size: { type: "string", default: String(5 * 1000 * 1000) },
+    // Attaching the inspector slows workerd: measure throughput without it, memory with it.
+    heap: { type: "boolean", default: false },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -146,10 +148,12 @@ async function main() {
     say(`workerd pids: ${pids.join(", ")}`);
     const idle = pids.reduce((sum, pid) => sum + memoryKb(pid, "VmRSS"), 0) / 1024;
     say(`workerd RSS at rest: ${idle.toFixed(1)} MB`);
-    try {
-      heap = await heapSampler(stack.pid);
-    } catch (error) {
-      say(`no inspector, isolate heap not sampled: ${error.message}`);
+    if (values.heap) {
+      try {
+        heap = await heapSampler(stack.pid);
+      } catch (error) {
+        say(`no inspector, isolate heap not sampled: ${error.message}`);
+      }
     }
 
     const { apiKey } = await provisionTenant(stack.baseUrl, stack.operatorToken, {
