@@ -2,7 +2,7 @@ import { and, asc, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { Env } from "../../env";
 import type { AppEnv } from "../context";
-import { openRequestDatabase, withSystem, withTenant } from "../db";
+import { type DatabaseHandle, openRequestDatabase, withSystem, withTenant } from "../db";
 import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { newId } from "../ids";
 import { describeError, log } from "../observability/logger";
@@ -12,6 +12,9 @@ import { enqueueDeliveries } from "./enqueue";
 const EVENTS_PER_ROUND = 100;
 const MAX_ROUNDS = 20;
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const SWEEP_CONCURRENCY = 4;
+/** The sweep stops starting tenants after this; the next minute's run picks up the rest. */
+const SWEEP_BUDGET_MS = 40_000;
 
 /** True when an endpoint subscribed to an event type (an empty list means every type). */
 export function subscribes(eventTypes: readonly string[], type: string): boolean {
@@ -27,70 +30,74 @@ export function subscribes(eventTypes: readonly string[], type: string): boolean
  */
 export async function relayTenant(env: Env, tenantId: string): Promise<number> {
   const handle = openRequestDatabase(env);
-  let relayed = 0;
   try {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const count = await withTenant(handle, tenantId, async (scope) => {
-        const pending = await scope.tx
-          .select({ id: events.id, type: events.type })
-          .from(events)
-          .where(scope.where(events, isNull(events.dispatchedAt)))
-          .orderBy(asc(events.id))
-          .limit(EVENTS_PER_ROUND)
-          .for("update", { skipLocked: true });
-        if (pending.length === 0) return 0;
-        const endpoints = await scope.tx
-          .select({
-            id: webhookEndpoints.id,
-            eventTypes: webhookEndpoints.eventTypes,
-            status: webhookEndpoints.status,
-          })
-          .from(webhookEndpoints)
-          .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled")));
-        const rows = pending.flatMap((event) =>
-          endpoints
-            .filter((endpoint) => subscribes(endpoint.eventTypes, event.type))
-            .map((endpoint) => ({
-              id: newId("dlv"),
-              tenantId,
-              endpointId: endpoint.id,
-              eventId: event.id,
-              // A suspended endpoint's deliveries are held from the start, released on recovery.
-              status: endpoint.status === "suspended" ? ("held" as const) : ("pending" as const),
-            })),
-        );
-        if (rows.length > 0) {
-          const inserted = await scope.tx
-            .insert(webhookDeliveries)
-            .values(rows)
-            .onConflictDoNothing()
-            .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
-          await enqueueDeliveries(
-            env,
-            inserted
-              .filter((row) => row.status === "pending")
-              .map((row) => ({ body: { d: row.id, t: tenantId } })),
-          );
-        }
-        await scope.tx
-          .update(events)
-          .set({ dispatchedAt: sql`now()` })
-          .where(
-            scope.where(
-              events,
-              inArray(
-                events.id,
-                pending.map((e) => e.id),
-              ),
-            ),
-          );
-        return pending.length;
-      });
-      relayed += count;
-      if (count < EVENTS_PER_ROUND) break;
-    }
+    return await relayWith(handle, env, tenantId);
   } finally {
     await handle.close().catch(() => {});
+  }
+}
+
+async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Promise<number> {
+  let relayed = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const count = await withTenant(handle, tenantId, async (scope) => {
+      const pending = await scope.tx
+        .select({ id: events.id, type: events.type })
+        .from(events)
+        .where(scope.where(events, isNull(events.dispatchedAt)))
+        .orderBy(asc(events.id))
+        .limit(EVENTS_PER_ROUND)
+        .for("update", { skipLocked: true });
+      if (pending.length === 0) return 0;
+      const endpoints = await scope.tx
+        .select({
+          id: webhookEndpoints.id,
+          eventTypes: webhookEndpoints.eventTypes,
+          status: webhookEndpoints.status,
+        })
+        .from(webhookEndpoints)
+        .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled")));
+      const rows = pending.flatMap((event) =>
+        endpoints
+          .filter((endpoint) => subscribes(endpoint.eventTypes, event.type))
+          .map((endpoint) => ({
+            id: newId("dlv"),
+            tenantId,
+            endpointId: endpoint.id,
+            eventId: event.id,
+            // A suspended endpoint's deliveries are held from the start, released on recovery.
+            status: endpoint.status === "suspended" ? ("held" as const) : ("pending" as const),
+          })),
+      );
+      if (rows.length > 0) {
+        const inserted = await scope.tx
+          .insert(webhookDeliveries)
+          .values(rows)
+          .onConflictDoNothing()
+          .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
+        await enqueueDeliveries(
+          env,
+          inserted
+            .filter((row) => row.status === "pending")
+            .map((row) => ({ body: { d: row.id, t: tenantId } })),
+        );
+      }
+      await scope.tx
+        .update(events)
+        .set({ dispatchedAt: sql`now()` })
+        .where(
+          scope.where(
+            events,
+            inArray(
+              events.id,
+              pending.map((e) => e.id),
+            ),
+          ),
+        );
+      return pending.length;
+    });
+    relayed += count;
+    if (count < EVENTS_PER_ROUND) break;
   }
   return relayed;
 }
@@ -101,9 +108,10 @@ export async function relayTenant(env: Env, tenantId: string): Promise<number> {
  */
 export async function sweepOutbox(env: Env): Promise<{ tenants: number; events: number }> {
   const handle = openRequestDatabase(env);
-  let tenantIds: string[];
+  const started = Date.now();
+  let total = 0;
   try {
-    tenantIds = await withSystem(handle, async (tx) => {
+    const tenantIds = await withSystem(handle, async (tx) => {
       const rows = await tx
         .selectDistinct({ tenantId: events.tenantId })
         .from(events)
@@ -116,21 +124,26 @@ export async function sweepOutbox(env: Env): Promise<{ tenants: number; events: 
         .limit(500);
       return rows.map((r) => r.tenantId);
     });
+    // A few tenants at a time over one client; what does not fit in the budget waits a minute.
+    const queue = [...tenantIds];
+    const worker = async () => {
+      for (let tenantId = queue.shift(); tenantId; tenantId = queue.shift()) {
+        if (Date.now() - started > SWEEP_BUDGET_MS) return;
+        try {
+          total += await relayWith(handle, env, tenantId);
+        } catch (error) {
+          log("error", "outbox sweep failed for a tenant", {
+            tenant_id: tenantId,
+            ...describeError(error),
+          });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
+    return { tenants: tenantIds.length, events: total };
   } finally {
     await handle.close().catch(() => {});
   }
-  let total = 0;
-  for (const tenantId of tenantIds) {
-    try {
-      total += await relayTenant(env, tenantId);
-    } catch (error) {
-      log("error", "outbox sweep failed for a tenant", {
-        tenant_id: tenantId,
-        ...describeError(error),
-      });
-    }
-  }
-  return { tenants: tenantIds.length, events: total };
 }
 
 /**
