@@ -180,8 +180,8 @@ export async function uploadPart({
 }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
-  const length = declaredLength(input.contentLength);
   const { row, uploadId, declared } = await findMultipart(ctx, id);
+  const length = declaredLength(input.contentLength);
   if (length > declared) throw tooLarge(declared);
   if (!input.body) throw new AppError("validation_failed", "The part is empty.");
   const metered = meter(input.body, length, declared);

@@ -1,5 +1,6 @@
 /** Per-route facts the common auth suite needs that the route table cannot tell. */
 import { createBook } from "../../features/books/fixtures";
+import { bytes, uploaded } from "../../features/files/helpers";
 import { createOrder } from "../../features/orders/fixtures";
 import { call } from "../../helpers/http";
 import { bearer, type TestTenant } from "../../helpers/tenant";
@@ -8,16 +9,29 @@ import { bearer, type TestTenant } from "../../helpers/tenant";
 export const publicRoutes = new Set<string>([]);
 
 /** Writes a viewer may make (read-like POSTs), with the reason. */
-export const viewerWrites = new Set<string>([]);
+export const viewerWrites = new Set<string>([
+  // Signing a download URL reads the file: any role that may download may sign.
+  "POST /v2/files/:id/download-url",
+]);
 
 /** Bodies that pass validation, so the foreign-id check reaches the resource lookup. */
 export const sampleBodies: Record<string, unknown> = {
   "PATCH /v2/books/:id": { title: "Foreign" },
   "PATCH /v1/books/:id": { title: "Foreign" },
+  "POST /v2/files/:id/complete": { parts: [{ part_number: 1, etag: "foreign" }] },
 };
 
 /** Creates a resource of each kind in a tenant and returns its id (for the 404 check). */
 export const foreignResourceFactories: Record<string, (tenant: TestTenant) => Promise<string>> = {
+  files: async (tenant) => (await uploaded(tenant.editorKey, bytes(16))).id,
+  // /v2/tenant/exports/:id
+  exports: async (tenant) => {
+    const response = await call("/v2/tenant/export", {
+      method: "POST",
+      headers: bearer(tenant.adminKey),
+    });
+    return ((await response.json()) as { id: string }).id;
+  },
   "api-keys": async (tenant) => (await tenant.createKey("viewer", "foreign")).id,
   books: async (tenant) => (await createBook(tenant.editorKey)).id,
   orders: async (tenant) => {

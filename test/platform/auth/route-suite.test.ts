@@ -30,9 +30,9 @@ const tenantRoutes: TenantRoute[] = [
 
 const isWrite = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method);
 
-/** The resource kind a path's first parameter names: /v2/books/:id → "books". */
+/** The resource kind a path's first parameter names: /v2/books/:id → "books", /v2/tenant/exports/:id → "exports". */
 function resourceOf(path: string): string | undefined {
-  const match = /^\/v[12]\/([a-z-]+)\/:/.exec(path);
+  const match = /^\/v[12]\/(?:[a-z-]+\/)*?([a-z-]+)\/:/.exec(path);
   return match?.[1];
 }
 
