@@ -284,3 +284,32 @@ describe("files: auth and tenancy", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("files: idempotency", () => {
+  it("replays an upload retried with the same Idempotency-Key instead of storing it twice", async () => {
+    const tenant = await createTestTenant();
+    const data = bytes(4096, 12);
+    const send = () =>
+      call("/v2/files?filename=retry.png", {
+        method: "POST",
+        headers: {
+          ...bearer(tenant.editorKey),
+          "content-type": "image/png",
+          "content-length": String(data.byteLength),
+          "idempotency-key": "upload-retry-1",
+        },
+        body: data,
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { id: string };
+    const second = await send();
+    expect(second.status).toBe(201);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await second.json()) as { id: string }).id).toBe(created.id);
+    const rows = await withOwnerSql(
+      (sql) => sql`select id from files where tenant_id = ${tenant.id}`,
+    );
+    expect(rows.map((r) => r.id)).toEqual([created.id]);
+  });
+});
