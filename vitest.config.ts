@@ -7,6 +7,8 @@ const testSecrets = {
   OPERATOR_TOKEN: "op_test_0123456789abcdef0123456789abcdef",
   WEBHOOK_SECRET_KEY: btoa("w".repeat(32)),
   URL_SIGNING_KEY: btoa("u".repeat(32)),
+  // Explicit, so a developer's .dev.vars (read by the pool) cannot change what the tests see.
+  ALLOW_LOOPBACK_HTTP: "false",
 };
 
 export default defineConfig({
@@ -17,7 +19,9 @@ export default defineConfig({
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: testSecrets,
+              // NEON_WS_PROXY alone changes nothing: a test that also sets NEON_DATABASE_URL makes
+              // requests use the Neon driver, through the proxy test/global-setup.ts started.
+              bindings: { ...testSecrets, NEON_WS_PROXY: inject("neonProxy") },
               hyperdrives: {
                 HYPERDRIVE: inject<string>("databaseUrl"),
                 // A binding to a closed port: readiness must report Postgres as failing.
@@ -30,7 +34,11 @@ export default defineConfig({
           name: "workers",
           include: ["test/**/*.test.ts"],
           exclude: ["test/node/**"],
-          globalSetup: ["./test/global-setup.ts", "./test/webhook-receiver.ts"],
+          globalSetup: [
+            "./test/global-setup.ts",
+            "./test/jwks-server.ts",
+            "./test/webhook-receiver.ts",
+          ],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

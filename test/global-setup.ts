@@ -1,16 +1,20 @@
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, withPassword } from "../scripts/lib/embedded-postgres.mjs";
 import { migrateUp } from "../scripts/lib/migrations.mjs";
+import { databaseAddress, startNeonWsProxy } from "./node/neon-ws-proxy";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** host:port of the WebSocket-to-TCP proxy the Neon driver reaches the database through. */
+    neonProxy: string;
   }
 }
 
 /**
  * Starts the embedded Postgres (or uses DATABASE_URL), applies the migrations and hands the
- * connection string to the workerd pool, which points the Hyperdrive binding at it.
+ * connection string to the workerd pool, which points the Hyperdrive binding at it. Beside it
+ * runs the WebSocket proxy that lets Neon's serverless driver reach the same database.
  */
 export default async function setup(project: TestProject) {
   let url = process.env.DATABASE_URL ? withPassword(process.env.DATABASE_URL) : undefined;
@@ -21,8 +25,11 @@ export default async function setup(project: TestProject) {
     stop = embedded.stop;
   }
   await migrateUp(url);
+  const proxy = await startNeonWsProxy({ allow: [databaseAddress(url)] });
   project.provide("databaseUrl", url);
+  project.provide("neonProxy", proxy.address);
   return async () => {
+    await proxy.stop();
     await stop?.();
   };
 }

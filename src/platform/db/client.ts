@@ -1,10 +1,17 @@
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import type { Env } from "../../env";
+import { openNeonDatabase } from "./neon";
 import * as schema from "./schema";
 import { openWorkerSocket } from "./socket";
 
-/** The drizzle database over one request's postgres.js client. */
-export type Database = PostgresJsDatabase<typeof schema>;
+/**
+ * The drizzle database of one request, whichever driver serves it (postgres.js through
+ * Hyperdrive, or Neon's serverless driver). Query builders return the same rows on both; the raw
+ * result of `execute()` differs by driver, so read it with `rowsOf()`.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle, as passed to `db.transaction(fn)`. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -47,6 +54,30 @@ export function openDatabase(connectionString: string): DatabaseHandle {
     stats,
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+const LOCAL_ENVIRONMENTS = new Set<string>(["development", "test"]);
+
+/**
+ * Opens the database a request uses: Postgres through the Hyperdrive binding, or Neon reached
+ * directly with its serverless driver when the `NEON_DATABASE_URL` secret is set.
+ * `NEON_WS_PROXY` (a local WebSocket-to-TCP proxy) is honoured in development and tests only.
+ */
+export function openRequestDatabase(env: Env): DatabaseHandle {
+  if (!env.NEON_DATABASE_URL) return openDatabase(env.HYPERDRIVE.connectionString);
+  if (env.NEON_WS_PROXY && !LOCAL_ENVIRONMENTS.has(env.ENVIRONMENT)) {
+    throw new Error("NEON_WS_PROXY is for development and tests only");
+  }
+  return openNeonDatabase(
+    env.NEON_DATABASE_URL,
+    env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY } : {},
+  );
+}
+
+/** The rows of a raw `execute()` result: an array (postgres.js) or `{ rows }` (Neon). */
+export function rowsOf<T extends Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] } | null)?.rows ?? []) as T[];
 }
 
 /** Adds the wall time of `work` to the request's database time. */

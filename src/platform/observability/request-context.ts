@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "../context";
-import { openDatabase } from "../db";
+import { openRequestDatabase } from "../db";
 import { observeRequest } from "./analytics";
 import { log } from "./logger";
 import { resolveRequestId } from "./request-id";
@@ -19,8 +19,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
   return async function requestContextMiddleware(c, next) {
     const started = performance.now();
     const requestId = resolveRequestId(c.req.header("x-request-id"));
-    const database = openDatabase(c.env.HYPERDRIVE.connectionString);
     c.set("requestId", requestId);
+    const database = openRequestDatabase(c.env);
     c.set("database", database);
     c.set("principal", undefined);
     c.set("errorCode", undefined);
