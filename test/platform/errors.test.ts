@@ -14,6 +14,12 @@ function appWithFailingRoutes() {
       'relation "secret_table" does not exist: SELECT password FROM users WHERE id = 1 (/work/main/src/features/x/service.ts:12)',
     );
   });
+  app.get("/__test/throw-string", () => {
+    throw "password=hunter2";
+  });
+  app.get("/__test/throw-object", () => {
+    throw { password: "hunter2" };
+  });
   app.get("/__test/sql", async (c) => {
     await c.var.database.db.execute(sql`select * from no_such_table`);
     return c.json({ ok: true });
@@ -79,9 +85,11 @@ describe("unknown routes and methods", () => {
     expect(problem.code).toBe("method_not_allowed");
   });
 
-  // notFoundHandler's patterns accept a trailing slash that the router does not, so
-  // `GET /health/live/` answers "405 GET is not allowed" with `Allow: GET`.
-  it.todo("answers a trailing-slash variant of a GET route with 404 (or a redirect), not 405");
+  it("answers a trailing-slash variant of a route with 404, not a contradictory 405", async () => {
+    const response = await call("/health/live/");
+    expect(response.status).toBe(404);
+    expect((await readProblem(response)).code).toBe("not_found");
+  });
 });
 
 describe("a 500 leaks nothing", () => {
@@ -129,9 +137,26 @@ describe("a 500 leaks nothing", () => {
       }
     });
   }
-  // Hono's compose hands only Error instances to onError and rethrows anything else, so a thrown
-  // string or plain object leaves the app as a runtime failure: no problem+json, no request log.
-  it.todo("answers a thrown non-Error value (a string, a plain object) with problem+json");
+  // Hono's compose hands only Error instances to onError and rethrows anything else.
+  for (const path of ["/__test/throw-string", "/__test/throw-object"]) {
+    it(`answers a thrown non-Error value (${path}) with a bare internal problem`, async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const response = await fetchApp(path);
+        expect(response.status).toBe(500);
+        const problem = await readProblem(response);
+        expect(problem.code).toBe("internal");
+        expect(problem.detail).toBe("An unexpected error occurred.");
+        expect(JSON.stringify(problem)).not.toContain("password");
+        const lines = logged.mock.calls.map((args) => String(args[0]));
+        expect(
+          lines.some((l) => l.includes(problem.request_id) && l.includes('"status":500')),
+        ).toBe(true);
+      } finally {
+        logged.mockRestore();
+      }
+    });
+  }
 });
 
 describe("request validation", () => {

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "../context";
 import { openRequestDatabase } from "../db";
+import { handleError } from "../error-handler";
 import { observeRequest } from "./analytics";
 import { log } from "./logger";
 import { resolveRequestId } from "./request-id";
@@ -26,6 +27,10 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.set("errorCode", undefined);
     try {
       await next();
+    } catch (thrown) {
+      // Hono hands only Error instances to onError and rethrows anything else (a thrown string
+      // or object): answer those through the same handler, as a bare 500.
+      c.res = handleError(new Error(`non-Error value thrown: ${String(thrown)}`), c) as Response;
     } finally {
       c.executionCtx.waitUntil(database.close().catch(() => {}));
     }
