@@ -19,6 +19,8 @@ export const sampleBodies: Record<string, unknown> = {
   "PATCH /v2/books/:id": { title: "Foreign" },
   "PATCH /v1/books/:id": { title: "Foreign" },
   "POST /v2/files/:id/complete": { parts: [{ part_number: 1, etag: "foreign" }] },
+  "PATCH /v2/webhook-endpoints/:id": { description: "Foreign" },
+  "POST /v2/webhook-endpoints/:id/recover": { since: "2026-01-01T00:00:00Z" },
 };
 
 /** Creates a resource of each kind in a tenant and returns its id (for the 404 check). */
@@ -33,6 +35,15 @@ export const foreignResourceFactories: Record<string, (tenant: TestTenant) => Pr
     return ((await response.json()) as { id: string }).id;
   },
   "api-keys": async (tenant) => (await tenant.createKey("viewer", "foreign")).id,
+  // A public IP literal: accepted without DNS (the tests have no resolver table by default).
+  "webhook-endpoints": async (tenant) => {
+    const response = await call("/v2/webhook-endpoints", {
+      method: "POST",
+      headers: { ...bearer(tenant.adminKey), "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://93.184.215.14/hook" }),
+    });
+    return ((await response.json()) as { id: string }).id;
+  },
   books: async (tenant) => (await createBook(tenant.editorKey)).id,
   orders: async (tenant) => {
     const book = await createBook(tenant.editorKey);
