@@ -52,7 +52,8 @@ export default async function setup(project: TestProject) {
   const configs = new Map<string, ReceiverConfig & { cursor: number }>();
   const received = new Map<string, ReceivedDelivery[]>();
   const server = createServer(async (request, response) => {
-    const [, kind = "", name = ""] = /^\/(_config|_received|hook)\/([\w-]+)/.exec(request.url ?? "") ?? [];
+    const [, kind = "", name = ""] =
+      /^\/(_config|_received|hook)\/([\w-]+)/.exec(request.url ?? "") ?? [];
     if (kind === "_config" && request.method === "PUT") {
       configs.set(name, { ...(JSON.parse(await readBody(request)) as ReceiverConfig), cursor: 0 });
       received.set(name, []);
