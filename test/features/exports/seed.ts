@@ -7,7 +7,10 @@ type OwnerSql = ReturnType<typeof ownerSql>;
  * Inserts one row into every tenant-owned table for `tenantId` (as the owner), so an export or a
  * deletion has something to prove itself on in each table. Returns each row's id.
  */
-export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<Record<string, string>> {
+export async function seedTenantRows(
+  sql: OwnerSql,
+  tenantId: string,
+): Promise<Record<string, string>> {
   const ids = {
     books: newId("book"),
     orders: newId("ord"),
