@@ -150,7 +150,8 @@ const OPERATOR: Actor = { type: "operator", id: "operator" };
 /**
  * Offboards a tenant: suspended at once (status `offboarding`, every credential refused),
  * deletion scheduled after the grace period, and an export queued. Idempotent: offboarding an
- * offboarding tenant returns its state. `POST …/resume` within the grace period cancels it all.
+ * offboarding tenant returns its state (or, if its export failed for good, queues a new one without
+ * moving the deletion date). `POST …/resume` within the grace period cancels it all.
  */
 export async function offboardTenant({
   ctx,
@@ -177,7 +178,14 @@ export async function offboardTenant({
         .where(and(eq(tenantExports.tenantId, id), eq(tenantExports.reason, "offboarding")))
         .orderBy(desc(tenantExports.id))
         .limit(1);
-      if (existing) return { tenant: current, row: existing, created: false };
+      if (existing && existing.status !== "failed") {
+        return { tenant: current, row: existing, created: false };
+      }
+      if (existing) {
+        // Offboarding again after the export failed for good retries it (deletion waits for it).
+        const retry = await insertExport(tx, id, "offboarding", "operator");
+        return { tenant: current, row: retry, created: true };
+      }
     }
     const [updated] = await tx
       .update(tenants)

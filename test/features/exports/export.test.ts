@@ -3,7 +3,7 @@ import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 import { bytes, sha256, uploaded } from "../files/helpers";
-import { countRows, EXPORTED_TABLES, fetchSigned, runExportJob } from "./harness";
+import { countRows, EXPORTED_TABLES, fetchSigned, ownerTx, runExportJob } from "./harness";
 import { seedTenantRows } from "./seed";
 
 interface ExportView {
@@ -81,7 +81,7 @@ describe("tenant export", () => {
       if (file.table === "api_keys") expect(lines[0]).not.toHaveProperty("key_hash");
       if (file.table === "files") expect(lines[0]).not.toHaveProperty("r2_key");
     }
-    const [event] = await withOwnerSql(
+    const [event] = await ownerTx(
       (sql) =>
         sql`select payload from events where tenant_id = ${a.id} and type = 'tenant.export.completed'`,
     );
@@ -99,7 +99,7 @@ describe("tenant export", () => {
     const { id } = (await requested.json()) as ExportView;
     await runExportJob(id);
     await runExportJob(id);
-    const events = await withOwnerSql(
+    const events = await ownerTx(
       (sql) =>
         sql`select id from events where tenant_id = ${tenant.id} and type = 'tenant.export.completed'`,
     );

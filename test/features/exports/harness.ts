@@ -6,6 +6,7 @@ import {
   getQueueResult,
   waitOnExecutionContext,
 } from "cloudflare:test";
+import type { TransactionSql } from "postgres";
 import worker from "../../../src/index";
 import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
@@ -56,9 +57,18 @@ export async function fetchSigned(url: string): Promise<{ status: number; text: 
   return { status: response.status, text: await response.text() };
 }
 
+/**
+ * Runs owner queries inside one transaction. The embedded Postgres serializes statements across
+ * connections only inside transactions; outside, a job the local queue runs in the background can
+ * interleave with a test's query ("portal does not exist").
+ */
+export function ownerTx<T>(work: (sql: TransactionSql) => Promise<T>): Promise<T> {
+  return withOwnerSql((sql) => sql.begin((tx) => work(tx)) as Promise<T>);
+}
+
 /** Row counts of a tenant in the given tables (as the owner, past RLS), in one statement. */
 export function countRows(tenantId: string, tables: string[]) {
-  return withOwnerSql(async (sql) => {
+  return ownerTx(async (sql) => {
     // Table names come from this file's constants only; the tenant id is a bound parameter.
     const union = tables
       .map((t) => `select '${t}' as name, count(*)::int as n from "${t}" where tenant_id = $1`)

@@ -4,7 +4,7 @@ import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
 import { bytes, uploaded } from "../files/helpers";
-import { countRows, fetchSigned, fireCron, runExportJob } from "./harness";
+import { countRows, fetchSigned, fireCron, ownerTx, runExportJob } from "./harness";
 import { seedTenantRows } from "./seed";
 
 interface Offboarding {
@@ -45,11 +45,11 @@ async function populatedTenant(): Promise<TestTenant & { fileId: string }> {
 
 const objectCount = async (prefix: string) => (await env.FILES.list({ prefix })).objects.length;
 const tenantRow = (id: string) =>
-  withOwnerSql((sql) => sql`select name, status, delete_after from tenants where id = ${id}`).then(
+  ownerTx((sql) => sql`select name, status, delete_after from tenants where id = ${id}`).then(
     (rows) => rows[0],
   );
 const expireGrace = (id: string) =>
-  withOwnerSql(
+  ownerTx(
     (sql) => sql`update tenants set delete_after = now() - interval '1 minute' where id = ${id}`,
   );
 
@@ -162,7 +162,7 @@ describe("deletion after the grace period", () => {
     expect(await objectCount(`tenants/${gone.id}/`)).toBe(0);
     expect(await objectCount(`exports/${gone.id}/`)).toBe(0);
 
-    const audit = await withOwnerSql(
+    const audit = await ownerTx(
       (sql) => sql`select action from audit_log where tenant_id = ${gone.id} order by id`,
     );
     const actions = audit.map((r) => r.action);
@@ -191,12 +191,20 @@ describe("deletion after the grace period", () => {
     const tenant = await populatedTenant();
     await offboard(tenant.id);
     // The export never ran (its message is still queued or failing).
-    await withOwnerSql(
+    await ownerTx(
       (sql) => sql`update tenant_exports set status = 'failed' where tenant_id = ${tenant.id}`,
     );
     await expireGrace(tenant.id);
     await fireCron("30 3 * * *");
     expect((await tenantRow(tenant.id))?.status).toBe("offboarding");
     expect((await countRows(tenant.id, ["books"])).books).toBe(1);
+
+    // Offboarding again retries the failed export; once it completes, the deletion proceeds.
+    const retried = await offboard(tenant.id);
+    expect(retried.export.status).toBe("pending");
+    await runExportJob(retried.export.id);
+    await fireCron("30 3 * * *");
+    expect((await tenantRow(tenant.id))?.status).toBe("deleted");
+    expect((await countRows(tenant.id, ["books"])).books).toBe(0);
   });
 });
