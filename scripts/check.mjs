@@ -4,7 +4,11 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["types", "tsc", ["--noEmit"]],
   ["lint and format", "biome", ["check", "."]],
-  ["bundle", "wrangler", ["deploy", "--dry-run", "--outdir", ".wrangler/dry-run", "--env", "production"]],
+  [
+    "bundle",
+    "wrangler",
+    ["deploy", "--dry-run", "--outdir", ".wrangler/dry-run", "--env", "production"],
+  ],
 ];
 
 for (const [name, command, args] of steps) {
