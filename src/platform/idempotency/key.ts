@@ -53,3 +53,20 @@ export async function requestFingerprint(
   const digest = await crypto.subtle.digest("SHA-256", data);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/**
+ * What identifies a streamed (non-JSON) body, such as a file upload, without reading it: its
+ * media type, its length and, when the client sends one, its `Content-Digest` (RFC 9530). Reading
+ * the body to hash it would buffer the whole file in memory, which uploads must never do.
+ */
+export function streamedBodyIdentity(headers: Headers): ArrayBuffer | undefined {
+  const type = headers.get("content-type") ?? "";
+  if (type === "" || /[/+]json\b/i.test(type)) return undefined;
+  const identity = [
+    "stream",
+    type,
+    headers.get("content-length") ?? "",
+    headers.get("content-digest") ?? "",
+  ].join("\n");
+  return new TextEncoder().encode(identity).buffer as ArrayBuffer;
+}

@@ -6,7 +6,7 @@ import { timed, withTenantTransaction } from "../db";
 import { AppError } from "../errors";
 import { describeError, log } from "../observability/logger";
 import type { StoredResponse } from "./durable-object";
-import { parseIdempotencyKey, requestFingerprint } from "./key";
+import { parseIdempotencyKey, requestFingerprint, streamedBodyIdentity } from "./key";
 import { claimRecord, type ExistingRecord, finishRecord } from "./records";
 
 const GUARDED_METHODS = new Set(["POST", "PATCH", "DELETE"]);
@@ -95,7 +95,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const fingerprint = await requestFingerprint(
       c.req.method,
       url.pathname + url.search,
-      await c.req.raw.clone().arrayBuffer(),
+      streamedBodyIdentity(c.req.raw.headers) ?? (await c.req.raw.clone().arrayBuffer()),
     );
     const logFields = { request_id: c.var.requestId, tenant_id: principal.tenantId };
     const secretKey = getConfig(c.env).WEBHOOK_SECRET_KEY;

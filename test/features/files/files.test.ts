@@ -312,4 +312,31 @@ describe("files: idempotency", () => {
     );
     expect(rows.map((r) => r.id)).toEqual([created.id]);
   });
+
+  it("tells keyed uploads apart by type, length and Content-Digest without reading the body", async () => {
+    const tenant = await createTestTenant();
+    const data = bytes(2048, 3);
+    const send = (headers: Record<string, string>) =>
+      call("/v2/files?filename=digest.png", {
+        method: "POST",
+        headers: {
+          ...bearer(tenant.editorKey),
+          "content-type": "image/png",
+          "content-length": String(data.byteLength),
+          "idempotency-key": "upload-digest-1",
+          ...headers,
+        },
+        body: data,
+      });
+    expect((await send({ "content-digest": "sha-256=:AAAA:" })).status).toBe(201);
+    const otherDigest = await send({ "content-digest": "sha-256=:BBBB:" });
+    expect(otherDigest.status).toBe(422);
+    const otherType = await send({
+      "content-digest": "sha-256=:AAAA:",
+      "content-type": "image/gif",
+    });
+    expect(otherType.status).toBe(422);
+    const same = await send({ "content-digest": "sha-256=:AAAA:" });
+    expect(same.headers.get("idempotent-replayed")).toBe("true");
+  });
 });
