@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, rowsOf, withSystem, withTenant } from "../../src/platform/db";
 import { books } from "../../src/platform/db/schema";
 import { insertTenant, type ownerSql, withOwnerSql } from "../helpers/db";
-import { deleteTenantRows, keyColumn, seedTenantRows, type TenantRows } from "./tenant-rows";
+import {
+  deleteTenantRows,
+  keyColumn,
+  seedTenantRows,
+  type TenantRows,
+} from "../helpers/tenant-rows";
 
 type OwnerSql = ReturnType<typeof ownerSql>;
 type Tx = TransactionSql;

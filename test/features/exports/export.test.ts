@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
+import { seedTenantRows } from "../../helpers/tenant-rows";
 import { bytes, sha256, uploaded } from "../files/helpers";
 import { countRows, EXPORTED_TABLES, fetchSigned, ownerTx, runExportJob } from "./harness";
-import { seedTenantRows } from "./seed";
 
 interface ExportView {
   id: string;

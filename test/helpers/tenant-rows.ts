@@ -1,5 +1,5 @@
 import { newId } from "../../src/platform/ids";
-import type { ownerSql } from "../helpers/db";
+import type { ownerSql } from "./db";
 
 type OwnerSql = ReturnType<typeof ownerSql>;
 
