@@ -34,6 +34,8 @@ export interface Variables {
   principal: Principal | undefined;
   /** The error code of a failed request, for the request log and analytics. */
   errorCode: string | undefined;
+  /** True once the tenant's RateLimiter object counted this request in its traffic log. */
+  trafficCounted: boolean;
 }
 
 /** The Hono environment every router and middleware shares. */

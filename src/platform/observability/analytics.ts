@@ -135,8 +135,9 @@ export interface RequestMeasures {
 }
 
 /**
- * After a response: writes its analytics data point and, for a tenant's request, counts it in
- * the tenant's traffic log (its RateLimiter object) through waitUntil. Neither can delay or fail
+ * After a response: writes its analytics data point and, for a tenant's request the rate limiter
+ * did not count (or that ended in an error), counts it in the tenant's traffic log (its
+ * RateLimiter object) through waitUntil. Neither can delay or fail
  * the response: both are caught, logged and dropped.
  */
 export function observeRequest(c: Context<AppEnv>, m: RequestMeasures): void {
@@ -162,13 +163,17 @@ export function observeRequest(c: Context<AppEnv>, m: RequestMeasures): void {
     responseBytes: Number.isFinite(length) ? length : 0,
   });
   if (!principal) return;
+  // The limiter's call already counted this request (and a refusal); only a later error needs
+  // a second call to the object.
+  const counted = c.var.trafficCounted;
+  if (counted && (status < 400 || rateLimited)) return;
   try {
     const limiter = c.env.RATE_LIMITER;
     const stub = limiter.get(
       limiter.idFromName(principal.tenantId),
     ) as DurableObjectStub<RateLimiter>;
     c.executionCtx.waitUntil(
-      stub.recordTraffic({ status, rateLimited }).catch((error: unknown) => {
+      stub.recordTraffic({ status, rateLimited }, counted).catch((error: unknown) => {
         log("warn", "traffic counter unavailable", {
           tenant_id: principal.tenantId,
           ...describeError(error),

@@ -25,6 +25,7 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.set("database", database);
     c.set("principal", undefined);
     c.set("errorCode", undefined);
+    c.set("trafficCounted", false);
     try {
       await next();
     } catch (thrown) {

@@ -43,20 +43,24 @@ export class TrafficLog {
     `);
   }
 
-  /** Counts one request in the current minute's bucket (one upsert; pruning once a minute). */
-  record(sample: TrafficSample, now: number): void {
+  /**
+   * Counts one request in the current minute's bucket (one upsert; pruning once a minute).
+   * `countRequest: false` adds only the outcome, for a request already counted by the limiter.
+   */
+  record(sample: TrafficSample, now: number, countRequest = true): void {
     const minute = Math.floor(now / MINUTE_MS);
     const server = sample.status >= 500 ? 1 : 0;
     const client = sample.status >= 400 && sample.status < 500 ? 1 : 0;
     this.sql.exec(
       `INSERT INTO traffic (minute, requests, server_errors, client_errors, rate_limited)
-       VALUES (?, 1, ?, ?, ?)
+       VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (minute) DO UPDATE SET
-         requests = requests + 1,
+         requests = requests + excluded.requests,
          server_errors = server_errors + excluded.server_errors,
          client_errors = client_errors + excluded.client_errors,
          rate_limited = rate_limited + excluded.rate_limited`,
       minute,
+      countRequest ? 1 : 0,
       server,
       client,
       sample.rateLimited ? 1 : 0,

@@ -59,9 +59,12 @@ export class RateLimiter extends DurableObject<Env> {
   /** The tenant's per-minute request/error counters, read by the ops API (exact across isolates). */
   readonly #traffic = new TrafficLog(this.ctx.storage.sql);
 
-  /** Counts one finished request of the tenant (called after the response, never on its path). */
-  async recordTraffic(sample: TrafficSample): Promise<void> {
-    this.#traffic.record(sample, this.now());
+  /**
+   * Counts one finished request of the tenant (called after the response, never on its path).
+   * `alreadyCounted`: the request was counted by `consume`; only its error outcome is added.
+   */
+  async recordTraffic(sample: TrafficSample, alreadyCounted = false): Promise<void> {
+    this.#traffic.record(sample, this.now(), !alreadyCounted);
   }
 
   /** The tenant's request, error and 429 totals over the last `minutes` minutes. */
@@ -78,10 +81,19 @@ export class RateLimiter extends DurableObject<Env> {
    * Checks every policy and, only if all have room, counts the request against all of them.
    * Runs without an await, so concurrent calls cannot interleave (the object is single-threaded).
    */
-  async consume(policies: LimitPolicy[]): Promise<ConsumeResult> {
+  async consume(
+    policies: LimitPolicy[],
+    options: { countTraffic?: boolean } = {},
+  ): Promise<ConsumeResult> {
     const now = this.now();
     const states = policies.map((p) => this.#state(p, now));
     const violated = states.filter((s) => s.remaining <= 0);
+    // The same call counts the request in the traffic log (a refusal as a 429), so a request
+    // that succeeds needs no second call after its response.
+    if (options.countTraffic) {
+      const status = violated.length > 0 ? 429 : 200;
+      this.#traffic.record({ status, rateLimited: violated.length > 0 }, now);
+    }
     if (violated.length > 0) {
       return {
         allowed: false,

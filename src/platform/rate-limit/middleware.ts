@@ -110,7 +110,7 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     let result: ConsumeResult;
     try {
       const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(principal.tenantId));
-      result = await stub.consume(policies);
+      result = await stub.consume(policies, { countTraffic: true });
     } catch (error) {
       recordRateLimitEvent(c.env, principal.tenantId, "fail_open");
       log("error", "rate limiter unavailable, request served without a limit", {
@@ -122,6 +122,7 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
       return;
     }
 
+    c.set("trafficCounted", true);
     const closest = closestToLimit(result.policies);
     const headers: Record<string, string> = { "ratelimit-policy": policyValue };
     if (closest) headers.ratelimit = rateLimitHeader(closest);
