@@ -19,6 +19,7 @@ import { orderRoutes } from "./features/orders/routes";
 import { v1OrderRoutes } from "./features/orders/v1-routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
+import { webhookBenchRoutes } from "./features/webhooks/bench-routes";
 import { eventResendRoutes } from "./features/webhooks/events-routes";
 import { webhookEndpointRoutes } from "./features/webhooks/routes";
 import { authenticate } from "./platform/auth/middleware";
@@ -107,6 +108,7 @@ export function createApp() {
   app.route("/bench", benchRoutes);
   app.route("/bench", benchLimitRoutes);
   app.route("/bench/files", fileBenchRoutes);
+  app.route("/bench/webhooks", webhookBenchRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -4,20 +4,26 @@ import { type DatabaseHandle, openRequestDatabase, withTenant } from "../db";
 import { webhookDeliveries } from "../db/schema";
 import { recordWebhookAttempt, recordWebhookDeadLetter } from "../observability/analytics";
 import { describeError, log } from "../observability/logger";
-import { type AttemptOutcome, attemptDelivery } from "./attempt";
-import { type DeliveryMessage, type WebhookSettings, webhookSettings } from "./config";
+import { attemptDelivery } from "./attempt";
+import {
+  type DeliveryMessage,
+  UNSEEN_DELAY_SECONDS,
+  type WebhookSettings,
+  webhookSettings,
+} from "./config";
 import { enqueueDeliveries } from "./enqueue";
 import { type Loaded, loadGroup } from "./load";
 import { tenantWebhookRate } from "./rate";
 import { record, recordDelivered, type Verdict } from "./record";
 import { relayTenant } from "./relay";
+import { batchSender, byEndpointInTurn, type Sender } from "./send-slots";
 
 export { retryDelaySeconds } from "./record";
 
 /**
  * Processes one tenant's messages of a batch: one transaction to load them and take rate tokens,
- * the HTTP attempts in parallel, one transaction to record every outcome (no lock contention on
- * the endpoint row between messages of the same batch).
+ * the HTTP attempts a few at a time (the batch's send slots), one transaction to record every
+ * outcome (no lock contention on the endpoint row between messages of the same batch).
  */
 async function processGroup(
   tenantId: string,
@@ -26,6 +32,7 @@ async function processGroup(
   handle: DatabaseHandle,
   settings: WebhookSettings,
   ctx: ExecutionContext,
+  sender: Sender,
 ): Promise<void> {
   const rate = await tenantWebhookRate(handle, tenantId);
   const loaded = await withTenant(handle, tenantId, (scope) =>
@@ -41,19 +48,39 @@ async function processGroup(
     if (plan.kind === "send") sends.push({ message, plan });
     else if (plan.kind === "defer") {
       deferred.push({ body: message.body, delaySeconds: Math.ceil(plan.waitSeconds) });
+    } else if (plan.kind === "unseen") {
+      const body = { ...message.body, u: (message.body.u ?? 0) + 1 };
+      deferred.push({ body, delaySeconds: UNSEEN_DELAY_SECONDS });
     }
   }
-  // Over the endpoint's rate: a fresh copy later, so waiting never spends the message's retries.
+  // Over the endpoint's rate, or not committed yet: a fresh copy later, so waiting never spends
+  // the message's retries.
   if (deferred.length > 0) await enqueueDeliveries(env, deferred);
   for (const message of messages) {
     if (loaded.get(message)?.kind !== "send") message.ack();
   }
   if (sends.length === 0) return;
-  const outcomes = await Promise.all(
-    sends.map(({ plan }) => attemptDelivery({ ...plan, settings })),
+  const tried = await Promise.all(
+    byEndpointInTurn(sends).map(async (send) => ({
+      ...send,
+      outcome: await sender(send.plan.endpointId, () =>
+        attemptDelivery({ ...send.plan, settings }),
+      ),
+    })),
   );
-  for (const [i, { message, plan }] of sends.entries()) {
-    const outcome = outcomes[i] as AttemptOutcome;
+  // Not started within the batch's budget (slow receivers held every slot): a fresh copy soon,
+  // no attempt spent, so one slow endpoint cannot hold the others' deliveries for long.
+  const late = tried.filter((t) => t.outcome === undefined);
+  if (late.length > 0) {
+    await enqueueDeliveries(
+      env,
+      late.map(({ message }) => ({ body: message.body, delaySeconds: 1 })),
+    );
+    for (const { message } of late) message.ack();
+  }
+  const attempted = tried.flatMap((t) => (t.outcome ? [{ ...t, outcome: t.outcome }] : []));
+  if (attempted.length === 0) return;
+  for (const { message, plan, outcome } of attempted) {
     recordWebhookAttempt(env, {
       tenantId,
       endpointId: plan.endpointId,
@@ -65,27 +92,23 @@ async function processGroup(
     });
   }
   const verdicts = await withTenant(handle, tenantId, async (scope) => {
-    const out: Verdict[] = new Array(sends.length);
     // Successes (the common case) are recorded together: three statements for the whole group.
-    const delivered = sends.flatMap((send, i) =>
-      outcomes[i]?.kind === "delivered" ? [{ ...send, outcome: outcomes[i], i }] : [],
+    await recordDelivered(
+      scope,
+      attempted.filter((a) => a.outcome.kind === "delivered"),
     );
-    await recordDelivered(scope, delivered);
-    for (const { i } of delivered) out[i] = { kind: "ack" };
-    for (const [i, { message, plan }] of sends.entries()) {
-      if (out[i]) continue;
-      out[i] = await record(
-        scope,
-        message.body.d,
-        plan.endpointId,
-        plan.eventId,
-        outcomes[i] as AttemptOutcome,
+    const out: Verdict[] = [];
+    for (const { message, plan, outcome } of attempted) {
+      out.push(
+        outcome.kind === "delivered"
+          ? { kind: "ack" }
+          : await record(scope, message.body.d, plan.endpointId, plan.eventId, outcome),
       );
     }
     return out;
   });
   let suspended = false;
-  for (const [i, { message }] of sends.entries()) {
+  for (const [i, { message }] of attempted.entries()) {
     const verdict = verdicts[i] as Verdict;
     if (verdict.kind === "retry") message.retry({ delaySeconds: verdict.delaySeconds });
     else if (verdict.kind === "exhausted") {
@@ -112,6 +135,7 @@ export async function consumeWebhooks(
 ): Promise<void> {
   const settings = webhookSettings(env);
   const handle = openRequestDatabase(env);
+  const sender = batchSender(settings.sendBudgetMs);
   try {
     const groups = new Map<string, Array<Message<DeliveryMessage>>>();
     for (const message of batch.messages) {
@@ -119,7 +143,7 @@ export async function consumeWebhooks(
     }
     await Promise.all(
       [...groups].map(([tenantId, messages]) =>
-        processGroup(tenantId, messages, env, handle, settings, ctx).catch((error) => {
+        processGroup(tenantId, messages, env, handle, settings, ctx, sender).catch((error) => {
           log("error", "webhook delivery crashed; retrying", {
             tenant_id: tenantId,
             ...describeError(error),

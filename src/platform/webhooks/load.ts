@@ -2,12 +2,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { openSecret } from "../crypto/secret-box";
 import type { TenantScope } from "../db";
 import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
-import type { DeliveryMessage, WebhookSettings } from "./config";
-import { takeDeliveryTokens } from "./rate";
+import { type DeliveryMessage, UNSEEN_LOOKS, type WebhookSettings } from "./config";
+import { bucketKey, takeDeliveryTokens } from "./rate";
 
 /** What the consumer does with a message after loading it. */
 export type Loaded =
   | { kind: "done" }
+  /** The delivery row is not visible (yet): look again shortly, without spending a retry. */
+  | { kind: "unseen" }
   | { kind: "defer"; waitSeconds: number }
   | {
       kind: "send";
@@ -44,7 +46,7 @@ async function decryptSecrets(
 /**
  * Loads a tenant's deliveries of one batch in one transaction: deliveries whose endpoint is
  * disabled or suspended are settled at once (failed or held), the rest take tokens from their
- * endpoint's bucket, one bucket update per endpoint; those over the rate are deferred.
+ * endpoint's bucket (one statement for all buckets); those over the rate are deferred.
  */
 export async function loadGroup(
   scope: TenantScope,
@@ -77,9 +79,20 @@ export async function loadGroup(
     );
   const byId = new Map(rows.map((row) => [row.delivery.id, row]));
   const loaded = new Map<Message<DeliveryMessage>, Loaded>();
-  const buckets = new Map<string, Array<Message<DeliveryMessage>>>();
+  const buckets = new Map<
+    string,
+    {
+      endpoint: typeof webhookEndpoints.$inferSelect;
+      kind: "fresh" | "redelivery";
+      waiting: Array<Message<DeliveryMessage>>;
+    }
+  >();
   for (const message of messages) {
     const row = byId.get(message.body.d);
+    if (!row && (message.body.u ?? 0) < UNSEEN_LOOKS) {
+      loaded.set(message, { kind: "unseen" });
+      continue;
+    }
     // Gone (endpoint deleted) or already delivered (a duplicate message): nothing to do.
     if (!row || row.delivery.status === "delivered") {
       loaded.set(message, { kind: "done" });
@@ -104,20 +117,23 @@ export async function loadGroup(
       loaded.set(message, { kind: "done" });
       continue;
     }
-    const key = `${endpoint.id} ${message.body.r ? "redelivery" : "fresh"}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), message]);
+    const kind = message.body.r ? ("redelivery" as const) : ("fresh" as const);
+    const key = bucketKey(endpoint.id, kind);
+    const bucket = buckets.get(key) ?? { endpoint, kind, waiting: [] };
+    bucket.waiting.push(message);
+    buckets.set(key, bucket);
   }
-  for (const [key, waiting] of buckets) {
-    const first = byId.get(waiting[0]?.body.d ?? "");
-    if (!first) continue;
-    const { endpoint } = first;
-    const { granted, waitSeconds } = await takeDeliveryTokens(
-      scope,
-      endpoint.id,
-      endpoint.ratePerSecond ?? rate,
-      key.endsWith("redelivery") ? "redelivery" : "fresh",
-      waiting.length,
-    );
+  const grants = await takeDeliveryTokens(
+    scope,
+    [...buckets.values()].map(({ endpoint, kind, waiting }) => ({
+      endpointId: endpoint.id,
+      kind,
+      rate: endpoint.ratePerSecond ?? rate,
+      wanted: waiting.length,
+    })),
+  );
+  for (const [key, { endpoint, waiting }] of buckets) {
+    const { granted, waitSeconds } = grants.get(key) ?? { granted: 0, waitSeconds: () => 1 };
     const secrets = granted > 0 ? await decryptSecrets(settings, endpoint) : [];
     waiting.forEach((message, i) => {
       if (i >= granted) {

@@ -25,7 +25,8 @@ export function subscribes(eventTypes: readonly string[], type: string): boolean
  * Relays a tenant's undispatched outbox events: one delivery row and one queue message per event
  * and subscribed endpoint, then marks the events dispatched, all in one transaction. The queue
  * send happens before the commit, so a failed send rolls everything back for the sweep to retry;
- * a commit lost after a send only duplicates a message (the consumer skips delivered rows).
+ * a message whose commit was lost finds no row and is dropped after a few looks, while the sweep
+ * relays its event again.
  * Events are locked with SKIP LOCKED: the post-commit relay and the sweep never relay one twice.
  */
 export async function relayTenant(env: Env, tenantId: string): Promise<number> {
@@ -69,19 +70,14 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
             status: endpoint.status === "suspended" ? ("held" as const) : ("pending" as const),
           })),
       );
-      if (rows.length > 0) {
-        const inserted = await scope.tx
-          .insert(webhookDeliveries)
-          .values(rows)
-          .onConflictDoNothing()
-          .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
-        await enqueueDeliveries(
-          env,
-          inserted
-            .filter((row) => row.status === "pending")
-            .map((row) => ({ body: { d: row.id, t: tenantId } })),
-        );
-      }
+      const inserted =
+        rows.length === 0
+          ? []
+          : await scope.tx
+              .insert(webhookDeliveries)
+              .values(rows)
+              .onConflictDoNothing()
+              .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
       await scope.tx
         .update(events)
         .set({ dispatchedAt: sql`now()` })
@@ -94,6 +90,14 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
             ),
           ),
         );
+      // Sent last, right before the commit: a message rarely overtakes it, and one that does
+      // finds no row and looks again shortly (UNSEEN_LOOKS).
+      await enqueueDeliveries(
+        env,
+        inserted
+          .filter((row) => row.status === "pending")
+          .map((row) => ({ body: { d: row.id, t: tenantId } })),
+      );
       return pending.length;
     });
     relayed += count;

@@ -161,13 +161,17 @@ describe("ops API", () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ redelivered: 2, has_more: false });
-    await withOwnerSql(async (sql) => {
-      const [endpoint] = await sql`select status from webhook_endpoints where id = ${endpointId}`;
-      expect(endpoint?.status).toBe("active");
-      const audit = await sql`select actor_type, action from audit_log
-        where tenant_id = ${tenant.id} and target_id = ${endpointId}`;
-      expect(audit).toEqual([{ actor_type: "operator", action: "webhook_endpoint.recovered" }]);
-    });
+    // Read in one transaction: the queue consumer may be delivering the recovered messages now,
+    // and the embedded Postgres interleaves statements of connections outside transactions.
+    const [endpoint, audit] = await withOwnerSql((sql) =>
+      sql.begin((tx) => [
+        tx`select status from webhook_endpoints where id = ${endpointId}`,
+        tx`select actor_type, action from audit_log
+          where tenant_id = ${tenant.id} and target_id = ${endpointId}`,
+      ]),
+    );
+    expect(endpoint?.[0]?.status).toBe("active");
+    expect(audit).toEqual([{ actor_type: "operator", action: "webhook_endpoint.recovered" }]);
 
     // Without a body it recovers everything failed, too.
     const again = await call(

@@ -214,4 +214,70 @@ describe("webhook delivery", () => {
     const [attempt] = await attemptRows(id);
     expect(attempt).toMatchObject({ status_code: null, error_class: "blocked_destination" });
   });
+  it("looks again for a delivery whose relay has not committed yet, then delivers it", async () => {
+    const harness = webhookEnv();
+    const tenant = await fastTenant();
+    const endpoint = await endpointTo(harness, tenant, { default: { status: 204 } });
+    await recordEvents(tenant.id, [BOOK]);
+    await relayTenant(harness.env, tenant.id);
+    const [message] = harness.queue.take();
+    if (!message) throw new Error("the relay sent no message");
+    // The message overtakes the relay's commit: its delivery row is not visible to the consumer.
+    const hidden = `${message.body.d}x`;
+    await withOwnerSql(
+      (sql) => sql`update webhook_deliveries set id = ${hidden} where id = ${message.body.d}`,
+    );
+    const early = await runBatch("shelfwise-webhooks", [{ body: message.body }], harness.env);
+    expect(early[0]).toMatchObject({ acked: true, retried: false });
+    expect(await received(endpoint.name)).toHaveLength(0);
+    // Not dropped: a fresh copy looks again shortly, without spending a delivery attempt.
+    const [again] = harness.queue.take();
+    expect(again).toEqual({ body: { ...message.body, u: 1 }, delaySeconds: 2 });
+
+    await withOwnerSql(
+      (sql) => sql`update webhook_deliveries set id = ${message.body.d} where id = ${hidden}`,
+    );
+    await runBatch(
+      "shelfwise-webhooks",
+      [{ body: again?.body as typeof message.body }],
+      harness.env,
+    );
+    expect(await received(endpoint.name)).toHaveLength(1);
+    expect(await deliveryRows(endpoint.id)).toMatchObject([{ status: "delivered", attempts: 1 }]);
+
+    // A delivery that never appears (its endpoint was deleted) is dropped after a few looks.
+    const gone = { d: "dlv_01m80000000000000000000000", t: tenant.id, u: 3 };
+    const last = await runBatch("shelfwise-webhooks", [{ body: gone }], harness.env);
+    expect(last[0]).toMatchObject({ acked: true, retried: false });
+    expect(harness.queue.take()).toEqual([]);
+  });
+  it("spends a batch's send budget fairly: slow receivers cannot hold a batch for long", async () => {
+    const harness = webhookEnv({ WEBHOOK_SEND_BUDGET_MS: "200" });
+    const tenant = await fastTenant();
+    // Answers after 1.5 s, past the 400 ms test timeout: every attempt holds a slot 400 ms.
+    const slow = await endpointTo(harness, tenant, { default: { status: 200, delayMs: 1500 } });
+    const fast = await endpointTo(harness, tenant, { default: { status: 204 } });
+    await recordEvents(
+      tenant.id,
+      Array.from({ length: 8 }, () => BOOK),
+    );
+    await relayTenant(harness.env, tenant.id);
+    const results = await runBatch(
+      "shelfwise-webhooks",
+      harness.queue.take().map((m) => ({ body: m.body })),
+      harness.env,
+    );
+    // Six slots, at most three per endpoint: the fast endpoint's deliveries never wait behind
+    // slow ones. The slow deliveries that would start after the budget are not attempted at all.
+    expect(await received(fast.name)).toHaveLength(8);
+    const slowAttempts = await attemptRows(slow.id);
+    expect(slowAttempts).toHaveLength(3);
+    expect(slowAttempts.every((a) => a.error_class === "timeout")).toBe(true);
+    const late = harness.queue.take();
+    expect(late).toHaveLength(5);
+    expect(late.every((m) => m.delaySeconds === 1 && m.body.r === undefined)).toBe(true);
+    expect(results.filter((r) => r.retried)).toHaveLength(slowAttempts.length);
+    const rows = await deliveryRows(slow.id);
+    expect(rows.filter((r) => r.attempts === 0)).toHaveLength(late.length);
+  });
 });
