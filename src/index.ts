@@ -8,6 +8,7 @@ import { handleScheduled, registerJob } from "./scheduled";
 
 export type { AppType } from "./app";
 export { IdempotencyStore } from "./platform/idempotency/durable-object";
+export { TrafficIndex } from "./platform/observability/traffic-index";
 export { RateLimiter } from "./platform/rate-limit/durable-object";
 
 registerWebhooks();

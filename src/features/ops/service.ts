@@ -5,7 +5,8 @@ import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
 import { tenants, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { describeError, log } from "../../platform/observability/logger";
-import type { TrafficTotals } from "../../platform/observability/traffic";
+import { MINUTE_MS, type TrafficTotals } from "../../platform/observability/traffic";
+import { trafficIndex } from "../../platform/observability/traffic-index";
 import type { RateLimiter } from "../../platform/rate-limit/durable-object";
 import { tenantPolicy } from "../../platform/rate-limit/policies";
 import { recoverWebhookEndpoint } from "../webhooks/service";
@@ -19,7 +20,7 @@ export interface OpsContext {
   requestId: string;
 }
 
-/** Most tenants one listing covers (each costs one Durable Object call on the live path). */
+/** Most tenants one listing covers (each active one costs a Durable Object call on the live path). */
 export const OPS_TENANT_LIMIT = 500;
 /** Windows up to this many minutes are always served live from the tenants' own objects. */
 const LIVE_MAX_MINUTES = 60;
@@ -142,9 +143,27 @@ async function trafficOf(ctx: OpsContext, rows: TenantRow[], window: OpsWindow, 
     }
   }
   // Live: the tenant objects keep 24 h of minute buckets, so every window works without the API.
-  const live = await Promise.all(rows.map((r) => liveTraffic(ctx.env, r.id, minutes)));
-  const byId = new Map(rows.map((r, i) => [r.id, live[i] ?? null]));
-  return { source: "durable_object" as const, of: (id: string) => byId.get(id) ?? null };
+  // A listing asks only the tenants the index saw in the window; the others had no traffic.
+  const active = one ? null : await activeTenants(ctx.env, minutes);
+  const asked = active ? rows.filter((r) => active.has(r.id)) : rows;
+  const live = await Promise.all(asked.map((r) => liveTraffic(ctx.env, r.id, minutes)));
+  const byId = new Map(asked.map((r, i) => [r.id, live[i] ?? null]));
+  const quiet = { requests: 0, server_errors: 0, client_errors: 0, rate_limited: 0 };
+  return {
+    source: "durable_object" as const,
+    of: (id: string) => (active && !active.has(id) ? quiet : (byId.get(id) ?? null)),
+  };
+}
+
+/** Tenants with traffic in the last `minutes`, from the index; null (ask every tenant) if down. */
+async function activeTenants(env: Env, minutes: number): Promise<Set<string> | null> {
+  try {
+    const nowMinute = Math.floor(Date.now() / MINUTE_MS);
+    return new Set(await trafficIndex(env).activeSince(minutes, nowMinute));
+  } catch (error) {
+    log("warn", "traffic index unavailable; asking every tenant", describeError(error));
+    return null;
+  }
 }
 
 /** Every live tenant's figures over the window, worst first. */

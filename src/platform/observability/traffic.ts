@@ -23,13 +23,13 @@ export interface TrafficTotals {
   rate_limited: number;
 }
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 /** Minutes of history kept. */
 export const TRAFFIC_RETENTION_MINUTES = 24 * 60;
 
 /** The SQL side of the counters; the Durable Object owns the storage and the clock. */
 export class TrafficLog {
-  #lastPrunedMinute = 0;
+  #minute = 0;
 
   constructor(private readonly sql: SqlStorage) {
     sql.exec(`
@@ -46,8 +46,9 @@ export class TrafficLog {
   /**
    * Counts one request in the current minute's bucket (one upsert; pruning once a minute).
    * `countRequest: false` adds only the outcome, for a request already counted by the limiter.
+   * Returns the minute when it is the first one this instance records in (else null).
    */
-  record(sample: TrafficSample, now: number, countRequest = true): void {
+  record(sample: TrafficSample, now: number, countRequest = true): number | null {
     const minute = Math.floor(now / MINUTE_MS);
     const server = sample.status >= 500 ? 1 : 0;
     const client = sample.status >= 400 && sample.status < 500 ? 1 : 0;
@@ -65,10 +66,15 @@ export class TrafficLog {
       client,
       sample.rateLimited ? 1 : 0,
     );
-    if (minute !== this.#lastPrunedMinute) {
-      this.#lastPrunedMinute = minute;
-      this.sql.exec("DELETE FROM traffic WHERE minute <= ?", minute - TRAFFIC_RETENTION_MINUTES);
-    }
+    if (minute === this.#minute) return null;
+    this.#minute = minute;
+    this.sql.exec("DELETE FROM traffic WHERE minute <= ?", minute - TRAFFIC_RETENTION_MINUTES);
+    return minute;
+  }
+
+  /** Makes the next record report its minute again (its report to the index failed). */
+  forgetMinute(): void {
+    this.#minute = 0;
   }
 
   /** Totals of the last `minutes` minutes, the current (partial) minute included. */

@@ -1,6 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../env";
+import { describeError, log } from "../observability/logger";
 import { TrafficLog, type TrafficSample, type TrafficTotals } from "../observability/traffic";
+import { trafficIndex } from "../observability/traffic-index";
 
 /** One limit to enforce: at most `limit` requests in any `windowMs` long window. */
 export interface LimitPolicy {
@@ -64,7 +66,27 @@ export class RateLimiter extends DurableObject<Env> {
    * `alreadyCounted`: the request was counted by `consume`; only its error outcome is added.
    */
   async recordTraffic(sample: TrafficSample, alreadyCounted = false): Promise<void> {
-    this.#traffic.record(sample, this.now(), !alreadyCounted);
+    this.#announce(this.#traffic.record(sample, this.now(), !alreadyCounted));
+  }
+
+  /**
+   * Tells the traffic index this tenant is active, once per minute per instance. Not awaited:
+   * the request path never waits for it; a failed report is retried with the next request.
+   */
+  #announce(minute: number | null): void {
+    const tenantId = this.ctx.id.name;
+    if (minute === null || !tenantId) return;
+    this.ctx.waitUntil(
+      trafficIndex(this.env)
+        .seen(tenantId, minute)
+        .catch((error: unknown) => {
+          this.#traffic.forgetMinute();
+          log("warn", "traffic index unavailable", {
+            tenant_id: tenantId,
+            ...describeError(error),
+          });
+        }),
+    );
   }
 
   /** The tenant's request, error and 429 totals over the last `minutes` minutes. */
@@ -92,7 +114,7 @@ export class RateLimiter extends DurableObject<Env> {
     // that succeeds needs no second call after its response.
     if (options.countTraffic) {
       const status = violated.length > 0 ? 429 : 200;
-      this.#traffic.record({ status, rateLimited: violated.length > 0 }, now);
+      this.#announce(this.#traffic.record({ status, rateLimited: violated.length > 0 }, now));
     }
     if (violated.length > 0) {
       return {
