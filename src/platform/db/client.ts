@@ -34,10 +34,10 @@ export interface DatabaseHandle {
  * No connection is made until the first query. Hyperdrive pools connections at the edge, so a
  * small per-request pool suffices; prepared statements stay on (Hyperdrive supports them).
  */
-export function openDatabase(connectionString: string): DatabaseHandle {
+export function openDatabase(connectionString: string, maxConnections = 5): DatabaseHandle {
   const stats: QueryStats = { queries: 0, ms: 0 };
   const client = postgres(connectionString, {
-    max: 5,
+    max: maxConnections,
     fetch_types: false,
     connect_timeout: 5,
     onnotice: () => {},
@@ -62,15 +62,16 @@ const LOCAL_ENVIRONMENTS = new Set<string>(["development", "test"]);
  * Opens the database a request uses: Postgres through the Hyperdrive binding, or Neon reached
  * directly with its serverless driver when the `NEON_DATABASE_URL` secret is set.
  * `NEON_WS_PROXY` (a local WebSocket-to-TCP proxy) is honoured in development and tests only.
+ * `maxConnections` bounds the handle's pool (each connection is one of the invocation's sockets).
  */
-export function openRequestDatabase(env: Env): DatabaseHandle {
-  if (!env.NEON_DATABASE_URL) return openDatabase(env.HYPERDRIVE.connectionString);
+export function openRequestDatabase(env: Env, maxConnections = 5): DatabaseHandle {
+  if (!env.NEON_DATABASE_URL) return openDatabase(env.HYPERDRIVE.connectionString, maxConnections);
   if (env.NEON_WS_PROXY && !LOCAL_ENVIRONMENTS.has(env.ENVIRONMENT)) {
     throw new Error("NEON_WS_PROXY is for development and tests only");
   }
   return openNeonDatabase(
     env.NEON_DATABASE_URL,
-    env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY } : {},
+    env.NEON_WS_PROXY ? { wsProxy: env.NEON_WS_PROXY, maxConnections } : { maxConnections },
   );
 }
 

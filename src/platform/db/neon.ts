@@ -12,6 +12,8 @@ export interface NeonOptions {
    * Neon endpoint named in the connection string, which runs its own proxy.
    */
   wsProxy?: string;
+  /** Most connections the pool opens (default 5). */
+  maxConnections?: number;
 }
 
 /** A driver Client class that reaches Postgres through the given local proxy. */
@@ -39,7 +41,11 @@ export function openNeonDatabase(
   options: NeonOptions = {},
 ): DatabaseHandle {
   const stats: QueryStats = { queries: 0, ms: 0 };
-  const pool = new Pool({ connectionString, max: 5, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({
+    connectionString,
+    max: options.maxConnections ?? 5,
+    connectionTimeoutMillis: 5_000,
+  });
   if (options.wsProxy) pool.Client = proxiedClient(options.wsProxy);
   let closing = false;
   // An idle connection that drops (the server or a proxy closed it) is reported on the pool, and
