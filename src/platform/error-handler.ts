@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, Hono, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";
 import type { AppEnv } from "./context";
+import { isDatabaseUnavailable } from "./db/unavailable";
 import { AppError, fieldErrorsFromZod, PROBLEM_CONTENT_TYPE, toProblem } from "./errors";
 import { describeError, log } from "./observability/logger";
 
@@ -36,9 +37,13 @@ function fromHttpException(error: HTTPException): AppError {
   }
 }
 
+/** Seconds a client waits before retrying when the database is unreachable or saturated. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /**
  * The one error handler. Known errors become their problem document; anything else is logged
- * with its stack and answered as a bare 500 (no message, stack or SQL leaves the Worker).
+ * with its stack and answered as a bare 500 (no message, stack or SQL leaves the Worker); a
+ * database that cannot be reached or has no connection left is a 503 with Retry-After.
  */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return respondWithProblem(c, error);
@@ -52,6 +57,19 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   }
   if (error instanceof HTTPException && error.status < 500) {
     return respondWithProblem(c, fromHttpException(error));
+  }
+  if (isDatabaseUnavailable(error)) {
+    log("error", "database unavailable", {
+      request_id: c.var.requestId,
+      tenant_id: c.var.principal?.tenantId,
+      ...describeError(error),
+    });
+    return respondWithProblem(
+      c,
+      new AppError("service_unavailable", "The database is unavailable; retry shortly.", {
+        headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+      }),
+    );
   }
   log("error", "unhandled error", {
     request_id: c.var.requestId,

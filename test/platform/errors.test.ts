@@ -3,8 +3,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app";
+import { isDatabaseUnavailable, openDatabase } from "../../src/platform/db";
 import { createRouter } from "../../src/platform/openapi";
+import { withOwnerSql } from "../helpers/db";
 import { call, readProblem } from "../helpers/http";
+import { bearer, provisionTenant } from "../helpers/tenant";
 
 /** A throwaway app: the product's app plus routes that fail in the ways a real bug would. */
 function appWithFailingRoutes() {
@@ -205,5 +208,53 @@ describe("request validation", () => {
     expect(response.status).toBeLessThan(500);
     const problem = await readProblem(response);
     expect(["validation_failed", "unsupported_media_type"]).toContain(problem.code);
+  });
+});
+
+describe("an unavailable database", () => {
+  it("answers 503 service_unavailable with Retry-After, naming no host", async () => {
+    const key = (await provisionTenant()).adminKey;
+    const response = await call(
+      "/v2/books",
+      { headers: bearer(key) },
+      { HYPERDRIVE: env.HYPERDRIVE_UNREACHABLE },
+    );
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("2");
+    const problem = await readProblem(response);
+    expect(problem.code).toBe("service_unavailable");
+    expect(JSON.stringify(problem)).not.toMatch(/127\.0\.0\.1|connection attempt/);
+  });
+
+  it("recognises Postgres refusing a connection (too many connections) and nothing else", async (ctx) => {
+    const role = `no_slots_${crypto.randomUUID().slice(0, 8)}`;
+    const pglite = await withOwnerSql(async (sql) => {
+      const [row] = await sql<{ pglite: boolean }[]>`select version() like '%PGlite%' as pglite`;
+      if (!row?.pglite) await sql.unsafe(`create role ${role} login connection limit 0`);
+      return row?.pglite;
+    });
+    if (pglite) ctx.skip("needs a real PostgreSQL: run with DATABASE_URL");
+    const url = new URL(env.HYPERDRIVE.connectionString);
+    url.username = role;
+    url.password = "";
+    const handle = openDatabase(url.toString());
+    try {
+      const refused = await handle.db.execute(sql`select 1`).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(Error);
+      expect(isDatabaseUnavailable(refused)).toBe(true);
+    } finally {
+      await handle.close().catch(() => {});
+      await withOwnerSql((owner) => owner.unsafe(`drop role ${role}`));
+    }
+    // A query error is the request's own problem, not an outage.
+    const working = openDatabase(env.HYPERDRIVE.connectionString);
+    try {
+      const wrong = await working.db
+        .execute(sql`select * from no_such_table`)
+        .catch((error: unknown) => error);
+      expect(isDatabaseUnavailable(wrong)).toBe(false);
+    } finally {
+      await working.close();
+    }
   });
 });

@@ -1,2 +1,3 @@
 export * from "./client";
 export * from "./tenant-scope";
+export * from "./unavailable";
