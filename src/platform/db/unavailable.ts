@@ -4,7 +4,7 @@
  */
 const UNAVAILABLE_SQLSTATES = new Set(["53300", "57P01", "57P02", "57P03"]);
 /** postgres.js error codes for a connection that could not be made or was lost. */
-const DRIVER_CODES = new Set(["53300", 
+const DRIVER_CODES = new Set([
   "CONNECT_TIMEOUT",
   "CONNECTION_CLOSED",
   "CONNECTION_ENDED",
