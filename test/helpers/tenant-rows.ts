@@ -1,3 +1,4 @@
+import { DELETE_ORDER } from "../../src/features/exports/deletion";
 import { newId } from "../../src/platform/ids";
 import type { ownerSql } from "./db";
 
@@ -63,20 +64,8 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
 /** Deletes what `seedTenantRows` and `insertTenant` created, children first. */
 export async function deleteTenantRows(sql: OwnerSql, tenantIds: string[]): Promise<void> {
   await sql.begin(async (tx) => {
-    for (const table of [
-      "webhook_attempts",
-      "webhook_deliveries",
-      "webhook_endpoints",
-      "order_lines",
-      "orders",
-      "books",
-      "events",
-      "files",
-      "tenant_exports",
-      "api_keys",
-      "audit_log",
-      "idempotency_records",
-    ]) {
+    // The product's deletion order, plus the audit log it keeps.
+    for (const table of [...DELETE_ORDER, "audit_log"]) {
       await tx`delete from ${tx(table)} where tenant_id in ${tx(tenantIds)}`;
     }
     await tx`delete from tenants where id in ${tx(tenantIds)}`;

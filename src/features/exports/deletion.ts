@@ -20,7 +20,7 @@ export interface DeletionMessage {
  * Tenant tables in deletion order (children first). audit_log is not here: it is kept. Any other
  * table with a tenant_id column (added later) is found in the catalog and deleted after these.
  */
-const DELETE_ORDER = [
+export const DELETE_ORDER = [
   "webhook_attempts",
   "webhook_deliveries",
   "webhook_endpoints",

@@ -142,7 +142,9 @@ export async function consumeWebhooks(
   try {
     const groups = new Map<string, Array<Message<DeliveryMessage>>>();
     for (const message of batch.messages) {
-      groups.set(message.body.t, [...(groups.get(message.body.t) ?? []), message]);
+      const group = groups.get(message.body.t);
+      if (group) group.push(message);
+      else groups.set(message.body.t, [message]);
     }
     await Promise.all(
       [...groups].map(([tenantId, messages]) =>

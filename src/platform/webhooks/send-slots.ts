@@ -31,7 +31,9 @@ export function batchSender(budgetMs: number): Sender {
 export function byEndpointInTurn<T extends { plan: { endpointId: string } }>(sends: T[]): T[] {
   const lanes = new Map<string, T[]>();
   for (const send of sends) {
-    lanes.set(send.plan.endpointId, [...(lanes.get(send.plan.endpointId) ?? []), send]);
+    const lane = lanes.get(send.plan.endpointId);
+    if (lane) lane.push(send);
+    else lanes.set(send.plan.endpointId, [send]);
   }
   const ordered: T[] = [];
   for (let i = 0; ordered.length < sends.length; i++) {
