@@ -37,13 +37,40 @@ function fromHttpException(error: HTTPException): AppError {
   }
 }
 
+/**
+ * Postgres data exceptions that only input can cause: a value the column type cannot hold
+ * (22P05 untranslatable character, 22021 bad encoding, 22003 numeric out of range, 22001 string
+ * too long, 22P02 invalid text representation, 22007/22008 bad or out-of-range datetime).
+ */
+const INPUT_DATA_EXCEPTIONS = new Set([
+  "22P05",
+  "22021",
+  "22003",
+  "22001",
+  "22P02",
+  "22007",
+  "22008",
+]);
+
+/** The SQLSTATE of an input data exception in the error or its causes (drizzle wraps the driver's). */
+export function inputDataException(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && INPUT_DATA_EXCEPTIONS.has(code)) return code;
+    current = current.cause;
+  }
+  return undefined;
+}
+
 /** Seconds a client waits before retrying when the database is unreachable or saturated. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * The one error handler. Known errors become their problem document; anything else is logged
  * with its stack and answered as a bare 500 (no message, stack or SQL leaves the Worker); a
- * database that cannot be reached or has no connection left is a 503 with Retry-After.
+ * database that cannot be reached or has no connection left is a 503 with Retry-After; a value
+ * the database refuses as data (a schema gap) is a 400.
  */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return respondWithProblem(c, error);
@@ -69,6 +96,22 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
       new AppError("service_unavailable", "The database is unavailable; retry shortly.", {
         headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
       }),
+    );
+  }
+  const sqlstate = inputDataException(error);
+  if (sqlstate) {
+    // A backstop, not the mechanism: the request schema should have refused this value. Logged
+    // as the schema gap it is, so it gets closed where the field is declared.
+    log("warn", "schema gap: input reached the database and was refused", {
+      request_id: c.var.requestId,
+      tenant_id: c.var.principal?.tenantId,
+      sqlstate,
+      route: `${c.req.method} ${c.req.routePath}`,
+      ...describeError(error),
+    });
+    return respondWithProblem(
+      c,
+      new AppError("validation_failed", "A value in the request cannot be stored."),
     );
   }
   log("error", "unhandled error", {

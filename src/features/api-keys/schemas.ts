@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../platform/auth/roles";
 import { listEnvelope } from "../../platform/pagination";
+import { idString, safeText } from "../../platform/schemas";
 
 export const CreateApiKeySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).openapi({ example: "Warehouse sync" }),
+    name: safeText(100).openapi({ example: "Warehouse sync" }),
     role: z.enum(ROLES),
     mode: z.enum(["live", "test"]).default("live"),
   })
@@ -30,8 +31,5 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
 export const ApiKeyListSchema = listEnvelope(ApiKeySchema).openapi("ApiKeyList");
 
 export const ApiKeyIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "key_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "key_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });

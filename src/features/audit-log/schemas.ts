@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+import { idString, storableString } from "../../platform/schemas";
 
 export const AuditQuerySchema = ListQuerySchema.extend({
-  action: z.string().max(100).optional().openapi({ example: "api_key.created" }),
-  target_type: z.string().max(50).optional().openapi({ example: "api_key" }),
-  target_id: z.string().max(64).optional(),
+  action: storableString(100).optional().openapi({ example: "api_key.created" }),
+  target_type: storableString(50).optional().openapi({ example: "api_key" }),
+  target_id: idString().optional(),
 });
 
 export const AuditEntrySchema = z

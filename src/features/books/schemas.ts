@@ -1,24 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+import { INT4_MAX, idString, safeText, storableString } from "../../platform/schemas";
 import { isValidIsbn13 } from "./isbn";
 import { MAX_AMOUNT } from "./money";
 
-// A UTF-16 surrogate without its partner: not encodable as UTF-8, refused by jsonb.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True for text Postgres can store as is: no NUL, no lone surrogate. */
-export function isStorableText(value: string): boolean {
-  return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
-}
-
-/** Text a client may send: trimmed, bounded, and storable (Postgres text cannot hold NUL). */
-export const safeText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
+/**
+ * Largest stock a client may set. The column is a bigint, so stock released by cancelled orders
+ * can rise past this without overflow (an order can always be cancelled).
+ */
+export const MAX_STOCK = INT4_MAX;
 
 export const BOOK_STATUSES = ["active", "archived"] as const;
 export type BookStatus = (typeof BOOK_STATUSES)[number];
@@ -36,9 +26,7 @@ export const MoneySchema = z
   })
   .openapi("Money");
 
-export const IsbnSchema = z
-  .string()
-  .max(32)
+export const IsbnSchema = storableString(32)
   .refine(isValidIsbn13, "must be a valid ISBN-13")
   .openapi({
     example: "978-0-306-40615-7",
@@ -53,7 +41,7 @@ const fields = {
     .min(1)
     .max(50)
     .openapi({ example: ["David Thomas"] }),
-  stock: z.number().int().min(0).max(MAX_AMOUNT).openapi({ example: 12 }),
+  stock: z.number().int().min(0).max(MAX_STOCK).openapi({ example: 12 }),
   status: z.enum(BOOK_STATUSES),
 };
 
@@ -123,14 +111,11 @@ export const BookListQuerySchema = ListQuerySchema.extend(bookFilters);
 export type BookFilters = { q?: string | undefined; status?: BookStatus | undefined };
 
 export const BookIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "book_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "book_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });
 
 export const IfMatchHeaderSchema = z.object({
-  "if-match": z.string().max(1000).optional().openapi({
+  "if-match": storableString(1000).optional().openapi({
     description: "An ETag from a previous read: the change applies only if the book is unchanged",
   }),
 });

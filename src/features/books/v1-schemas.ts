@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { BOOK_STATUSES, bookFilters, CurrencySchema, IsbnSchema, safeText } from "./schemas";
+import { safeText } from "../../platform/schemas";
+import { BOOK_STATUSES, bookFilters, CurrencySchema, IsbnSchema, MAX_STOCK } from "./schemas";
 
 /** v1 money: a decimal string in the currency's major unit, beside a `currency` field. */
 const DecimalSchema = z
@@ -13,7 +14,7 @@ const fields = {
   authors: z.array(safeText(200)).min(1).max(50),
   price: DecimalSchema,
   currency: CurrencySchema,
-  stock: z.number().int().min(0).max(2_147_483_647),
+  stock: z.number().int().min(0).max(MAX_STOCK),
   status: z.enum(BOOK_STATUSES),
 };
 

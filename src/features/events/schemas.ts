@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../platform/outbox";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+import { idString } from "../../platform/schemas";
 
 export const EventListQuerySchema = ListQuerySchema.extend({
   type: z.enum(EVENT_TYPES).optional().openapi({ example: "order.created" }),
@@ -24,8 +25,5 @@ export const EventSchema = z
 export const EventListSchema = listEnvelope(EventSchema).openapi("EventList");
 
 export const EventIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });

@@ -1,5 +1,12 @@
 import { z } from "@hono/zod-openapi";
+import { idString } from "../../platform/schemas";
 import { TenantSchema } from "../tenants/schemas";
+import { EXPORT_FAILURE_REASONS, type ExportFailureReason } from "./failure";
+
+const FAILURE_CODES = Object.keys(EXPORT_FAILURE_REASONS) as [
+  ExportFailureReason,
+  ...ExportFailureReason[],
+];
 
 const ManifestFileSchema = z.object({
   name: z.string().openapi({ example: "books.ndjson" }),
@@ -17,7 +24,14 @@ export const TenantExportSchema = z
     reason: z.enum(["offboarding", "requested"]),
     created_at: z.string(),
     completed_at: z.string().nullable(),
-    error: z.string().nullable(),
+    error: z.enum(FAILURE_CODES).nullable().openapi({
+      description:
+        "Why the last attempt failed (also while it is retried): a stable code; details are in the operators' logs",
+    }),
+    error_message: z
+      .string()
+      .nullable()
+      .openapi({ description: "A fixed, human-readable explanation of `error`" }),
     progress: z.object({ tables_done: z.number().int(), tables_total: z.number().int() }),
     files: z.array(ManifestFileSchema),
     manifest_url: z
@@ -33,8 +47,5 @@ export const OffboardingSchema = z
   .openapi("Offboarding");
 
 export const ExportIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });

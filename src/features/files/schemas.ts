@@ -1,5 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { listEnvelope } from "../../platform/pagination";
+import {
+  INT8_SAFE_MAX,
+  idString,
+  isStorableText,
+  storableString,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "../../platform/schemas";
 import { MAX_PARTS } from "./limits";
 
 const FILE_ID_EXAMPLE = "file_01jd3xk2v8f4r6t8w0y2a4c6e8";
@@ -17,6 +24,7 @@ export const FilenameSchema = z
       ),
     "no control characters or slashes",
   )
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
   .openapi({ example: "cover.png" });
 
 export const FileSchema = z
@@ -35,10 +43,7 @@ export const FileSchema = z
 export const FileListSchema = listEnvelope(FileSchema).openapi("FileList");
 
 export const FileIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: FILE_ID_EXAMPLE }),
+  id: idString().openapi({ param: { in: "path" }, example: FILE_ID_EXAMPLE }),
 });
 
 export const UploadQuerySchema = z.strictObject({ filename: FilenameSchema });
@@ -53,8 +58,13 @@ export const DeletedFileSchema = z
 export const CreateMultipartSchema = z
   .strictObject({
     filename: FilenameSchema,
-    content_type: z.string().min(1).max(200).openapi({ example: "application/pdf" }),
-    size_bytes: z.number().int().positive().openapi({ description: "The whole file's size" }),
+    content_type: storableString(200).min(1).openapi({ example: "application/pdf" }),
+    size_bytes: z
+      .number()
+      .int()
+      .positive()
+      .max(INT8_SAFE_MAX)
+      .openapi({ description: "The whole file's size" }),
   })
   .openapi("CreateMultipartUpload");
 
@@ -86,7 +96,7 @@ export const CompleteMultipartSchema = z
       .array(
         z.strictObject({
           part_number: z.number().int().min(1).max(MAX_PARTS),
-          etag: z.string().min(1).max(200),
+          etag: storableString(200).min(1),
         }),
       )
       .min(1)
@@ -112,8 +122,8 @@ export const DownloadUrlSchema = z
 
 /** A signed URL's query. Missing members are not a validation error: the signature check refuses them (403). */
 export const SignedDownloadQuerySchema = z.object({
-  t: z.string().max(64).optional().openapi({ description: "Tenant id" }),
-  o: z.string().max(300).optional().openapi({ description: "File id, or export id/file name" }),
-  e: z.string().max(16).optional().openapi({ description: "Expiry, Unix seconds" }),
-  s: z.string().max(64).optional().openapi({ description: "base64url HMAC-SHA256 signature" }),
+  t: storableString(64).optional().openapi({ description: "Tenant id" }),
+  o: storableString(300).optional().openapi({ description: "File id, or export id/file name" }),
+  e: storableString(16).optional().openapi({ description: "Expiry, Unix seconds" }),
+  s: storableString(64).optional().openapi({ description: "base64url HMAC-SHA256 signature" }),
 });

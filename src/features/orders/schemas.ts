@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
+import { idString } from "../../platform/schemas";
 import { MoneySchema } from "../books/schemas";
 
 export const ORDER_STATUSES = ["pending", "confirmed", "shipped", "cancelled"] as const;
@@ -10,7 +11,7 @@ export const MAX_LINES = 100;
 export const MAX_QUANTITY = 10_000;
 
 const OrderLineInputSchema = z.strictObject({
-  book_id: z.string().max(64).openapi({ example: "book_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  book_id: idString().openapi({ example: "book_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
   quantity: z.number().int().min(1).max(MAX_QUANTITY).openapi({ example: 2 }),
 });
 
@@ -68,10 +69,7 @@ export const orderFilters = { status: z.enum(ORDER_STATUSES).optional() };
 export const OrderListQuerySchema = ListQuerySchema.extend(orderFilters);
 
 export const OrderIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "ord_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "ord_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });
 
 /** The problem extension of a 409 insufficient_stock: every line that cannot be served. */

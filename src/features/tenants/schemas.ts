@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { PLAN_NAMES } from "../../platform/plans";
+import {
+  isStorableText,
+  safeText,
+  storableString,
+  UNSTORABLE_TEXT_MESSAGE,
+} from "../../platform/schemas";
 
 export const PlanSchema = z.enum(PLAN_NAMES).openapi({ example: "standard" });
 
@@ -13,9 +19,9 @@ export const LimitOverridesSchema = z.strictObject({
 
 export const IdpSettingsSchema = z
   .strictObject({
-    issuer: z.string().min(1).max(500),
-    jwks_uri: z.url().max(2000),
-    audience: z.string().min(1).max(500),
+    issuer: storableString(500).min(1),
+    jwks_uri: z.url().max(2000).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+    audience: storableString(500).min(1),
     roles_claim: z
       .string()
       .regex(/^[A-Za-z0-9_:\-/]+(\.[A-Za-z0-9_:\-/]+)*$/, "a claim name or dotted path")
@@ -26,7 +32,7 @@ export const IdpSettingsSchema = z
 
 export const ProvisionTenantSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: safeText(200),
     plan: PlanSchema.default("trial"),
     limits: LimitOverridesSchema.optional(),
     idp: IdpSettingsSchema.optional(),
@@ -35,7 +41,7 @@ export const ProvisionTenantSchema = z
 
 export const UpdateTenantSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: safeText(200).optional(),
     plan: PlanSchema.optional(),
     limits: LimitOverridesSchema.optional(),
     idp: IdpSettingsSchema.nullable().optional(),

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../platform/outbox";
 import { listEnvelope } from "../../platform/pagination";
+import { idString, optionalText, storableString } from "../../platform/schemas";
 
 const EventTypesSchema = z
   .array(z.enum(EVENT_TYPES))
@@ -8,12 +9,12 @@ const EventTypesSchema = z
   .refine((types) => new Set(types).size === types.length, "must not repeat a type")
   .openapi({ description: "Subscribed event types; an empty list means every type." });
 
-const UrlSchema = z.string().max(2000).openapi({ example: "https://hooks.example.com/shelfwise" });
+const UrlSchema = storableString(2000).openapi({ example: "https://hooks.example.com/shelfwise" });
 
 export const CreateWebhookEndpointSchema = z
   .strictObject({
     url: UrlSchema,
-    description: z.string().trim().max(500).nullable().optional(),
+    description: optionalText(500).nullable().optional(),
     event_types: EventTypesSchema.default([]),
     enabled: z.boolean().default(true),
   })
@@ -22,7 +23,7 @@ export const CreateWebhookEndpointSchema = z
 export const UpdateWebhookEndpointSchema = z
   .strictObject({
     url: UrlSchema.optional(),
-    description: z.string().trim().max(500).nullable().optional(),
+    description: optionalText(500).nullable().optional(),
     event_types: EventTypesSchema.optional(),
     enabled: z
       .boolean()
@@ -107,17 +108,11 @@ export const RedeliveryResultSchema = z
   .openapi("Redelivery");
 
 export const WebhookEndpointIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "whep_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "whep_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });
 
 export const EventIdParamSchema = z.object({
-  id: z
-    .string()
-    .max(64)
-    .openapi({ param: { in: "path" }, example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  id: idString().openapi({ param: { in: "path" }, example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });
 
 export const WebhookBacklogSchema = z

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, tenantIdColumn, ts, updatedAt } from "./columns";
 import { tenants } from "./tenancy";
 
@@ -13,7 +22,11 @@ export const books = pgTable(
     authors: jsonb("authors").$type<string[]>().notNull(),
     priceAmount: integer("price_amount").notNull(),
     currency: text("currency").notNull(),
-    stock: integer("stock").notNull(),
+    /**
+     * A bigint although clients set at most 2^31-1: stock released by cancelled orders is added to
+     * whatever the stock is then, and an int4 could overflow and leave the order uncancellable.
+     */
+    stock: bigint("stock", { mode: "number" }).notNull(),
     status: text("status", { enum: ["active", "archived"] })
       .notNull()
       .default("active"),

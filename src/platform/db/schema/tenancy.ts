@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   index,
   integer,
@@ -23,8 +24,8 @@ export const tenants = pgTable(
       .default("active"),
     /** Per-hour request limit override; null means the plan's default. */
     rateLimitPerHour: integer("rate_limit_per_hour"),
-    /** Per-file upload limit override in bytes; null means the plan's default. */
-    maxFileBytes: integer("max_file_bytes"),
+    /** Per-file upload limit override in bytes; null means the plan's default (up to 5 GiB: a bigint). */
+    maxFileBytes: bigint("max_file_bytes", { mode: "number" }),
     /** Webhook deliveries per second per endpoint; null means the plan's default. */
     webhookRatePerSecond: integer("webhook_rate_per_second"),
     idpIssuer: text("idp_issuer"),
