@@ -3,6 +3,7 @@ import { type Actor, writeAudit } from "../../platform/audit";
 import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
 import { tenantExports } from "../../platform/db/schema";
 import { recordEvent } from "../../platform/outbox";
+import { EXPORT_FAILED } from "./failure";
 import { NdjsonWriter } from "./ndjson-writer";
 import { EXPORT_TABLES, tenantRows } from "./tables";
 
@@ -124,17 +125,19 @@ export async function runExport(database: DatabaseHandle, bucket: R2Bucket, expo
   });
 }
 
-/** Records an export's failure; `final` (retries exhausted) marks it failed for good. */
+/**
+ * Records an export's failure as its stable reason (the raw error is the caller's to log);
+ * `final` (retries exhausted) marks it failed for good.
+ */
 export async function recordExportFailure(
   database: DatabaseHandle,
   exportId: string,
-  message: string,
   final: boolean,
 ) {
   await withSystem(database, (tx) =>
     tx
       .update(tenantExports)
-      .set({ error: message.slice(0, 500), ...(final ? { status: "failed" as const } : {}) })
+      .set({ error: EXPORT_FAILED, ...(final ? { status: "failed" as const } : {}) })
       .where(eq(tenantExports.id, exportId)),
   );
 }

@@ -49,18 +49,18 @@ export async function handleJobBatch(batch: MessageBatch, env: Env) {
         message.ack();
       } catch (error) {
         const final = message.attempts >= MAX_ATTEMPTS;
+        // The raw error lives in the log only, found by export and message id; the export row
+        // gets a stable reason a tenant admin may read.
         log(final ? "error" : "warn", "job failed", {
           kind: body.kind,
+          message_id: message.id,
           attempts: message.attempts,
+          ...(body.kind === "tenant-export" && { export_id: body.export_id }),
+          ...(body.kind === "tenant-deletion" && { tenant_id: body.tenant_id }),
           ...describeError(error),
         });
         if (body.kind === "tenant-export") {
-          await recordExportFailure(
-            database,
-            body.export_id,
-            error instanceof Error ? error.message : String(error),
-            final,
-          ).catch(() => {});
+          await recordExportFailure(database, body.export_id, final).catch(() => {});
         }
         message.retry({ delaySeconds: Math.min(30 * message.attempts, 600) });
       }

@@ -12,6 +12,7 @@ import { isId, newId } from "../../platform/ids";
 import type { OperatorContext } from "../tenants/admin-service";
 import { tenantView } from "../tenants/representation";
 import { type ExportMessage, exportPrefix, type Manifest } from "./export-job";
+import { failureReason } from "./failure";
 
 type ExportRow = typeof tenantExports.$inferSelect;
 
@@ -50,7 +51,7 @@ export async function exportView(row: ExportRow, links: LinkOptions) {
     reason: row.reason,
     created_at: row.createdAt.toISOString(),
     completed_at: row.completedAt ? row.completedAt.toISOString() : null,
-    error: row.error,
+    ...failureReason(row.error),
     progress: { tables_done: files.length, tables_total: manifest?.tables_total ?? 0 },
     files,
     manifest_url: done ? await sign("manifest.json") : null,
