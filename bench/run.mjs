@@ -2,7 +2,8 @@
 // Starts its own Postgres and Worker, runs every scenario in bench/scenarios/ (warm-up, then a
 // measured run), prints a table and ratios, writes bench/results/<timestamp>.json, stops it all.
 // Figures are for comparing builds on one machine; they are never asserted.
-import { relative } from "node:path";
+import { spawnSync } from "node:child_process";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { stopProcessGroup } from "../scripts/lib/local-worker.mjs";
 import { provisionTenant } from "../scripts/lib/operator-api.mjs";
@@ -25,6 +26,7 @@ const HELP = `Usage: npm run bench -- [options]
   --connections N     concurrent connections (default 10; 2 with --smoke)
   --only a,b          run only these scenarios (names from bench/scenarios/*.mjs)
   --list              list the scenarios and exit
+  --no-latency        skip the database-distance run (bench/latency.mjs) that follows the scenarios
   -h, --help          this text
 
 DATABASE_URL selects a Postgres server instead of the embedded one.`;
@@ -47,6 +49,7 @@ function parseOptions(argv) {
       connections: { type: "string" },
       only: { type: "string" },
       list: { type: "boolean", default: false },
+      "no-latency": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -54,6 +57,7 @@ function parseOptions(argv) {
   return {
     help: values.help,
     list: values.list,
+    latency: !values["no-latency"] && !values.only,
     smoke,
     duration: values.duration ? positiveNumber("duration", values.duration) : smoke ? 1 : 10,
     warmup: values.warmup
@@ -128,8 +132,13 @@ async function runScenario(scenario, ctx, options, signal) {
   };
 }
 
+/** Set by main(): whether bench/latency.mjs runs after the scenarios, and how. */
+let latencyAfter = null;
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  latencyAfter =
+    options.latency && !options.list && !options.help ? { smoke: options.smoke } : null;
   if (options.help) {
     console.log(HELP);
     return 0;
@@ -238,8 +247,17 @@ async function main() {
   return 0;
 }
 
+/** The database-distance benchmark, in its own process (it starts its own stack). */
+function runLatency(smoke) {
+  const script = join(root, "bench/latency.mjs");
+  const result = spawnSync(process.execPath, [script, ...(smoke ? ["--smoke"] : [])], {
+    stdio: "inherit",
+  });
+  return result.status ?? 1;
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => process.exit(code === 0 && latencyAfter ? runLatency(latencyAfter.smoke) : code),
   (error) => {
     console.error(`[bench] ${error.message}`);
     process.exit(1);

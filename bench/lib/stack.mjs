@@ -52,9 +52,10 @@ export function tail(file, lines = 30) {
 /**
  * The stack, not yet started: `start()` resolves once /health/live answers; `stop()` (idempotent,
  * safe at any point, also during `start()`) stops wrangler's process group and Postgres and
- * deletes the run's temporary files.
+ * deletes the run's temporary files. `workerDatabaseUrl(url)`, when given, returns the address
+ * the Worker's Hyperdrive binding uses instead (e.g. through a delay proxy); migrations go direct.
  */
-export function createStack({ onStatus = () => {} } = {}) {
+export function createStack({ onStatus = () => {}, workerDatabaseUrl } = {}) {
   const workDir = mkdtempSync(join(tmpdir(), "shelfwise-bench-"));
   const logFile = join(workDir, "wrangler.log");
   const parts = { postgres: null, wrangler: null, logFd: null };
@@ -110,7 +111,7 @@ export function createStack({ onStatus = () => {} } = {}) {
       onStatus(`starting wrangler dev on 127.0.0.1:${port}`);
       parts.wrangler = startWrangler({
         port,
-        databaseUrl,
+        databaseUrl: workerDatabaseUrl ? await workerDatabaseUrl(databaseUrl) : databaseUrl,
         cwd: root,
         stdout: parts.logFd,
         env: { FORCE_COLOR: "0", NO_COLOR: "1" },

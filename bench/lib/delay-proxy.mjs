@@ -1,0 +1,107 @@
+// A TCP proxy between the Worker and Postgres that adds a one-way delay in each direction and
+// counts what distance costs: connections, and "flights" (client sends that wait for a reply).
+// A flight starts when the client sends after the server last spoke (or first on a connection);
+// bytes the client sends before any reply belong to the same flight (pipelining). Flights before
+// the server's first ReadyForQuery are connection start-up, counted apart. A bare Terminate is no
+// flight (nothing waits for an answer).
+import { connect, createServer } from "node:net";
+
+const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
+const SSL_REQUEST_CODE = 80877103;
+
+/** Reads the server's stream message by message to see the first ReadyForQuery ('Z'). */
+function startupWatcher(onReady) {
+  let pending = Buffer.alloc(0);
+  let skipSslAnswer = false;
+  let ready = false;
+  return {
+    expectSslAnswer() {
+      skipSslAnswer = true;
+    },
+    feed(chunk) {
+      if (ready) return;
+      pending = Buffer.concat([pending, chunk]);
+      if (skipSslAnswer && pending.length > 0) {
+        pending = pending.subarray(1); // the one-byte 'N'/'S' answer to an SSLRequest
+        skipSslAnswer = false;
+      }
+      while (pending.length >= 5) {
+        const type = pending[0];
+        const length = pending.readUInt32BE(1);
+        if (pending.length < 1 + length) return;
+        pending = pending.subarray(1 + length);
+        if (type === 0x5a) {
+          ready = true;
+          onReady();
+          return;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Starts the proxy on a free loopback port in front of `target` ({ host, port }).
+ * Returns { port, counters, stop() }; `counters` is live: connections, flights, startupFlights.
+ */
+export async function startDelayProxy({ target, delayMs = 10 }) {
+  const counters = { connections: 0, flights: 0, startupFlights: 0 };
+  const sockets = new Set();
+  const later = (fn) => (delayMs > 0 ? setTimeout(fn, delayMs) : setImmediate(fn));
+
+  const server = createServer((client) => {
+    counters.connections++;
+    const upstream = connect(target.port, target.host);
+    sockets.add(client);
+    sockets.add(upstream);
+    let awaitingReply = false;
+    let started = false;
+    let firstClientChunk = true;
+    const watcher = startupWatcher(() => {
+      started = true;
+    });
+
+    client.on("data", (chunk) => {
+      if (firstClientChunk && chunk.length >= 8 && chunk.readUInt32BE(4) === SSL_REQUEST_CODE) {
+        watcher.expectSslAnswer();
+      }
+      firstClientChunk = false;
+      if (!awaitingReply && !chunk.equals(TERMINATE)) {
+        awaitingReply = true;
+        if (started) counters.flights++;
+        else counters.startupFlights++;
+      }
+      later(() => upstream.writable && upstream.write(chunk));
+    });
+    upstream.on("data", (chunk) => {
+      awaitingReply = false;
+      watcher.feed(chunk);
+      later(() => client.writable && client.write(chunk));
+    });
+    const close = () => {
+      later(() => {
+        client.destroy();
+        upstream.destroy();
+      });
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on("close", close);
+    upstream.on("close", close);
+    client.on("error", close);
+    upstream.on("error", close);
+  });
+
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: server.address().port,
+    counters,
+    /** A copy of the counters, for before/after differences. */
+    snapshot: () => ({ ...counters }),
+    stop: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
