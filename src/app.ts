@@ -11,6 +11,7 @@ import { adminOffboardingRoutes } from "./features/exports/admin-routes";
 import { tenantExportRoutes } from "./features/exports/routes";
 import { fileBenchRoutes } from "./features/files/bench-routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
+import { isRawUpload } from "./features/files/limits";
 import { fileRoutes } from "./features/files/routes";
 import { healthRoutes } from "./features/health/routes";
 import { opsConsoleRoutes } from "./features/ops/console";
@@ -24,6 +25,7 @@ import { eventResendRoutes } from "./features/webhooks/events-routes";
 import { webhookEndpointRoutes } from "./features/webhooks/routes";
 import { authenticate } from "./platform/auth/middleware";
 import { operatorAuth } from "./platform/auth/operator";
+import { bodyLimit, JSON_BODY_LIMIT_BYTES } from "./platform/body-limit";
 import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
 import { idempotency } from "./platform/idempotency/middleware";
@@ -94,6 +96,8 @@ function adminRoutes() {
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext());
+  // Before every area's authentication: an oversized body is refused before any database lookup.
+  app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isRawUpload }));
 
   const routes = app
     .route("/health", healthRoutes)

@@ -78,3 +78,20 @@ export function declaredLength(header: string | undefined | null): number {
   }
   return length;
 }
+
+/**
+ * Requests whose raw body streams to R2 under the per-plan file limit (checked once the tenant is
+ * known) instead of the JSON body limit: the single-request upload and multipart parts, plus the
+ * file benchmark's bare-R2 baselines (404 outside development and test). The multipart start and
+ * completion take JSON and stay under the JSON limit.
+ */
+const RAW_UPLOAD_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
+  { method: "POST", path: /^\/v2\/files\/?$/ },
+  { method: "PUT", path: /^\/v2\/files\/[^/]+\/parts\/[^/]+\/?$/ },
+  { method: "PUT", path: /^\/bench\/files\/[^/]+\/[^/]+\/?$/ },
+];
+
+/** True for a file upload request (exempt from the JSON body limit; see RAW_UPLOAD_ROUTES). */
+export function isRawUpload(method: string, path: string): boolean {
+  return RAW_UPLOAD_ROUTES.some((route) => route.method === method && route.path.test(path));
+}
