@@ -25,7 +25,7 @@ const download = (summary: string, path: string) =>
       },
       206: { description: "The requested range" },
       304: { description: "Not modified" },
-      403: problemResponse("Invalid or expired signature"),
+      403: problemResponse("Invalid or expired signature, or the tenant is suspended"),
       404: problemResponse("The file no longer exists"),
       416: problemResponse("Range not satisfiable"),
       ...commonErrorResponses,
@@ -48,22 +48,40 @@ async function verified(c: Context<AppEnv>, kind: DownloadGrant["kind"]) {
 }
 
 /**
- * /downloads: public routes, outside authentication: the signature is the credential. A file
- * link works while its tenant is active; an export link also while the tenant is offboarding
- * (that is when exports are fetched).
+ * Whether a link's tenant lets it download now. The signature says who issued the link, not
+ * whether its tenant may still use it, so every download asks the tenant's current status (no
+ * cache: a resumed tenant's links work at once, a suspended one's stop at once). A gone tenant is
+ * 404 (nothing is left); a suspended one is 403 `tenant_suspended` (its links work again after
+ * resume, while unexpired). An offboarding tenant's export links keep working: that is when its
+ * export is handed over; its file links do not.
  */
+async function assertDownloadable(
+  c: Context<AppEnv>,
+  kind: DownloadGrant["kind"],
+  tenantId: string,
+) {
+  const status = await tenantStatus(c.var.database, tenantId);
+  if (!status || status === "deleted") {
+    throw new AppError(
+      "not_found",
+      kind === "file" ? "The file no longer exists." : "No such export file.",
+    );
+  }
+  if (status === "active" || (kind === "export" && status === "offboarding")) return;
+  throw new AppError("tenant_suspended", "This tenant is suspended.");
+}
+
+/** /downloads: public routes, outside authentication: the signature is the credential. */
 export const signedDownloadRoutes = createRouter()
   .openapi(routes.file, async (c) => {
     const grant = await verified(c, "file");
-    const status = await tenantStatus(c.var.database, grant.tenantId);
-    if (status !== "active") throw new AppError("tenant_suspended", "This tenant is suspended.");
+    await assertDownloadable(c, "file", grant.tenantId);
     const object = await readyObject(c.var.database, grant.tenantId, grant.object);
     return serveObject(c.env.FILES, object, c.req.raw);
   })
   .openapi(routes.export, async (c) => {
     const grant = await verified(c, "export");
-    const status = await tenantStatus(c.var.database, grant.tenantId);
-    if (!status || status === "deleted") throw new AppError("not_found", "No such export file.");
+    await assertDownloadable(c, "export", grant.tenantId);
     const found = await exportObject(c.var.database, grant.tenantId, grant.object);
     const head = await c.env.FILES.head(found.key);
     if (!head) throw new AppError("not_found", "No such export file.");
