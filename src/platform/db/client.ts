@@ -32,7 +32,7 @@ export interface DatabaseHandle {
 /**
  * Opens a postgres.js client over a connection string (the Hyperdrive binding's, in the Worker).
  * No connection is made until the first query. Hyperdrive pools connections at the edge, so a
- * small per-request pool suffices; prepared statements stay on (Hyperdrive supports them).
+ * small per-request pool suffices.
  */
 export function openDatabase(connectionString: string, maxConnections = 5): DatabaseHandle {
   const stats: QueryStats = { queries: 0, ms: 0 };
@@ -40,6 +40,15 @@ export function openDatabase(connectionString: string, maxConnections = 5): Data
     max: maxConnections,
     fetch_types: false,
     connect_timeout: 5,
+    // No named prepared statements. With `prepare: true` postgres.js caches its own `commit`,
+    // `rollback` and `savepoint` as named statements per client connection; a transaction-mode
+    // pooler without prepared-statement tracking (PgBouncer < 1.21, Debian's 1.18) moves the next
+    // transaction to another server connection, the Bind fails (26000), the transaction aborts,
+    // the driver re-sends `commit` and Postgres answers ROLLBACK with no error: an acknowledged
+    // write is lost. Nothing is lost by turning it off: every request opens a fresh client, so the
+    // cache never outlived a request, and drizzle's own queries were already unnamed. Round trips
+    // are unchanged (docs/database.md has the figures).
+    prepare: false,
     onnotice: () => {},
     // Hyperdrive's connection string carries no TLS (the hop to Hyperdrive is inside Cloudflare).
     // `socket` is a documented postgres.js option missing from its type definitions.
