@@ -89,12 +89,15 @@ export const auditLog = pgTable(
 
 /**
  * Idempotency records: written in the same transaction as the mutation they guard, so the effect
- * happens once even when the Durable Object's state is lost.
+ * happens once even when the Durable Object's state is lost. A key belongs to the credential that
+ * sent it (API key id, or JWT issuer + subject): another credential of the tenant, whatever its
+ * role, never sees its response.
  */
 export const idempotencyRecords = pgTable(
   "idempotency_records",
   {
     tenantId: tenantIdColumn().references(() => tenants.id),
+    credentialId: text("credential_id").notNull(),
     key: text("key").notNull(),
     fingerprint: text("fingerprint").notNull(),
     responseStatus: integer("response_status").notNull(),
@@ -104,7 +107,7 @@ export const idempotencyRecords = pgTable(
     expiresAt: ts("expires_at").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.key] }),
+    primaryKey({ columns: [t.tenantId, t.credentialId, t.key] }),
     index("idempotency_records_expires_idx").on(t.expiresAt),
     check("idempotency_records_key_len", sql`char_length(${t.key}) between 1 and 255`),
   ],
