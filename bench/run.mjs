@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { stopProcessGroup } from "../scripts/lib/local-worker.mjs";
 import { provisionTenant } from "../scripts/lib/operator-api.mjs";
 import { measure } from "./lib/measure.mjs";
+import { descendantsNamed } from "./lib/proc.mjs";
 import {
   computeRatios,
   describeEnvironment,
@@ -90,6 +91,8 @@ function makeContext(stack, smoke) {
     baseUrl: stack.baseUrl,
     operatorToken: stack.operatorToken,
     smoke,
+    /** The workerd processes serving the Worker (for memory readings). */
+    workerPids: () => (stack.pid ? descendantsNamed(stack.pid, "workerd") : []),
     provisionTenant: ({ name, plan = "standard" } = {}) =>
       provisionTenant(stack.baseUrl, stack.operatorToken, {
         name: name ?? `Bench tenant ${++tenants}`,
@@ -111,6 +114,15 @@ function makeContext(stack, smoke) {
 
 async function runScenario(scenario, ctx, options, signal) {
   const state = scenario.setup ? await scenario.setup(ctx) : {};
+  if (scenario.run) {
+    const figures = await scenario.run({ ...ctx, ...state });
+    return {
+      name: scenario.name,
+      description: scenario.description ?? null,
+      kind: "run",
+      ...figures,
+    };
+  }
   const request =
     typeof scenario.request === "function"
       ? await scenario.request({ ...ctx, ...state })
@@ -197,10 +209,15 @@ async function main() {
   const log = failure && !interrupted ? stack.log(40) : "";
   await stack.stop();
 
+  // Scenarios that ran themselves (kind "run") print their own summary lines.
+  const throughput = results.filter((r) => r.kind !== "run");
   if (results.length) {
-    const ratios = computeRatios(results);
-    console.log(`\n${formatTable(results)}\n`);
-    for (const ratio of ratios) console.log(formatRatio(ratio, results));
+    const ratios = computeRatios(throughput);
+    if (throughput.length) console.log(`\n${formatTable(throughput)}\n`);
+    for (const ratio of ratios) console.log(formatRatio(ratio, throughput));
+    for (const r of results.filter((r) => r.kind === "run")) {
+      console.log(`\n${r.summary.join("\n")}`);
+    }
     const file = writeResults(root, {
       started_at: startedAt,
       finished_at: new Date().toISOString(),
@@ -228,12 +245,12 @@ async function main() {
   // failure. One that completed no request at all (a slow machine, a 1 s smoke) proves nothing
   // either way and only warns.
   const has2xx = (r) => Object.keys(r.status_codes).some((code) => code.startsWith("2"));
-  const silent = results.filter((r) => r.requests === 0 && r.errors === 0);
+  const silent = throughput.filter((r) => r.requests === 0 && r.errors === 0);
   if (silent.length) {
     const names = silent.map((r) => r.name).join(", ");
     console.warn(`[bench] warning: no request completed in ${names}; try a longer --duration`);
   }
-  const failed = results.filter((r) => !has2xx(r) && !silent.includes(r));
+  const failed = throughput.filter((r) => !has2xx(r) && !silent.includes(r));
   if (failed.length) {
     const which = failed
       .map(

@@ -34,6 +34,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * @property {string} [compareTo] Another scenario's name: the report prints the throughput and
  *   p50 ratios between the two.
  * @property {number} [connections] Overrides --connections for this scenario.
+ * @property {(ctx: BenchContext & Record<string, unknown>) => Promise<{ summary: string[] }>} [run]
+ *   Instead of `request`: a scenario that measures something other than throughput (e.g. memory)
+ *   runs itself once and returns its figures, with `summary` lines for the report.
  */
 
 const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), "../scenarios");
@@ -48,8 +51,10 @@ export async function loadScenarios() {
       throw new Error(`bench/scenarios/${file} must export an array named "scenarios"`);
     }
     for (const scenario of module.scenarios) {
-      if (!scenario?.name || !scenario.request) {
-        throw new Error(`bench/scenarios/${file}: every scenario needs a name and a request`);
+      if (!scenario?.name || !(scenario.request || scenario.run)) {
+        throw new Error(
+          `bench/scenarios/${file}: every scenario needs a name and a request or run`,
+        );
       }
       all.push({ ...scenario, file });
     }
