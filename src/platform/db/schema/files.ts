@@ -15,6 +15,8 @@ export const files = pgTable(
     r2Key: text("r2_key").notNull(),
     status: text("status", { enum: ["uploading", "ready", "deleting"] }).notNull(),
     multipartUploadId: text("multipart_upload_id"),
+    /** A multipart upload's parts, stored or in flight: part number → bytes (≤ size_bytes in all). */
+    multipartParts: jsonb("multipart_parts").$type<Record<string, number>>(),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
