@@ -16,6 +16,7 @@ import {
   MIN_PART_BYTES,
   tooLarge,
 } from "./limits";
+import { releasePart, reservePart } from "./multipart-parts";
 import { type FileRow, fileKey, fileView, findFile, noSuchFile, purgeFile } from "./service";
 import { meter, sha256OfStream } from "./streaming";
 
@@ -166,7 +167,7 @@ async function findMultipart(ctx: FileContext, id: string) {
   return { row, uploadId: row.multipartUploadId, declared: row.sizeBytes };
 }
 
-/** Streams one part to R2. A part may not exceed the file's declared size. */
+/** Streams one part to R2. The parts together may not exceed the file's declared size. */
 export async function uploadPart({
   ctx,
   id,
@@ -180,16 +181,19 @@ export async function uploadPart({
 }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
-  const { row, uploadId, declared } = await findMultipart(ctx, id);
   const length = declaredLength(input.contentLength);
-  if (length > declared) throw tooLarge(declared);
   if (!input.body) throw new AppError("validation_failed", "The part is empty.");
-  const metered = meter(input.body, length, declared);
-  const upload = ctx.bucket.resumeMultipartUpload(row.r2Key, uploadId);
+  // Counted against the declared total before it is read (413 past it); given back if it fails.
+  const reservation = await reservePart(ctx, id, partNumber, length);
+  const metered = meter(input.body, length, length);
+  const upload = ctx.bucket.resumeMultipartUpload(reservation.row.r2Key, reservation.uploadId);
   try {
     const part = await upload.uploadPart(partNumber, metered.readable);
     return { part_number: part.partNumber, etag: part.etag, size_bytes: length };
   } catch (error) {
+    await releasePart(ctx, id, partNumber, reservation).catch((releaseError) =>
+      log("warn", "part left counted", { file_id: id, ...describeError(releaseError) }),
+    );
     throw metered.failure() ?? error;
   }
 }
