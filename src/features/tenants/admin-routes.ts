@@ -172,7 +172,10 @@ export const adminTenantRoutes = createRouter()
     c.json(await suspendTenant({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
   )
   .openapi(routes.resume, async (c) =>
-    c.json(await resumeTenant({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+    c.json(
+      await resumeTenant({ ctx: operatorContext(c), id: c.req.valid("param").id, env: c.env }),
+      200,
+    ),
   )
   .openapi(routes.auditLog, async (c) =>
     c.json(

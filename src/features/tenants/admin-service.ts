@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import type { Env } from "../../env";
 import { type Actor, writeAudit } from "../../platform/audit";
 import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { forgetIssuer, forgetTenantIssuers } from "../../platform/auth/jwt";
@@ -6,8 +7,11 @@ import { type DatabaseHandle, withSystem } from "../../platform/db";
 import { tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
+import { describeError, log } from "../../platform/observability/logger";
 import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
 import type { Plan } from "../../platform/plans";
+import { forgetTenantRate } from "../../platform/webhooks/rate";
+import { releaseTenantHolds } from "../../platform/webhooks/tenant-hold";
 import { insertApiKey } from "../api-keys/service";
 import { assertJwksUri } from "./idp-url";
 import { tenantView } from "./representation";
@@ -170,6 +174,7 @@ async function changeTenant(
     });
     // This isolate forgets at once; others within the credential cache TTL.
     forgetTenantCredentials(id);
+    forgetTenantRate(id);
     forgetTenantIssuers(id);
     forgetIssuer(result.before.idpIssuer);
     return tenantView(result.after);
@@ -202,18 +207,46 @@ export function updateTenant({
   }));
 }
 
-/** Suspends a tenant: its calls get 403 tenant_suspended; its data stays intact. Idempotent. */
+/**
+ * Suspends a tenant: its calls get 403 tenant_suspended, its signed links stop, its webhooks are
+ * held; its data stays intact. Idempotent. An offboarding tenant is suspended already and stays
+ * offboarding (becoming `suspended` would cancel its scheduled deletion and its export hand-over).
+ */
 export function suspendTenant({ ctx, id }: { ctx: OperatorContext; id: string }) {
   return changeTenant(ctx, id, "tenant.suspended", (row) =>
-    row.status === "suspended" ? null : { status: "suspended", suspendedAt: new Date() },
+    row.status !== "active" ? null : { status: "suspended", suspendedAt: new Date() },
   );
 }
 
-/** Resumes a suspended tenant (or cancels an offboarding within its grace period). Idempotent. */
-export function resumeTenant({ ctx, id }: { ctx: OperatorContext; id: string }) {
-  return changeTenant(ctx, id, "tenant.resumed", (row) =>
+/**
+ * Resumes a suspended tenant (or cancels an offboarding within its grace period), then releases
+ * the webhook deliveries held meanwhile, after the commit, so no consumer that reads the tenant
+ * as active can hold them again. Idempotent: resuming again releases whatever is still held (the
+ * hourly sweep does too, if the release fails here).
+ */
+export async function resumeTenant({
+  ctx,
+  id,
+  env,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  env: Env;
+}) {
+  const tenant = await changeTenant(ctx, id, "tenant.resumed", (row) =>
     row.status === "active"
       ? null
       : { status: "active", suspendedAt: null, offboardedAt: null, deleteAfter: null },
   );
+  try {
+    const released = await releaseTenantHolds(ctx.database, env, id);
+    if (released > 0) log("info", "held webhook deliveries released", { tenant_id: id, released });
+  } catch (error) {
+    // The resume is committed and stands; the hourly sweep releases what is left.
+    log("warn", "releasing held webhook deliveries failed", {
+      tenant_id: id,
+      ...describeError(error),
+    });
+  }
+  return tenant;
 }

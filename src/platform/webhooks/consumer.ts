@@ -13,7 +13,7 @@ import {
 } from "./config";
 import { enqueueDeliveries } from "./enqueue";
 import { type Loaded, loadGroup } from "./load";
-import { tenantWebhookRate } from "./rate";
+import { deliveryTenant } from "./rate";
 import { record, recordDelivered, type Verdict } from "./record";
 import { relayTenant } from "./relay";
 import { batchSender, byEndpointInTurn, type Sender } from "./send-slots";
@@ -34,9 +34,11 @@ async function processGroup(
   ctx: ExecutionContext,
   sender: Sender,
 ): Promise<void> {
-  const rate = await tenantWebhookRate(handle, tenantId);
+  // A suspended, offboarding or deleted tenant is sent nothing: loadGroup holds its deliveries
+  // and every message is acked, so no retry is spent while it cannot be delivered.
+  const tenant = await deliveryTenant(handle, tenantId);
   const loaded = await withTenant(handle, tenantId, (scope) =>
-    loadGroup(scope, messages, rate, settings),
+    loadGroup(scope, messages, tenant, settings),
   );
   const deferred: Array<{ body: DeliveryMessage; delaySeconds: number }> = [];
   const sends: Array<{

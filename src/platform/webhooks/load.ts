@@ -45,15 +45,18 @@ async function decryptSecrets(
 
 /**
  * Loads a tenant's deliveries of one batch in one transaction: deliveries whose endpoint is
- * disabled or suspended are settled at once (failed or held), the rest take tokens from their
- * endpoint's bucket (one statement for all buckets); those over the rate are deferred.
+ * disabled are settled as failed; those whose endpoint is suspended, or whose tenant is not
+ * active (`tenantActive` false: suspended, offboarding, deleted), are held with their attempts
+ * intact, to be released by the endpoint's recovery or the tenant's resume. The rest take tokens
+ * from their endpoint's bucket (one statement for all buckets); those over the rate are deferred.
  */
 export async function loadGroup(
   scope: TenantScope,
   messages: Array<Message<DeliveryMessage>>,
-  rate: number,
+  tenant: { rate: number; active: boolean },
   settings: WebhookSettings,
 ): Promise<Map<Message<DeliveryMessage>, Loaded>> {
+  const { rate } = tenant;
   const rows = await scope.tx
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, payload: events.payload })
     .from(webhookDeliveries)
@@ -79,6 +82,7 @@ export async function loadGroup(
     );
   const byId = new Map(rows.map((row) => [row.delivery.id, row]));
   const loaded = new Map<Message<DeliveryMessage>, Loaded>();
+  const held: string[] = [];
   const buckets = new Map<
     string,
     {
@@ -99,21 +103,23 @@ export async function loadGroup(
       continue;
     }
     const { delivery, endpoint } = row;
-    if (endpoint.status !== "active") {
-      const held = endpoint.status === "suspended";
+    // A disabled endpoint fails its deliveries whatever the tenant's status (resuming the tenant
+    // would not send them either); otherwise a suspended endpoint or tenant holds them.
+    if (endpoint.status === "disabled") {
       await scope.tx
         .update(webhookDeliveries)
-        .set(
-          held
-            ? { status: "held", updatedAt: sql`now()` }
-            : {
-                status: "failed",
-                failedAt: sql`now()`,
-                updatedAt: sql`now()`,
-                lastError: delivery.lastError ?? "endpoint is disabled",
-              },
-        )
+        .set({
+          status: "failed",
+          failedAt: sql`now()`,
+          updatedAt: sql`now()`,
+          lastError: delivery.lastError ?? "endpoint is disabled",
+        })
         .where(scope.where(webhookDeliveries, eq(webhookDeliveries.id, delivery.id)));
+      loaded.set(message, { kind: "done" });
+      continue;
+    }
+    if (endpoint.status !== "active" || !tenant.active) {
+      if (delivery.status !== "held") held.push(delivery.id);
       loaded.set(message, { kind: "done" });
       continue;
     }
@@ -122,6 +128,13 @@ export async function loadGroup(
     const bucket = buckets.get(key) ?? { endpoint, kind, waiting: [] };
     bucket.waiting.push(message);
     buckets.set(key, bucket);
+  }
+  // One statement for every delivery held in this batch (a suspended tenant's batch is all holds).
+  if (held.length > 0) {
+    await scope.tx
+      .update(webhookDeliveries)
+      .set({ status: "held", updatedAt: sql`now()` })
+      .where(scope.where(webhookDeliveries, inArray(webhookDeliveries.id, held)));
   }
   const grants = await takeDeliveryTokens(
     scope,

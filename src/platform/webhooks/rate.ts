@@ -4,15 +4,23 @@ import { tenants } from "../db/schema";
 import { effectiveLimits } from "../plans";
 
 const TENANT_RATE_CACHE_MS = 30_000;
-const tenantRates = new Map<string, { at: number; rate: number }>();
+/**
+ * How long an `active` status is trusted for delivery (as long as a credential's, so webhooks stop
+ * within the same few seconds as API calls). Any other status is read again every time: a resumed
+ * tenant's released deliveries must never be held again on a stale status.
+ */
+const TENANT_ACTIVE_CACHE_MS = 5_000;
+type TenantStatus = "active" | "suspended" | "offboarding" | "deleted";
+const tenantRates = new Map<string, { at: number; rate: number; status: TenantStatus | null }>();
 
-/** A tenant's per-endpoint delivery rate (plan default or override), cached 30 s per isolate. */
-export async function tenantWebhookRate(handle: DatabaseHandle, tenantId: string): Promise<number> {
-  const hit = tenantRates.get(tenantId);
-  if (hit && Date.now() - hit.at < TENANT_RATE_CACHE_MS) return hit.rate;
+async function loadTenant(handle: DatabaseHandle, tenantId: string) {
   const [row] = await withSystem(handle, (tx) =>
     tx
-      .select({ plan: tenants.plan, webhookRatePerSecond: tenants.webhookRatePerSecond })
+      .select({
+        plan: tenants.plan,
+        webhookRatePerSecond: tenants.webhookRatePerSecond,
+        status: tenants.status,
+      })
       .from(tenants)
       .where(eq(tenants.id, tenantId))
       .limit(1),
@@ -21,9 +29,33 @@ export async function tenantWebhookRate(handle: DatabaseHandle, tenantId: string
     ? effectiveLimits({ ...row, rateLimitPerHour: null, maxFileBytes: null })
         .webhook_rate_per_second
     : 1;
+  const entry = { at: Date.now(), rate, status: row?.status ?? null };
   if (tenantRates.size > 10_000) tenantRates.clear();
-  tenantRates.set(tenantId, { at: Date.now(), rate });
-  return rate;
+  tenantRates.set(tenantId, entry);
+  return entry;
+}
+
+/** A tenant's per-endpoint delivery rate (plan default or override), cached 30 s per isolate. */
+export async function tenantWebhookRate(handle: DatabaseHandle, tenantId: string): Promise<number> {
+  const hit = tenantRates.get(tenantId);
+  if (hit && Date.now() - hit.at < TENANT_RATE_CACHE_MS) return hit.rate;
+  return (await loadTenant(handle, tenantId)).rate;
+}
+
+/**
+ * What the consumer needs of a delivery's tenant, in one read: its rate and whether it may be
+ * sent anything now (only an active tenant may; a suspended, offboarding or deleted one is held).
+ */
+export async function deliveryTenant(
+  handle: DatabaseHandle,
+  tenantId: string,
+): Promise<{ rate: number; active: boolean }> {
+  const hit = tenantRates.get(tenantId);
+  const fresh =
+    hit?.status === "active" && Date.now() - hit.at < TENANT_ACTIVE_CACHE_MS
+      ? hit
+      : await loadTenant(handle, tenantId);
+  return { rate: fresh.rate, active: fresh.status === "active" };
 }
 
 /** Re-deliveries get a quarter of the fresh rate (at least 1/s), from a bucket of their own. */
@@ -139,7 +171,7 @@ export async function takeDeliveryTokens(
   return grants;
 }
 
-/** Forgets cached tenant rates (after an operator changes a tenant's limits in this isolate). */
+/** Forgets a tenant's cached rate and status (after an operator changes the tenant in this isolate). */
 export function forgetTenantRate(tenantId: string): void {
   tenantRates.delete(tenantId);
 }

@@ -96,6 +96,7 @@ describe("a failed export", () => {
     const operatorView = await call(`/admin/tenants/${tenant.id}/export`, { headers: operator() });
     expect(await operatorView.json()).toMatchObject({ error: "export_failed" });
     const jobLines = logged
+      .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.message === "job failed");
     expect(jobLines).toHaveLength(2);

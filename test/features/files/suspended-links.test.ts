@@ -70,6 +70,10 @@ describe("signed links of a suspended tenant", () => {
     expect(offboarded.status).toBe(202);
     await expectSuspended(file);
     expect((await call(manifest)).status).toBe(200);
+    // Suspending it as well changes nothing: it stays offboarding, deletion and hand-over intact.
+    const suspended = await operatorPost(tenant.id, "suspend");
+    expect(((await suspended.json()) as { status: string }).status).toBe("offboarding");
+    expect((await call(manifest)).status).toBe(200);
   });
 
   it("a deleted tenant's links answer 404: nothing is left to download", async () => {
