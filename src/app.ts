@@ -42,7 +42,7 @@ function v2Routes() {
   v2.use("*", rateLimit());
   // Outside (before) idempotency: relays outbox events once the mutation has committed.
   v2.use("*", relayAfterCommit());
-  v2.use("*", idempotency());
+  v2.use("*", idempotency({ streamedBody: isRawUpload }));
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/tenant", tenantExportRoutes)
@@ -74,7 +74,7 @@ function v1Routes() {
   v1.use("*", authenticate());
   v1.use("*", rateLimit());
   v1.use("*", relayAfterCommit());
-  v1.use("*", idempotency());
+  v1.use("*", idempotency({ streamedBody: isRawUpload }));
   return v1.route("/books", v1BookRoutes).route("/orders", v1OrderRoutes);
 }
 

@@ -85,7 +85,7 @@ describe("idempotency under failure", () => {
   it("keeps exactly-once through Postgres alone when the object fails", async () => {
     const t = await createTestTenant();
     await runInDurableObject(store(t.id), (_i: IdempotencyStore, state) => {
-      state.storage.sql.exec("DROP TABLE entries");
+      state.storage.sql.exec("DROP TABLE credential_entries");
     });
     const body = { name: "no object", role: "viewer" };
     const first = await callJson("/v2/api-keys", "POST", body, idem("pg-only", t.adminKey));
@@ -108,7 +108,7 @@ describe("idempotency under failure", () => {
   it("makes a concurrent duplicate wait on the record and replay it when the object lost the lock", async () => {
     const t = await createTestTenant();
     await runInDurableObject(store(t.id), (_i: IdempotencyStore, state) => {
-      state.storage.sql.exec("DROP TABLE entries");
+      state.storage.sql.exec("DROP TABLE credential_entries");
     });
     // Without the object, 20 duplicates race in Postgres: one claims, the rest wait and replay.
     const body = { name: "raced in postgres", role: "viewer" };
@@ -128,10 +128,11 @@ describe("idempotency under failure", () => {
     await withOwnerSql(
       (sql) =>
         sql`insert into idempotency_records
-            (tenant_id, key, fingerprint, response_status, response_body, response_headers, expires_at)
+            (tenant_id, credential_id, key, fingerprint, response_status, response_body,
+             response_headers, expires_at)
           values
-            (${t.id}, 'old', 'f', 201, '', '{}', now() - interval '1 minute'),
-            (${t.id}, 'fresh', 'f', 201, '', '{}', now() + interval '1 hour')`,
+            (${t.id}, ${t.adminKeyId}, 'old', 'f', 201, '', '{}', now() - interval '1 minute'),
+            (${t.id}, ${t.adminKeyId}, 'fresh', 'f', 201, '', '{}', now() + interval '1 hour')`,
     );
     const ctx = createExecutionContext();
     // Other hourly jobs may fail in a test database; this job's effect is what is checked.

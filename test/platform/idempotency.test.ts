@@ -34,7 +34,7 @@ describe("idempotency keys", () => {
     const stored = await withOwnerSql(
       (sql) =>
         sql`select response_status, response_body from idempotency_records
-            where tenant_id = ${t.id} and key = 'k-1'`,
+            where tenant_id = ${t.id} and credential_id = ${t.adminKeyId} and key = 'k-1'`,
     );
     expect(stored[0]?.response_status).toBe(201);
     expect(String(stored[0]?.response_body)).not.toContain(created.key);
@@ -62,7 +62,7 @@ describe("idempotency keys", () => {
     const counts = await withOwnerSql(async (sql) => {
       const [row] = await sql`select
         (select count(*)::int from orders where tenant_id = ${t.id}) as orders,
-        (select stock from books where id = ${book.id}) as stock,
+        (select stock::int from books where id = ${book.id}) as stock,
         (select count(*)::int from events where tenant_id = ${t.id} and type = 'order.created') as events`;
       return row;
     });
@@ -88,7 +88,7 @@ describe("idempotency keys", () => {
     expect(first.status).toBe(201);
     const created = await first.json();
     await runInDurableObject(store(t.id), (_i: IdempotencyStore, state) => {
-      state.storage.sql.exec("DELETE FROM entries");
+      state.storage.sql.exec("DELETE FROM credential_entries");
     });
 
     const retry = await callJson("/v2/api-keys", "POST", body, idem("lost", t.adminKey));
@@ -98,7 +98,7 @@ describe("idempotency keys", () => {
     expect(await keysNamed(t.id, body.name)).toBe(1);
     // …and a different body with that key is still refused, from Postgres alone.
     await runInDurableObject(store(t.id), (_i: IdempotencyStore, state) => {
-      state.storage.sql.exec("DELETE FROM entries");
+      state.storage.sql.exec("DELETE FROM credential_entries");
     });
     const other = await callJson(
       "/v2/api-keys",
@@ -175,7 +175,9 @@ describe("idempotency keys", () => {
     });
     expect(await runDurableObjectAlarm(store(t.id))).toBe(true);
     const left = await runInDurableObject(store(t.id), async (_i: IdempotencyStore, state) => ({
-      entries: state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM entries").one().n,
+      entries: state.storage.sql
+        .exec<{ n: number }>("SELECT count(*) AS n FROM credential_entries")
+        .one().n,
       alarm: await state.storage.getAlarm(),
     }));
     expect(left).toEqual({ entries: 0, alarm: null });
@@ -184,13 +186,15 @@ describe("idempotency keys", () => {
   it("answers 409 with Retry-After while the key is held, and proceeds once the lock expired", async () => {
     const t = await createTestTenant();
     const body = { name: "locked", role: "viewer" };
-    const fingerprint = await requestFingerprint(
-      "POST",
-      "/v2/api-keys",
-      new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer,
-    );
-    // Another request holds the key (e.g. still running elsewhere).
-    const held = await store(t.id).begin("held", fingerprint, 60_000);
+    const fingerprint = await requestFingerprint({
+      method: "POST",
+      pathWithQuery: "/v2/api-keys",
+      tenantId: t.id,
+      credentialId: t.adminKeyId,
+      body: { text: JSON.stringify(body) },
+    });
+    // Another request of this credential holds the key (e.g. still running elsewhere).
+    const held = await store(t.id).begin(t.adminKeyId, "held", fingerprint, 60_000);
     expect(held.state).toBe("acquired");
     const busy = await callJson("/v2/api-keys", "POST", body, idem("held", t.adminKey));
     expect(busy.status).toBe(409);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
-import { withTenant } from "../../platform/db";
+import { outsideRequestTransaction, withTenant } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -68,8 +68,15 @@ async function markReady(ctx: FileContext, id: string, sizeBytes: number, sha256
   });
 }
 
-/** Gives up an upload: marks the row for deletion and removes whatever reached R2. */
-async function discard(ctx: FileContext, row: FileRow) {
+/**
+ * Gives up an upload: marks the row for deletion and removes whatever reached R2. Outside the
+ * request's transaction, which is rolled back (or was never opened) when an upload is given up.
+ */
+function discard(ctx: FileContext, row: FileRow) {
+  return outsideRequestTransaction(() => discardRow(ctx, row));
+}
+
+async function discardRow(ctx: FileContext, row: FileRow) {
   try {
     await withTenant(ctx.database, ctx.tenantId, (scope) =>
       scope.tx
@@ -87,6 +94,12 @@ async function discard(ctx: FileContext, row: FileRow) {
  * Uploads a file in one request by streaming the body to R2: counted against the limit, hashed
  * (SHA-256) on the way, never held in memory. 413 before reading when Content-Length is over the
  * limit, 415 for a media type outside the allow-list.
+ *
+ * No transaction is open while the body streams, however slowly the client sends it: the
+ * `uploading` row commits on its own first (so the sweep finds the object whatever happens
+ * next), and a keyed request's transaction (idempotency claim, `ready`, audit, event, record)
+ * opens at `markReady`. If that claim is lost to a retry that committed first, this copy is
+ * discarded and the retry's file is the answer.
  */
 export async function uploadFile({
   ctx,
@@ -107,11 +120,9 @@ export async function uploadFile({
   if (length > limit) throw tooLarge(limit);
   if (!input.body) throw new AppError("validation_failed", "The file is empty.");
 
-  const row = await insertUploading(ctx, {
-    filename: input.filename,
-    contentType,
-    sizeBytes: length,
-  });
+  const row = await outsideRequestTransaction(() =>
+    insertUploading(ctx, { filename: input.filename, contentType, sizeBytes: length }),
+  );
   const metered = meter(input.body, length, limit);
   try {
     await ctx.bucket.put(row.r2Key, metered.readable, { httpMetadata: { contentType } });
@@ -120,7 +131,17 @@ export async function uploadFile({
     throw metered.failure() ?? error;
   }
   const sha256 = await metered.sha256();
-  return markReady(ctx, row.id, metered.bytes(), sha256);
+  try {
+    return await markReady(ctx, row.id, metered.bytes(), sha256);
+  } catch (error) {
+    // A keyed retry committed first: its file is the answer, this copy goes now. On any other
+    // failure the request's transaction may still be open (and roll back), so the `uploading`
+    // row is left to the sweep rather than written beside it.
+    if (error instanceof AppError && error.code === "idempotency_key_in_use") {
+      await discard(ctx, row);
+    }
+    throw error;
+  }
 }
 
 /** Starts a multipart upload for a file up to the tenant's multipart limit. */
@@ -148,7 +169,11 @@ export async function createMultipartUpload({
       multipartUploadId: upload.uploadId,
     },
     id,
-  );
+  ).catch(async (error: unknown) => {
+    // No row points at it (e.g. a keyed retry committed first): nothing else would abort it.
+    await upload.abort().catch(() => {});
+    throw error;
+  });
   return {
     ...fileView(row),
     upload: {

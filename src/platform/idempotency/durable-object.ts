@@ -16,6 +16,7 @@ export type BeginResult =
   | { state: "replay"; response: StoredResponse };
 
 interface EntryRow extends Record<string, SqlStorageValue> {
+  credential: string;
   key: string;
   fingerprint: string;
   token: string | null;
@@ -28,7 +29,8 @@ interface EntryRow extends Record<string, SqlStorageValue> {
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /**
- * Per-tenant idempotency locks and replays (one object per tenant): the fast path. `begin`
+ * Per-tenant idempotency locks and replays (one object per tenant): the fast path. Entries are
+ * keyed by credential and key, so one credential's key never answers another credential. `begin`
  * serializes requests with the same key (a lock with an expiry, so a crashed request cannot hold
  * a key forever) and replays finished ones without touching Postgres. Losing this state is safe:
  * the Postgres record written in the mutation's transaction still decides (see middleware.ts).
@@ -40,12 +42,16 @@ export class IdempotencyStore extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    // `entries` (keyed by key alone) predates per-credential keys: its rows could answer another
+    // credential, so they are dropped; the Postgres records decide while the new table fills.
     ctx.storage.sql.exec(`
-      CREATE TABLE IF NOT EXISTS entries (
-        key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, token TEXT, locked_until INTEGER NOT NULL,
-        response TEXT, expires_at INTEGER NOT NULL
+      DROP TABLE IF EXISTS entries;
+      CREATE TABLE IF NOT EXISTS credential_entries (
+        credential TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, token TEXT,
+        locked_until INTEGER NOT NULL, response TEXT, expires_at INTEGER NOT NULL,
+        PRIMARY KEY (credential, key)
       );
-      CREATE INDEX IF NOT EXISTS entries_expires_at ON entries (expires_at);
+      CREATE INDEX IF NOT EXISTS credential_entries_expires_at ON credential_entries (expires_at);
     `);
   }
 
@@ -59,12 +65,23 @@ export class IdempotencyStore extends DurableObject<Env> {
    * it), the finished response (`replay`), `in_flight` while another holds a live lock, or
    * `mismatch` when the key was used for another method, path or body.
    */
-  async begin(key: string, fingerprint: string, lockMs: number): Promise<BeginResult> {
+  async begin(
+    credential: string,
+    key: string,
+    fingerprint: string,
+    lockMs: number,
+  ): Promise<BeginResult> {
     const now = this.now();
     const sql = this.ctx.storage.sql;
-    let row = sql.exec<EntryRow>("SELECT * FROM entries WHERE key = ?", key).toArray()[0];
+    let row = sql
+      .exec<EntryRow>(
+        "SELECT * FROM credential_entries WHERE credential = ? AND key = ?",
+        credential,
+        key,
+      )
+      .toArray()[0];
     if (row && row.expires_at <= now) {
-      sql.exec("DELETE FROM entries WHERE key = ?", key);
+      sql.exec("DELETE FROM credential_entries WHERE credential = ? AND key = ?", credential, key);
       row = undefined;
     }
     if (row && row.fingerprint !== fingerprint) return { state: "mismatch" };
@@ -75,9 +92,12 @@ export class IdempotencyStore extends DurableObject<Env> {
     // New key, or a lock whose holder vanished: take it (Postgres still guards the effect).
     const token = crypto.randomUUID();
     sql.exec(
-      `INSERT INTO entries (key, fingerprint, token, locked_until, response, expires_at)
-       VALUES (?, ?, ?, ?, NULL, ?)
-       ON CONFLICT (key) DO UPDATE SET token = excluded.token, locked_until = excluded.locked_until`,
+      `INSERT INTO credential_entries
+         (credential, key, fingerprint, token, locked_until, response, expires_at)
+       VALUES (?, ?, ?, ?, ?, NULL, ?)
+       ON CONFLICT (credential, key) DO UPDATE
+         SET token = excluded.token, locked_until = excluded.locked_until`,
+      credential,
       key,
       fingerprint,
       token,
@@ -90,16 +110,20 @@ export class IdempotencyStore extends DurableObject<Env> {
 
   /** Records the final response of a key (from the request, or read back from Postgres). */
   async complete(
+    credential: string,
     key: string,
     fingerprint: string,
     response: StoredResponse,
     expiresAt: number,
   ): Promise<void> {
     this.ctx.storage.sql.exec(
-      `INSERT INTO entries (key, fingerprint, token, locked_until, response, expires_at)
-       VALUES (?, ?, NULL, 0, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, token = NULL,
-         locked_until = 0, response = excluded.response, expires_at = excluded.expires_at`,
+      `INSERT INTO credential_entries
+         (credential, key, fingerprint, token, locked_until, response, expires_at)
+       VALUES (?, ?, ?, NULL, 0, ?, ?)
+       ON CONFLICT (credential, key) DO UPDATE SET fingerprint = excluded.fingerprint,
+         token = NULL, locked_until = 0, response = excluded.response,
+         expires_at = excluded.expires_at`,
+      credential,
       key,
       fingerprint,
       JSON.stringify(response),
@@ -109,9 +133,11 @@ export class IdempotencyStore extends DurableObject<Env> {
   }
 
   /** Frees a key whose request ended without a stored response (a rolled-back 5xx). */
-  async release(key: string, token: string): Promise<void> {
+  async release(credential: string, key: string, token: string): Promise<void> {
     this.ctx.storage.sql.exec(
-      "DELETE FROM entries WHERE key = ? AND token = ? AND response IS NULL",
+      `DELETE FROM credential_entries
+       WHERE credential = ? AND key = ? AND token = ? AND response IS NULL`,
+      credential,
       key,
       token,
     );
@@ -122,9 +148,9 @@ export class IdempotencyStore extends DurableObject<Env> {
     const now = this.now();
     this.#alarmPending = false;
     const sql = this.ctx.storage.sql;
-    sql.exec("DELETE FROM entries WHERE expires_at <= ?", now);
+    sql.exec("DELETE FROM credential_entries WHERE expires_at <= ?", now);
     const next = sql
-      .exec<{ at: number | null }>("SELECT min(expires_at) AS at FROM entries")
+      .exec<{ at: number | null }>("SELECT min(expires_at) AS at FROM credential_entries")
       .one().at;
     if (next !== null) {
       await this.ctx.storage.setAlarm(Math.max(next, now) + 1_000);

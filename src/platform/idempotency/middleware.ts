@@ -1,63 +1,115 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
+import { COMPOSED_HANDLER } from "hono/utils/constants";
 import { getConfig } from "../../env";
 import type { AppEnv } from "../context";
-import { openSecret, sealSecret } from "../crypto/secret-box";
 import { timed, withTenantTransaction } from "../db";
 import { AppError } from "../errors";
 import { describeError, log } from "../observability/logger";
 import type { StoredResponse } from "./durable-object";
 import { parseIdempotencyKey, requestFingerprint, streamedBodyIdentity } from "./key";
 import { claimRecord, type ExistingRecord, finishRecord } from "./records";
+import { type KeyScope, replay, snapshot } from "./responses";
 
 const GUARDED_METHODS = new Set(["POST", "PATCH", "DELETE"]);
 /** A lock outlives any sane request; a crashed holder frees the key after this. */
 const LOCK_MS = 60_000;
-/** Response headers that belong to the result (replayed); the rest are per-request. */
-const REPLAYED_HEADERS = ["content-type", "location", "etag", "last-modified", "content-location"];
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+/**
+ * Answers given before the request ran, or that a retry may change, are never stored: 401 and
+ * 403 (the credential or its role; normally refused before idempotency, but a verb may refuse
+ * too), 413 and 429 (size and rate limits), invalid input, and 5xx (rolled back).
+ */
+const NOT_STORED_STATUSES = new Set([401, 403, 413, 429]);
 
 /** Thrown inside the transaction to roll everything back without failing the response. */
 class NotStored extends Error {}
 
-type Outcome =
-  | { kind: "stored"; response: StoredResponse; expiresAt: number }
-  | { kind: "existing"; record: ExistingRecord };
+/**
+ * The key's record was committed by another request (the object had lost it): thrown into the
+ * handler's first database call, so the handler stops, and answered with that record instead.
+ * A 409 if anything ever let it through unhandled, which is what a retry would resolve.
+ */
+class ClaimLost extends AppError {
+  constructor(readonly record: ExistingRecord) {
+    super("idempotency_key_in_use", "A request with this key was completed meanwhile.", {
+      headers: { "retry-after": "1" },
+    });
+  }
+}
+
+/** Route guards (the role check) after which a keyed request runs idempotently. */
+const guards = new WeakSet<object>();
+
+/** The handler a router stored, unwrapped when a sub-app with its own error handler wrapped it. */
+function innerHandler(handler: unknown): unknown {
+  const inner = (handler as Record<string, unknown> | null)?.[COMPOSED_HANDLER];
+  return inner === undefined ? handler : innerHandler(inner);
+}
+
+/** The guard a route table entry holds (see {@link guardedBy}), if it is one. */
+export function guardOf(handler: unknown): object | undefined {
+  const inner = innerHandler(handler);
+  return typeof inner === "function" && guards.has(inner) ? inner : undefined;
+}
+
+interface Pending {
+  /** Fingerprint the body by its identity (a streamed upload) instead of reading it. */
+  streamedBody: boolean;
+}
+const pending = new WeakMap<Context<AppEnv>, Pending>();
+
+export interface IdempotencyOptions {
+  /**
+   * Requests whose body streams (file uploads, exempt from the JSON body limit): fingerprinted by
+   * media type, length and Content-Digest, never read. Pass the body limit's own exemption.
+   */
+  streamedBody?: (method: string, path: string) => boolean;
+}
 
 /**
- * Stored bodies are sealed (AES-GCM, bound to tenant and key): a replayed creation response may
- * hold a secret shown once (an API key, a webhook signing secret), never kept in clear.
+ * Area middleware (after authentication and rate limiting): makes `Idempotency-Key` on
+ * POST/PATCH/DELETE take effect, which happens in the route's guard, once the credential's role
+ * is asserted (see {@link guardedBy}), so nothing is replayed to a credential that may not make
+ * the request. A keyed write on a route with no guard is refused (500) before anything runs: a
+ * route that forgot its role check fails closed instead of running unguarded.
  */
-const sealContext = (tenantId: string, key: string) => `idempotency:${tenantId}:${key}`;
-
-async function replay(
-  secretKey: string,
-  context: string,
-  response: StoredResponse,
-): Promise<Response> {
-  const headers = new Headers(response.headers);
-  headers.set("idempotent-replayed", "true");
-  const body = await openSecret(secretKey, response.body, context);
-  const nullBody = body === "" && NULL_BODY_STATUSES.has(response.status);
-  return new Response(nullBody ? null : body, { status: response.status, headers });
+export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler<AppEnv> {
+  const streamedBody = options.streamedBody ?? (() => false);
+  return async function idempotencyMiddleware(c, next) {
+    if (!GUARDED_METHODS.has(c.req.method) || c.req.header("idempotency-key") === undefined) {
+      return next();
+    }
+    const routes = matchedRoutes(c).filter((r) => r.method !== "ALL");
+    if (routes.length > 0 && !routes.some((r) => guardOf(r.handler))) {
+      throw new Error(`${c.req.method} ${routes[0]?.path} has no role check: keyed writes refused`);
+    }
+    pending.set(c, { streamedBody: streamedBody(c.req.method, c.req.path) });
+    return next();
+  };
 }
 
-async function snapshot(
-  secretKey: string,
-  context: string,
-  res: Response,
-): Promise<StoredResponse> {
-  const headers: Record<string, string> = {};
-  for (const name of REPLAYED_HEADERS) {
-    const value = res.headers.get(name);
-    if (value !== null) headers[name] = value;
-  }
-  const body = await sealSecret(secretKey, await res.clone().text(), context);
-  return { status: res.status, body, headers };
+/**
+ * Builds a route guard: `check` (throws to refuse) runs first, then, for a keyed write of an
+ * area using {@link idempotency}, the rest of the route (validation, handler) runs idempotently.
+ */
+export function guardedBy(check: (c: Context<AppEnv>) => void): MiddlewareHandler<AppEnv> {
+  const guard: MiddlewareHandler<AppEnv> = async function guardMiddleware(c, next) {
+    check(c);
+    const request = pending.get(c);
+    if (!request) return next();
+    pending.delete(c);
+    return runIdempotently(c, next, request);
+  };
+  guards.add(guard);
+  return guard;
 }
 
-/** 5xx (rolled back: the client may retry) and requests rejected before running are not kept. */
+/** 5xx (rolled back: the client may retry) and requests refused before running are not kept. */
 function keeps(c: Context<AppEnv>): boolean {
-  return c.res.status < 500 && c.var.errorCode !== "validation_failed";
+  const status = c.res.status;
+  return (
+    status < 500 && !NOT_STORED_STATUSES.has(status) && c.var.errorCode !== "validation_failed"
+  );
 }
 
 const reused = () =>
@@ -76,89 +128,125 @@ async function bestEffort(work: () => Promise<unknown>, fields: Record<string, u
 }
 
 /**
- * `Idempotency-Key` on POST/PATCH/DELETE (after authentication and rate limiting). The tenant's
- * IdempotencyStore object serializes same-key requests and replays finished ones; the request
- * then runs inside one tenant transaction that first claims the `(tenant_id, key)` record in
- * Postgres, then runs the handler (whose `withTenant` calls join that transaction), stores the
- * response in the record and commits — or rolls everything back on a 5xx. So the effect happens
- * once even when the object's state is lost or its lock expired: a second claimant waits on the
- * record's unique key and replays what the first committed.
+ * The body as text, read once through the request's (size-limited) stream and cached for the
+ * validator; the raw request gets it back, so a handler reading the stream still can.
  */
-export function idempotency(): MiddlewareHandler<AppEnv> {
-  return async function idempotencyMiddleware(c, next) {
-    const header = c.req.header("idempotency-key");
-    if (header === undefined || !GUARDED_METHODS.has(c.req.method)) return next();
-    const key = parseIdempotencyKey(header);
-    const principal = c.var.principal;
-    if (!principal) throw new Error("idempotency() must run after authenticate()");
-    const url = new URL(c.req.url);
-    const fingerprint = await requestFingerprint(
-      c.req.method,
-      url.pathname + url.search,
-      streamedBodyIdentity(c.req.raw.headers) ?? (await c.req.raw.clone().arrayBuffer()),
-    );
-    const logFields = { request_id: c.var.requestId, tenant_id: principal.tenantId };
-    const secretKey = getConfig(c.env).WEBHOOK_SECRET_KEY;
-    const context = sealContext(principal.tenantId, key);
+async function bodyText(c: Context<AppEnv>): Promise<string> {
+  if (!c.req.raw.body) return "";
+  const text = await c.req.text();
+  c.req.raw = new Request(c.req.raw, { body: text });
+  return text;
+}
 
-    const store = c.env.IDEMPOTENCY.get(c.env.IDEMPOTENCY.idFromName(principal.tenantId));
-    let token: string | undefined;
-    try {
-      const begun = await store.begin(key, fingerprint, LOCK_MS);
-      if (begun.state === "replay") return await replay(secretKey, context, begun.response);
-      if (begun.state === "mismatch") throw reused();
-      if (begun.state === "in_flight") {
-        throw new AppError("idempotency_key_in_use", "A request with this key is in progress.", {
-          headers: { "retry-after": "1" },
-        });
-      }
-      token = begun.token;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      log("warn", "idempotency store unavailable; the Postgres record decides", {
-        ...logFields,
-        ...describeError(error),
+/**
+ * The tenant's IdempotencyStore object serializes same-key requests of a credential and replays
+ * finished ones; otherwise the request runs in one tenant transaction, opened at its first
+ * database call, that first claims the `(tenant, credential, key)` record, then holds the
+ * handler's writes, then the stored response, and commits — or rolls everything back on a 5xx.
+ * So the effect happens once even when the object's state is lost or its lock expired: a second
+ * claimant waits on the record's unique key and replays what the first committed.
+ */
+async function runIdempotently(c: Context<AppEnv>, next: () => Promise<void>, request: Pending) {
+  const principal = c.var.principal;
+  if (!principal) throw new Error("idempotency needs an authenticated principal");
+  const { tenantId, credentialId } = principal;
+  const scope: KeyScope = {
+    tenantId,
+    credentialId,
+    key: parseIdempotencyKey(c.req.header("idempotency-key") ?? ""),
+  };
+  const { key } = scope;
+  const url = new URL(c.req.url);
+  const fingerprint = await requestFingerprint({
+    method: c.req.method,
+    pathWithQuery: url.pathname + url.search,
+    tenantId,
+    credentialId,
+    body: request.streamedBody
+      ? { streamed: streamedBodyIdentity(c.req.raw.headers) }
+      : { text: await bodyText(c) },
+  });
+  const logFields = { request_id: c.var.requestId, tenant_id: tenantId };
+  const secretKey = getConfig(c.env).WEBHOOK_SECRET_KEY;
+
+  const store = c.env.IDEMPOTENCY.get(c.env.IDEMPOTENCY.idFromName(tenantId));
+  let token: string | undefined;
+  try {
+    const begun = await store.begin(credentialId, key, fingerprint, LOCK_MS);
+    if (begun.state === "replay") return await replay(secretKey, scope, begun.response);
+    if (begun.state === "mismatch") throw reused();
+    if (begun.state === "in_flight") {
+      throw new AppError("idempotency_key_in_use", "A request with this key is in progress.", {
+        headers: { "retry-after": "1" },
       });
     }
+    token = begun.token;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    log("warn", "idempotency store unavailable; the Postgres record decides", {
+      ...logFields,
+      ...describeError(error),
+    });
+  }
 
-    const database = c.var.database;
-    let outcome: Outcome;
-    try {
-      outcome = await withTenantTransaction(database, principal.tenantId, async (scope) => {
-        const claim = await timed(database.stats, () => claimRecord(scope, key, fingerprint));
-        if (!claim.claimed) return { kind: "existing", record: claim.record };
+  const database = c.var.database;
+  let stored: { response: StoredResponse; expiresAt: number };
+  try {
+    let expiresAt = 0;
+    stored = await withTenantTransaction(
+      database,
+      tenantId,
+      async (tx) => {
+        const claim = await timed(database.stats, () =>
+          claimRecord(tx, { credentialId, key }, fingerprint),
+        );
+        if (!claim.claimed) throw new ClaimLost(claim.record);
+        expiresAt = claim.expiresAt;
+      },
+      async (open) => {
         await next();
         if (!keeps(c)) throw new NotStored();
-        const response = await snapshot(secretKey, context, c.res);
-        await timed(database.stats, () => finishRecord(scope, key, response));
-        return { kind: "stored", response, expiresAt: claim.expiresAt };
-      });
-    } catch (error) {
-      const held = token;
-      if (held) await bestEffort(() => store.release(key, held), logFields);
-      if (error instanceof NotStored) return; // the handler's own response, nothing kept
-      throw error;
-    }
+        // A handler that never reached the database opens the transaction (and claims) here.
+        const tx = await open();
+        const response = await snapshot(secretKey, scope, c.res);
+        await timed(database.stats, () => finishRecord(tx, { credentialId, key }, response));
+        return { response, expiresAt };
+      },
+    );
+  } catch (error) {
+    if (error instanceof ClaimLost) return answerFromRecord(c, error.record);
+    const held = token;
+    if (held) await bestEffort(() => store.release(credentialId, key, held), logFields);
+    if (error instanceof NotStored) return; // the handler's own response, nothing kept
+    throw error;
+  }
 
-    if (outcome.kind === "stored") {
-      const { response, expiresAt } = outcome;
-      // Off the response's path: until it lands, a duplicate gets 409 (or waits on the record).
-      if (token) {
-        c.executionCtx.waitUntil(
-          bestEffort(() => store.complete(key, fingerprint, response, expiresAt), logFields),
-        );
-      }
-      return;
-    }
-    // The object had lost this key (eviction, reset, expired lock): Postgres holds the truth.
-    const { record } = outcome;
+  // Off the response's path: until it lands, a duplicate gets 409 (or waits on the record).
+  if (token) {
+    const { response, expiresAt } = stored;
+    c.executionCtx.waitUntil(
+      bestEffort(
+        () => store.complete(credentialId, key, fingerprint, response, expiresAt),
+        logFields,
+      ),
+    );
+  }
+  return;
+
+  /** The object had lost this key (eviction, reset, expired lock): Postgres holds the truth. */
+  async function answerFromRecord(c: Context<AppEnv>, record: ExistingRecord) {
     if (token) {
       await bestEffort(
-        () => store.complete(key, record.fingerprint, record.response, record.expiresAt),
+        () =>
+          store.complete(credentialId, key, record.fingerprint, record.response, record.expiresAt),
         logFields,
       );
     }
+    // The handler's refusal (ClaimLost) is not this request's answer, nor are its headers
+    // (setting c.res over a response merges them): the record is.
+    c.set("errorCode", undefined);
+    c.res = undefined;
     if (record.fingerprint !== fingerprint) throw reused();
-    return replay(secretKey, context, record.response);
-  };
+    c.res = await replay(secretKey, scope, record.response);
+  }
 }

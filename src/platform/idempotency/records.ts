@@ -12,14 +12,20 @@ export interface ExistingRecord {
   expiresAt: number;
 }
 
+/** A key as the records hold it: the tenant comes from the scope, the credential from here. */
+export interface RecordKey {
+  credentialId: string;
+  key: string;
+}
+
 /**
- * Claims `key` inside the request's transaction: inserts the record (or takes over an expired
- * one). A concurrent transaction holding the same key makes this wait on the unique key until
- * it ends; if that one committed, the committed record is returned instead of a claim.
+ * Claims the credential's `key` inside the request's transaction: inserts the record (or takes
+ * over an expired one). A concurrent transaction holding the same key makes this wait on the
+ * unique key until it ends; if that one committed, the committed record is returned instead.
  */
 export async function claimRecord(
   scope: TenantScope,
-  key: string,
+  { credentialId, key }: RecordKey,
   fingerprint: string,
 ): Promise<{ claimed: true; expiresAt: number } | { claimed: false; record: ExistingRecord }> {
   const t = idempotencyRecords;
@@ -34,9 +40,9 @@ export async function claimRecord(
   };
   const claimed = await scope.tx
     .insert(t)
-    .values({ tenantId: scope.tenantId, key, ...placeholder })
+    .values({ tenantId: scope.tenantId, credentialId, key, ...placeholder })
     .onConflictDoUpdate({
-      target: [t.tenantId, t.key],
+      target: [t.tenantId, t.credentialId, t.key],
       set: placeholder,
       setWhere: lte(t.expiresAt, sql`now()`),
     })
@@ -45,7 +51,7 @@ export async function claimRecord(
   const [row] = await scope.tx
     .select()
     .from(t)
-    .where(scope.where(t, eq(t.key, key)))
+    .where(scope.where(t, eq(t.credentialId, credentialId), eq(t.key, key)))
     .limit(1);
   if (!row) throw new Error("idempotency record vanished after a conflict");
   return {
@@ -65,7 +71,7 @@ export async function claimRecord(
 /** Stores the final response in the claimed record (same transaction as the mutation). */
 export async function finishRecord(
   scope: TenantScope,
-  key: string,
+  { credentialId, key }: RecordKey,
   response: StoredResponse,
 ): Promise<void> {
   const t = idempotencyRecords;
@@ -76,7 +82,7 @@ export async function finishRecord(
       responseBody: response.body,
       responseHeaders: response.headers,
     })
-    .where(scope.where(t, eq(t.key, key)));
+    .where(scope.where(t, eq(t.credentialId, credentialId), eq(t.key, key)));
 }
 
 const CLEANUP_BATCH = 5_000;
