@@ -1,3 +1,4 @@
 export * from "./client";
 export * from "./tenant-scope";
+export * from "./transaction";
 export * from "./unavailable";
