@@ -29,12 +29,14 @@ export class TenantScope {
 /**
  * The transaction an idempotent request runs in (see `withTenantTransaction`): `withTenant` for
  * the same tenant and `withSystem` join it as savepoints, so the request's effects and its
- * idempotency record commit or roll back together. Joined calls are serialized: one connection
- * runs one statement at a time, and savepoints must nest, not interleave.
+ * idempotency record commit or roll back together. It opens at the first joined call, so work
+ * before it (streaming a body, outbound HTTP) runs with no transaction open. Joined calls are
+ * serialized: one connection runs one statement at a time, and savepoints must nest.
  */
 interface Ambient {
   tenantId: string;
-  tx: Transaction;
+  /** The transaction, opened (with its `begin` step) on first use; memoized, failure included. */
+  open: () => Promise<Transaction>;
   queue: Promise<unknown>;
 }
 
@@ -42,7 +44,7 @@ const ambients = new WeakMap<DatabaseHandle, Ambient>();
 
 /**
  * Timeouts of every transaction, set in the statement that switches role (no extra round trip).
- * The runtime roles carry the same values (migration 0004), but `ALTER ROLE … SET` applies only at
+ * The runtime roles carry the same values (migration 0006), but `ALTER ROLE … SET` applies only at
  * login and requests switch role inside the transaction. Values: docs/database.md.
  */
 const TIMEOUTS = sql.raw(
@@ -70,30 +72,84 @@ function joinAmbient<T>(ambient: Ambient, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Set while a call that must not join the request's transaction runs. */
+const detached = new AsyncLocalStorage<true>();
+
 /**
- * Opens one tenant transaction that every `withTenant(handle, tenantId, …)` and
- * `withSystem(handle, …)` made while `work` runs joins (as a savepoint) instead of opening its
- * own. The transaction commits when `work` resolves and rolls back, with everything joined, when
- * it throws. Used by the idempotency middleware, so a mutation and its record are one commit.
+ * Runs `work` with its `withTenant`/`withSystem` calls in transactions of their own, committed at
+ * once, even inside `withTenantTransaction`: for bookkeeping that must outlive the request's
+ * transaction, such as the `uploading` row written before a body streams to R2.
  */
-export function withTenantTransaction<T>(
+export function outsideRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
+  return detached.run(true, work);
+}
+
+const ambientOf = (handle: DatabaseHandle) =>
+  detached.getStore() ? undefined : ambients.get(handle);
+
+/** Thrown into the transaction to roll it back once `work` failed. */
+const rollback = Symbol("rollback");
+
+/**
+ * One tenant transaction that every `withTenant(handle, tenantId, …)` and `withSystem(handle, …)`
+ * made while `work` runs joins (as a savepoint) instead of opening its own. It opens lazily, at
+ * the first joined call or when `work` calls `open()`, and runs `begin` first (the idempotency
+ * claim); a `begin` failure is what every joined call, `open()` and this function then reject
+ * with. It commits when `work` resolves and rolls back, with everything joined, when it throws.
+ * Used by the idempotency middleware, so a mutation and its record are one commit.
+ */
+export async function withTenantTransaction<T>(
   handle: DatabaseHandle,
   tenantId: string,
-  work: (scope: TenantScope) => Promise<T>,
+  begin: (scope: TenantScope) => Promise<void>,
+  work: (open: () => Promise<TenantScope>) => Promise<T>,
 ): Promise<T> {
   if (ambients.has(handle)) throw new Error("a tenant transaction is already open on this handle");
-  return checkedTransaction(handle.db, async (tx) => {
-    await timed(handle.stats, () => enterTenant(tx, tenantId));
-    const ambient: Ambient = { tenantId, tx, queue: Promise.resolve() };
-    ambients.set(handle, ambient);
-    try {
-      return await work(new TenantScope(tenantId, tx));
-    } finally {
-      ambients.delete(handle);
-      // A joined call still running (e.g. left behind by a failed handler) must not outlive it.
-      await ambient.queue;
-    }
+  let settle!: (commit: boolean) => void;
+  const settled = new Promise<boolean>((resolve) => {
+    settle = resolve;
   });
+  let transaction: Promise<void> | undefined;
+  let beginFailure: { error: unknown } | undefined;
+  let opened: Promise<Transaction> | undefined;
+  const open = () => {
+    opened ??= new Promise<Transaction>((resolve, reject) => {
+      transaction = checkedTransaction(handle.db, async (tx) => {
+        await timed(handle.stats, () => enterTenant(tx, tenantId));
+        try {
+          await begin(new TenantScope(tenantId, tx));
+        } catch (error) {
+          beginFailure = { error };
+          throw error;
+        }
+        resolve(tx);
+        if (!(await settled)) throw rollback;
+      });
+      transaction.catch(reject);
+    });
+    return opened;
+  };
+  const ambient: Ambient = { tenantId, open, queue: Promise.resolve() };
+  ambients.set(handle, ambient);
+  let result: { value: T } | { error: unknown };
+  try {
+    result = { value: await work(async () => new TenantScope(tenantId, await open())) };
+  } catch (error) {
+    result = { error };
+  } finally {
+    ambients.delete(handle);
+    // A joined call still running (e.g. left behind by a failed handler) must not outlive it.
+    await ambient.queue;
+  }
+  settle("value" in result && !beginFailure);
+  const ended = await transaction?.then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  if (beginFailure) throw beginFailure.error;
+  if (!("value" in result)) throw result.error;
+  if (ended && ended.error !== rollback) throw ended.error;
+  return result.value;
 }
 
 /** Runs `work` in one transaction scoped to `tenantId` (both in WHERE and by RLS). */
@@ -102,13 +158,14 @@ export function withTenant<T>(
   tenantId: string,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  const ambient = ambients.get(handle);
+  const ambient = ambientOf(handle);
   if (ambient?.tenantId === tenantId) {
-    return joinAmbient(ambient, () =>
-      timed(handle.stats, () =>
-        ambient.tx.transaction((savepoint) => work(new TenantScope(tenantId, savepoint))),
-      ),
-    );
+    return joinAmbient(ambient, async () => {
+      const tx = await ambient.open();
+      return timed(handle.stats, () =>
+        tx.transaction((savepoint) => work(new TenantScope(tenantId, savepoint))),
+      );
+    });
   }
   return timed(handle.stats, () =>
     checkedTransaction(handle.db, async (tx) => {
@@ -128,19 +185,20 @@ export function withSystem<T>(
   handle: DatabaseHandle,
   work: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const ambient = ambients.get(handle);
+  const ambient = ambientOf(handle);
   if (ambient) {
-    return joinAmbient(ambient, () =>
-      timed(handle.stats, () =>
-        ambient.tx.transaction(async (savepoint) => {
+    return joinAmbient(ambient, async () => {
+      const tx = await ambient.open();
+      return timed(handle.stats, () =>
+        tx.transaction(async (savepoint) => {
           await enterSystem(savepoint);
           const result = await work(savepoint);
           // set_config(…, true) outlives RELEASE SAVEPOINT: hand the transaction back as the tenant.
           await enterTenant(savepoint, ambient.tenantId);
           return result;
         }),
-      ),
-    );
+      );
+    });
   }
   return timed(handle.stats, () =>
     checkedTransaction(handle.db, async (tx) => {
