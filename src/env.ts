@@ -18,6 +18,8 @@ declare global {
       JWKS_CACHE_SECONDS?: string;
       /** Minimum seconds between JWKS refetches for an unknown kid (default 30). */
       JWKS_COOLDOWN_SECONDS?: string;
+      /** Seconds after its fetch a JWKS keeps serving while the IdP is unreachable (default 86400). */
+      JWKS_MAX_STALE_SECONDS?: string;
       /** Days an offboarded tenant's data is kept before the deletion job removes it (default 30). */
       TENANT_DELETION_GRACE_DAYS?: string;
       /** Neon connection string: when set, requests reach Neon directly (serverless driver) instead of Hyperdrive. */
@@ -45,6 +47,8 @@ const base64Key = z.string().refine((value) => {
   }
 }, "must be base64 of 32 bytes");
 
+const DEPLOYED = new Set(["staging", "production"]);
+
 const configSchema = z
   .object({
     ENVIRONMENT: z.enum(["development", "test", "staging", "production"]),
@@ -58,10 +62,12 @@ const configSchema = z
       .transform((v) => v === "true"),
     JWKS_CACHE_SECONDS: z.coerce.number().positive().default(600),
     JWKS_COOLDOWN_SECONDS: z.coerce.number().nonnegative().default(30),
+    JWKS_MAX_STALE_SECONDS: z.coerce.number().nonnegative().default(86_400),
     TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   })
-  .refine((c) => !(c.ENVIRONMENT === "production" && c.ALLOW_LOOPBACK_HTTP), {
-    message: "ALLOW_LOOPBACK_HTTP is refused in production",
+  // Staging runs the production build against real tenants' URLs: loopback http is as wrong there.
+  .refine((c) => !(DEPLOYED.has(c.ENVIRONMENT) && c.ALLOW_LOOPBACK_HTTP), {
+    message: "ALLOW_LOOPBACK_HTTP is refused in staging and production",
     path: ["ALLOW_LOOPBACK_HTTP"],
   });
 

@@ -14,11 +14,23 @@ export const CREDENTIAL_CACHE_TTL_MS = 3_000;
 const LAST_USED_GRANULARITY_MS = 60_000;
 
 interface CachedKey {
-  principal: Principal | null;
+  principal: Principal;
   touchedAt: number;
 }
 
 const keyCache = new TtlCache<CachedKey>(CREDENTIAL_CACHE_TTL_MS);
+/**
+ * Hashes of keys that matched nothing (negative cache). Separate from `keyCache` and smaller, so
+ * a flood of random keys evicts only other misses, never a valid key's entry. Its TTL is the
+ * positive cache's: a key is random and new, so no earlier miss can hide a key created since.
+ */
+const unknownKeys = new TtlCache<true>(CREDENTIAL_CACHE_TTL_MS, 5_000);
+/**
+ * Hashes of keys that resolved to a principal in the last 10 minutes. Used only to let a known
+ * key through an address blocked for failed authentications (it is still looked up as usual), so
+ * one client's bad keys do not lock out the valid keys of others behind the same address.
+ */
+const recentlyValidKeys = new TtlCache<true>(10 * 60_000, 10_000);
 
 export const tenantColumns = {
   id: tenants.id,
@@ -39,6 +51,7 @@ export async function resolveApiKey(
   schedule: (work: Promise<unknown>) => void,
 ): Promise<Principal | null> {
   const hash = await hashApiKey(key);
+  if (unknownKeys.get(hash)) return null;
   let cached = keyCache.get(hash);
   if (!cached) {
     const row = await withSystem(database, async (tx) => {
@@ -52,22 +65,25 @@ export async function resolveApiKey(
         .limit(1);
       return found;
     });
+    if (!row) {
+      unknownKeys.set(hash, true);
+      return null;
+    }
     cached = {
-      principal: row
-        ? {
-            tenantId: row.tenant.id,
-            tenant: row.tenant as TenantSnapshot,
-            role: row.role as Role,
-            actor: { type: "api_key", id: row.keyId },
-            credentialId: row.keyId,
-          }
-        : null,
+      principal: {
+        tenantId: row.tenant.id,
+        tenant: row.tenant as TenantSnapshot,
+        role: row.role as Role,
+        actor: { type: "api_key", id: row.keyId },
+        credentialId: row.keyId,
+      },
       touchedAt: 0,
     };
     keyCache.set(hash, cached);
+    recentlyValidKeys.set(hash, true);
   }
   const principal = cached.principal;
-  if (principal && Date.now() - cached.touchedAt > LAST_USED_GRANULARITY_MS) {
+  if (Date.now() - cached.touchedAt > LAST_USED_GRANULARITY_MS) {
     cached.touchedAt = Date.now();
     schedule(
       withSystem(database, (tx) =>
@@ -89,12 +105,17 @@ export async function resolveApiKey(
   return principal;
 }
 
+/** True when this key resolved to a principal in this isolate lately (see `recentlyValidKeys`). */
+export async function isRecentlyValidApiKey(key: string): Promise<boolean> {
+  return recentlyValidKeys.get(await hashApiKey(key)) === true;
+}
+
 /** Forgets cached lookups of one key in this isolate (other isolates expire within the TTL). */
 export function forgetApiKey(keyId: string): void {
-  keyCache.deleteWhere((entry) => entry.principal?.actor.id === keyId);
+  keyCache.deleteWhere((entry) => entry.principal.actor.id === keyId);
 }
 
 /** Forgets every cached credential of a tenant in this isolate (after suspension or a plan change). */
 export function forgetTenantCredentials(tenantId: string): void {
-  keyCache.deleteWhere((entry) => entry.principal?.tenantId === tenantId);
+  keyCache.deleteWhere((entry) => entry.principal.tenantId === tenantId);
 }

@@ -1,16 +1,11 @@
 import { eq } from "drizzle-orm";
-import {
-  createRemoteJWKSet,
-  decodeJwt,
-  decodeProtectedHeader,
-  errors as joseErrors,
-  jwtVerify,
-} from "jose";
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
 import type { Principal, TenantSnapshot } from "../context";
 import { type DatabaseHandle, withSystem } from "../db";
 import { tenants } from "../db/schema";
 import { log } from "../observability/logger";
 import { CREDENTIAL_CACHE_TTL_MS, tenantColumns } from "./credentials";
+import { IdpUnavailableError, type JwksSettings, jwksKey } from "./jwks";
 import { highestRole } from "./roles";
 import { TtlCache } from "./ttl-cache";
 
@@ -31,12 +26,7 @@ export const ALLOWED_JWT_ALGORITHMS = [
 /** Clock skew tolerated on exp and nbf, in seconds. */
 export const JWT_CLOCK_TOLERANCE_SECONDS = 30;
 
-export interface JwksSettings {
-  /** How long a fetched JWKS is trusted before it is fetched again. */
-  cacheMaxAgeMs: number;
-  /** Minimum time between refetches triggered by an unknown `kid`. */
-  cooldownMs: number;
-}
+export type { JwksSettings } from "./jwks";
 
 interface IssuerTenant {
   tenant: TenantSnapshot;
@@ -45,29 +35,43 @@ interface IssuerTenant {
   rolesClaim: string;
 }
 
-const issuerCache = new TtlCache<IssuerTenant | null>(CREDENTIAL_CACHE_TTL_MS);
-const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+const issuerCache = new TtlCache<IssuerTenant>(CREDENTIAL_CACHE_TTL_MS);
+/**
+ * Issuers that belong to no tenant (negative cache), apart from `issuerCache` so a flood of made-up
+ * issuers cannot evict a real one. Any change to a tenant's IdP settings in this isolate clears it
+ * (the new issuer may have been a miss); other isolates see it within the TTL, as for positives.
+ */
+const unknownIssuers = new TtlCache<true>(CREDENTIAL_CACHE_TTL_MS, 1_000);
+/** Issuers whose token verified in the last 10 minutes (see `isRecentlyValidIssuer`). */
+const recentlyValidIssuers = new TtlCache<true>(10 * 60_000, 1_000);
 
 /** A JWT is three base64url segments; anything else is not worth decoding. */
 export function looksLikeJwt(token: string): boolean {
   return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
 }
 
-function remoteJwks(uri: string, settings: JwksSettings) {
-  const cacheKey = `${uri}|${settings.cacheMaxAgeMs}|${settings.cooldownMs}`;
-  let jwks = jwksCache.get(cacheKey);
-  if (!jwks) {
-    jwks = createRemoteJWKSet(new URL(uri), {
-      cacheMaxAge: settings.cacheMaxAgeMs,
-      cooldownDuration: settings.cooldownMs,
-      timeoutDuration: 5_000,
-    });
-    jwksCache.set(cacheKey, jwks);
+/** The `iss` of a JWT-shaped token, unverified (undefined when it has none or is not a JWT). */
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const { iss } = decodeJwt(token);
+    return typeof iss === "string" && iss.length > 0 ? iss : undefined;
+  } catch {
+    return undefined;
   }
-  return jwks;
+}
+
+/**
+ * True when a token of this (unverified) issuer verified in this isolate lately: such a token may
+ * pass an address blocked for failed authentications. It is verified as usual; a made-up token of
+ * a known issuer costs no database round trip beyond the cached issuer lookup.
+ */
+export function isRecentlyValidIssuer(token: string): boolean {
+  const issuer = unverifiedIssuer(token);
+  return issuer !== undefined && recentlyValidIssuers.get(issuer) === true;
 }
 
 async function tenantForIssuer(database: DatabaseHandle, issuer: string) {
+  if (unknownIssuers.get(issuer)) return null;
   const cached = issuerCache.get(issuer);
   if (cached !== undefined) return cached;
   const found = await withSystem(database, async (tx) => {
@@ -92,7 +96,8 @@ async function tenantForIssuer(database: DatabaseHandle, issuer: string) {
           rolesClaim: found.rolesClaim,
         }
       : null;
-  issuerCache.set(issuer, value);
+  if (value) issuerCache.set(issuer, value);
+  else unknownIssuers.set(issuer, true);
   return value;
 }
 
@@ -109,12 +114,15 @@ function claimAt(payload: Record<string, unknown>, path: string): unknown {
 export type JwtResolution =
   | { kind: "ok"; principal: Principal }
   | { kind: "invalid"; reason: string }
-  | { kind: "no_role"; tenantId: string };
+  | { kind: "no_role"; tenantId: string }
+  | { kind: "idp_unavailable"; retryAfterSeconds: number };
 
 /**
  * Verifies a JWT from a tenant's own IdP. `iss` selects the tenant; the signature is checked
- * against that tenant's JWKS (cached, refetched on an unknown kid at most once per cooldown);
- * exp/nbf/iss/aud are enforced. Any failure, including an unreachable IdP, refuses the token.
+ * against that tenant's JWKS (see `jwksKey`: cached, refetched on an unknown kid at most once per
+ * cooldown, last good keys kept through an outage); exp/nbf/iss/aud are enforced. A token is
+ * accepted only with a verified signature; with no usable key because the IdP cannot be reached
+ * the answer is `idp_unavailable`, never acceptance.
  */
 export async function resolveJwt(
   database: DatabaseHandle,
@@ -137,17 +145,22 @@ export async function resolveJwt(
   const idp = await tenantForIssuer(database, issuer);
   if (!idp) return { kind: "invalid", reason: "unknown issuer" };
   try {
-    const { payload } = await jwtVerify(token, remoteJwks(idp.jwksUri, settings), {
-      issuer,
-      audience: idp.audience,
-      algorithms: ALLOWED_JWT_ALGORITHMS,
-      clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ["exp", "sub"],
-    });
+    const { payload } = await jwtVerify(
+      token,
+      (header, input) => jwksKey(idp.jwksUri, settings, header, input),
+      {
+        issuer,
+        audience: idp.audience,
+        algorithms: ALLOWED_JWT_ALGORITHMS,
+        clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ["exp", "sub"],
+      },
+    );
     const claimed = claimAt(payload, idp.rolesClaim);
     const role = highestRole(Array.isArray(claimed) ? claimed : [claimed]);
     if (!role) return { kind: "no_role", tenantId: idp.tenant.id };
     const subject = payload.sub as string;
+    recentlyValidIssuers.set(issuer, true);
     return {
       kind: "ok",
       principal: {
@@ -159,6 +172,9 @@ export async function resolveJwt(
       },
     };
   } catch (error) {
+    if (error instanceof IdpUnavailableError) {
+      return { kind: "idp_unavailable", retryAfterSeconds: error.retryAfterSeconds };
+    }
     const reason = error instanceof joseErrors.JOSEError ? error.code : "verification failed";
     if (!(error instanceof joseErrors.JOSEError)) {
       log("warn", "jwt verification error", { issuer, error_message: String(error) });
@@ -172,7 +188,11 @@ export function forgetIssuer(issuer: string | null | undefined): void {
   if (issuer) issuerCache.delete(issuer);
 }
 
-/** Forgets all cached issuers of a tenant in this isolate (after suspension). */
+/**
+ * Forgets all cached issuers of a tenant in this isolate (after suspension or an IdP change), and
+ * every cached miss: the tenant's new issuer may be one of them.
+ */
 export function forgetTenantIssuers(tenantId: string): void {
-  issuerCache.deleteWhere((value) => value?.tenant.id === tenantId);
+  issuerCache.deleteWhere((value) => value.tenant.id === tenantId);
+  unknownIssuers.clear();
 }

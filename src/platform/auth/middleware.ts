@@ -1,11 +1,13 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { getConfig } from "../../env";
 import type { AppEnv, Principal } from "../context";
 import { AppError } from "../errors";
+import { resolverFor } from "../net/resolver";
 import { log } from "../observability/logger";
-import { API_KEY_PATTERN } from "./api-keys";
-import { resolveApiKey } from "./credentials";
-import { looksLikeJwt, resolveJwt } from "./jwt";
+import { clientAddressKey, countFailure, isAddressBlocked, tooManyFailures } from "./address-limit";
+import { API_KEY_PATTERN, isIssuableApiKey } from "./api-keys";
+import { isRecentlyValidApiKey, resolveApiKey } from "./credentials";
+import { isRecentlyValidIssuer, type JwksSettings, looksLikeJwt, resolveJwt } from "./jwt";
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="shelfwise"' };
 
@@ -19,42 +21,80 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+function jwksSettings(c: Context<AppEnv>): JwksSettings {
+  const config = getConfig(c.env);
+  return {
+    cacheMaxAgeMs: config.JWKS_CACHE_SECONDS * 1000,
+    cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
+    maxStaleMs: config.JWKS_MAX_STALE_SECONDS * 1000,
+    policy: { allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP },
+    resolve: resolverFor(c.env),
+  };
+}
+
+/**
+ * While an address is blocked for failed authentications, only a credential this isolate saw
+ * succeed lately may pass (and is then checked as usual): it cannot be made up by the client
+ * whose failures caused the block, and it costs no more than its ordinary cached lookups.
+ */
+async function mayPassBlock(token: string | undefined): Promise<boolean> {
+  if (!token) return false;
+  if (API_KEY_PATTERN.test(token)) return isRecentlyValidApiKey(token);
+  return looksLikeJwt(token) && isRecentlyValidIssuer(token);
+}
+
+/** Resolves the credential, or says why it is refused (a 401, with the detail the client is told). */
+async function resolveCredential(
+  c: Context<AppEnv>,
+  token: string | undefined,
+): Promise<Principal | { refused: string }> {
+  if (!token) return { refused: "A bearer credential is required." };
+  if (API_KEY_PATTERN.test(token)) {
+    // A key no issued key can equal is refused without a lookup.
+    const principal = isIssuableApiKey(token)
+      ? await resolveApiKey(c.var.database, token, (work) => c.executionCtx.waitUntil(work))
+      : null;
+    return principal ?? { refused: "The API key is invalid or revoked." };
+  }
+  if (!looksLikeJwt(token)) return { refused: "The credential is malformed." };
+  const result = await resolveJwt(c.var.database, token, jwksSettings(c));
+  switch (result.kind) {
+    case "ok":
+      return result.principal;
+    case "invalid":
+      log("info", "jwt refused", { request_id: c.var.requestId, reason: result.reason });
+      return { refused: "The token is invalid." };
+    case "no_role":
+      throw new AppError("forbidden", "The token carries no Shelfwise role.");
+    case "idp_unavailable":
+      // The client's token may well be valid: an outage is not a 401.
+      throw new AppError(
+        "service_unavailable",
+        "The tenant's identity provider cannot be reached to verify the token; retry later.",
+        { headers: { "retry-after": String(result.retryAfterSeconds) } },
+      );
+  }
+}
+
 /**
  * Authenticates a tenant request with an API key or a tenant IdP JWT and sets `principal`.
  * 401 for a missing or bad credential; 403 `forbidden` for a valid JWT carrying no known role;
- * 403 `tenant_suspended` when the credential's tenant is not active.
+ * 403 `tenant_suspended` when the credential's tenant is not active; 503 when the tenant's IdP
+ * cannot be reached and no cached key applies. Before any lookup, an address with too many
+ * recent 401s gets 429 `rate_limited` (see address-limit.ts).
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async function authenticateMiddleware(c, next) {
     const token = bearerToken(c.req.header("authorization"));
-    if (!token) throw unauthenticated("A bearer credential is required.");
+    const address = clientAddressKey(c);
+    if (isAddressBlocked(address) && !(await mayPassBlock(token))) throw tooManyFailures();
 
-    let principal: Principal | null = null;
-    if (API_KEY_PATTERN.test(token)) {
-      principal = await resolveApiKey(c.var.database, token, (work) =>
-        c.executionCtx.waitUntil(work),
-      );
-      if (!principal) throw unauthenticated("The API key is invalid or revoked.");
-    } else if (looksLikeJwt(token)) {
-      const config = getConfig(c.env);
-      const result = await resolveJwt(c.var.database, token, {
-        cacheMaxAgeMs: config.JWKS_CACHE_SECONDS * 1000,
-        cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
-      });
-      if (result.kind === "invalid") {
-        log("info", "jwt refused", { request_id: c.var.requestId, reason: result.reason });
-        throw unauthenticated("The token is invalid.");
-      }
-      if (result.kind === "no_role") {
-        throw new AppError("forbidden", "The token carries no Shelfwise role.");
-      }
-      principal = result.principal;
-    } else {
-      throw unauthenticated("The credential is malformed.");
+    const resolved = await resolveCredential(c, token);
+    if ("refused" in resolved) {
+      throw await countFailure(c, address, unauthenticated(resolved.refused));
     }
-
-    c.set("principal", principal);
-    if (principal.tenant.status !== "active") {
+    c.set("principal", resolved);
+    if (resolved.tenant.status !== "active") {
       throw new AppError("tenant_suspended", "This tenant is suspended.");
     }
     await next();
