@@ -13,6 +13,9 @@ const ReadySchema = z
   .object({
     status: z.literal("ok"),
     checks: z.object({ postgres: CheckSchema, r2: CheckSchema, durable_objects: CheckSchema }),
+    checked_at: z.iso.datetime().openapi({
+      description: "When the checks ran: results are reused for up to 3 s (failures 1 s)",
+    }),
   })
   .openapi("Readiness");
 
@@ -34,6 +37,8 @@ const ready = createRoute({
   path: "/ready",
   tags: ["health"],
   summary: "Readiness: Postgres through Hyperdrive, R2 and the Durable Objects",
+  description:
+    "Each isolate runs the checks at most once at a time and reuses a result for 3 s (a failure for 1 s), so probes cannot multiply the load on the dependencies.",
   responses: {
     200: {
       description: "Every dependency answered",
@@ -47,12 +52,12 @@ const ready = createRoute({
 export const healthRoutes = createRouter()
   .openapi(live, (c) => c.json({ status: "ok" as const }, 200))
   .openapi(ready, async (c) => {
-    const { ok, checks } = await checkReadiness(c.env, c.var.database);
+    const { ok, checks, checkedAt } = await checkReadiness(c.env, c.var.database);
     if (!ok) {
       throw new AppError("service_unavailable", "A dependency is not ready.", {
-        extensions: { checks },
+        extensions: { checks, checked_at: checkedAt },
         headers: { "retry-after": "5" },
       });
     }
-    return c.json({ status: "ok" as const, checks }, 200);
+    return c.json({ status: "ok" as const, checks, checked_at: checkedAt }, 200);
   });

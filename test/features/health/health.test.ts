@@ -1,5 +1,6 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { READY_FAILURE_TTL_MS, READY_SUCCESS_TTL_MS } from "../../../src/features/health/service";
 import { call, readProblem } from "../../helpers/http";
 
 describe("GET /health/live", () => {
@@ -40,5 +41,40 @@ describe("GET /health/ready", () => {
     expect(checks.r2?.status).toBe("ok");
     expect(checks.durable_objects?.status).toBe("ok");
     expect(JSON.stringify(problem)).not.toContain("127.0.0.1");
+  });
+});
+
+describe("GET /health/ready under probes", () => {
+  const queriesOf = (response: Response) =>
+    Number(/desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "")?.[1]);
+  const checkedAt = async (response: Response) =>
+    ((await response.json()) as { checked_at: string }).checked_at;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("N rapid probes, concurrent then sequential, cause at most one database check", async () => {
+    await sleep(READY_SUCCESS_TTL_MS); // past any result an earlier test left
+    // Concurrent probes as separate requests (SELF), each in its own request context.
+    const concurrent = await Promise.all(
+      Array.from({ length: 10 }, () => SELF.fetch("https://api.shelfwise.test/health/ready")),
+    );
+    const sequential = [];
+    for (let i = 0; i < 10; i++) sequential.push(await call("/health/ready"));
+    const all = [...concurrent, ...sequential];
+    expect(all.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(all.reduce((sum, r) => sum + queriesOf(r), 0)).toBe(1);
+    expect(new Set(await Promise.all(all.map(checkedAt))).size).toBe(1);
+  });
+
+  it("a failure is reused for less time than a success", async () => {
+    const unreachable = { HYPERDRIVE: env.HYPERDRIVE_UNREACHABLE };
+    const failedAt = async () =>
+      String((await readProblem(await call("/health/ready", {}, unreachable))).checked_at);
+    const firstFailure = await failedAt();
+    expect(await failedAt()).toBe(firstFailure);
+    const firstSuccess = await checkedAt(await call("/health/ready"));
+
+    await sleep(READY_FAILURE_TTL_MS + 100);
+    expect(await failedAt()).not.toBe(firstFailure);
+    expect(await checkedAt(await call("/health/ready"))).toBe(firstSuccess);
   });
 });
