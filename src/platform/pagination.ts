@@ -7,6 +7,7 @@ export const ListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
   starting_after: z
     .string()
+    .max(64)
     .regex(/^[a-z]+_[0-9a-z]{26}$/, "must be an id from a previous page")
     .optional()
     .openapi({ description: "Return items after this id (the previous page's next_cursor)" }),

@@ -15,6 +15,7 @@ export type BookStatus = (typeof BOOK_STATUSES)[number];
 
 export const CurrencySchema = z
   .string()
+  .length(3)
   .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code (3 uppercase letters)")
   .openapi({ example: "EUR" });
 

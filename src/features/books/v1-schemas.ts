@@ -5,6 +5,7 @@ import { BOOK_STATUSES, bookFilters, CurrencySchema, IsbnSchema, MAX_STOCK } fro
 /** v1 money: a decimal string in the currency's major unit, beside a `currency` field. */
 const DecimalSchema = z
   .string()
+  .max(17)
   .regex(/^\d{1,12}(\.\d{1,4})?$/, 'must be a decimal string such as "12.50"')
   .openapi({ example: "12.50" });
 

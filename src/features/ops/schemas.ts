@@ -20,10 +20,12 @@ export const OpsTenantQuerySchema = OpsQuerySchema;
 export const EndpointIdParamSchema = z.object({
   id: z
     .string()
+    .max(64)
     .regex(/^ten_[0-9a-z]{26}$/, "must be a tenant id")
     .openapi({ param: { in: "path" } }),
   endpointId: z
     .string()
+    .max(64)
     .regex(/^whep_[0-9a-z]{26}$/, "must be a webhook endpoint id")
     .openapi({ param: { in: "path" } }),
 });
@@ -32,6 +34,7 @@ export const OperatorRecoverSchema = z
   .strictObject({
     since: z.iso
       .datetime({ offset: true })
+      .max(64)
       .optional()
       .openapi({ description: "Re-deliver what failed since then (default: everything failed)" }),
   })

@@ -85,6 +85,7 @@ export const TenantSchema = z
 export const TenantIdParamSchema = z.object({
   id: z
     .string()
+    .max(64)
     .regex(/^ten_[0-9a-z]{26}$/, "must be a tenant id")
     .openapi({ param: { in: "path" } }),
 });

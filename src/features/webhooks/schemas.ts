@@ -94,6 +94,7 @@ export const RecoverSchema = z
   .strictObject({
     since: z.iso
       .datetime({ offset: true })
+      .max(64)
       .openapi({ example: "2026-11-21T00:00:00Z", description: "RFC 3339" }),
   })
   .openapi("RecoverWebhookEndpoint");
