@@ -41,6 +41,8 @@ export default defineConfig({
           ],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // FUZZ_RUNS=5000 sets the case count of test/platform/fuzz.test.ts (inject("fuzzRuns")).
+          provide: { fuzzRuns: process.env.FUZZ_RUNS ?? "" },
         },
       },
       {
