@@ -27,10 +27,12 @@ export async function reservePart(
   ctx: FileContext,
   id: string,
   partNumber: number,
-  length: number,
+  partLength: () => number,
 ): Promise<PartReservation> {
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const row = await findFile(scope, id, true);
+    // Measured after the lookup: another tenant's file id is a 404 whatever the request carries.
+    const length = partLength();
     if (row.status !== "uploading" || !row.multipartUploadId || row.sizeBytes === null) {
       throw new AppError("conflict", "This file has no multipart upload in progress.");
     }

@@ -206,11 +206,16 @@ export async function uploadPart({
 }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
-  const length = declaredLength(input.contentLength);
-  if (!input.body) throw new AppError("validation_failed", "The part is empty.");
+  const body = input.body;
+  let length = 0;
   // Counted against the declared total before it is read (413 past it); given back if it fails.
-  const reservation = await reservePart(ctx, id, partNumber, length);
-  const metered = meter(input.body, length, length);
+  const reservation = await reservePart(ctx, id, partNumber, () => {
+    length = declaredLength(input.contentLength);
+    if (!body) throw new AppError("validation_failed", "The part is empty.");
+    return length;
+  });
+  if (!body) throw new AppError("validation_failed", "The part is empty.");
+  const metered = meter(body, length, length);
   const upload = ctx.bucket.resumeMultipartUpload(reservation.row.r2Key, reservation.uploadId);
   try {
     const part = await upload.uploadPart(partNumber, metered.readable);
