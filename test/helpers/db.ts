@@ -12,6 +12,9 @@ export function ownerSql() {
     max: 2,
     fetch_types: false,
     onnotice: () => {},
+    // As the product: behind a transaction-mode pooler a cached `commit` can turn into a silent
+    // ROLLBACK of a seeding transaction (docs/database.md).
+    prepare: false,
     // The product's socket: the driver's own Workers polyfill reports spurious errors on close.
     ...({ socket: openWorkerSocket } as object),
   });
