@@ -47,9 +47,10 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
       values (${ids.api_keys}, ${tenantId}, 'k', 'viewer', 'test', 'sk_test_abcd', ${`hash-${ids.api_keys}`})`;
     await tx`insert into audit_log (id, tenant_id, actor_type, actor_id, action, target_type, target_id)
       values (${ids.audit_log}, ${tenantId}, 'system', 'test', 'book.created', 'book', ${ids.books})`;
-    await tx`insert into idempotency_records (tenant_id, key, fingerprint, response_status, response_body,
-        response_headers, expires_at)
-      values (${tenantId}, ${ids.idempotency_records}, 'f', 201, '{}', ${tx.json({})}, now() + interval '1 day')`;
+    await tx`insert into idempotency_records (tenant_id, credential_id, key, fingerprint, response_status,
+        response_body, response_headers, expires_at)
+      values (${tenantId}, ${ids.api_keys}, ${ids.idempotency_records}, 'f', 201, '{}', ${tx.json({})},
+        now() + interval '1 day')`;
     await tx`insert into webhook_endpoints (id, tenant_id, url, event_types, secret_ciphertext)
       values (${ids.webhook_endpoints}, ${tenantId}, 'https://hooks.example.com/x', ${tx.json([])}, 'c')`;
     await tx`insert into webhook_deliveries (id, tenant_id, endpoint_id, event_id)
@@ -72,7 +73,7 @@ export async function deleteTenantRows(sql: OwnerSql, tenantIds: string[]): Prom
   });
 }
 
-/** The primary-key column of each seeded table (idempotency_records is keyed by tenant + key). */
+/** The primary-key column of each seeded table (idempotency_records is keyed by tenant, credential and key). */
 export function keyColumn(table: string): string {
   return table === "idempotency_records" ? "key" : "id";
 }

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { call } from "../helpers/http";
+import { bearer, createTestTenant } from "../helpers/tenant";
 
 const GENERATED_ID = /^req_[0-9a-hjkmnp-tv-z]{26}$/;
 
@@ -68,9 +69,10 @@ describe("Server-Timing", () => {
     expect(t.queries, t.header).toBe(0);
   });
 
-  it("counts the one query /health/ready makes, and its time", async () => {
-    const t = timing(await call("/health/ready"));
-    expect(t.queries, t.header).toBe(1);
+  it("counts the queries a request makes, and their time", async () => {
+    const { adminKey } = await createTestTenant();
+    const t = timing(await call("/v2/books", { headers: bearer(adminKey) }));
+    expect(t.queries, t.header).toBeGreaterThanOrEqual(1);
     expect(t.dbMs, t.header).toBeGreaterThan(0);
     expect(t.total ?? 0, t.header).toBeGreaterThanOrEqual(t.dbMs ?? 0);
   });
