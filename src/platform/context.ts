@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import type { Env } from "../env";
 import type { DatabaseHandle } from "./db";
+import type { AfterResponse } from "./observability/after-response";
+import type { DoCallStats } from "./observability/do-calls";
 import type { Plan } from "./plans";
 
 /** Roles from the API contract, most to least privileged. */
@@ -31,11 +33,15 @@ export interface Principal {
 export interface Variables {
   requestId: string;
   database: DatabaseHandle;
+  /** Work left for after the response, run on `database` before it closes. */
+  afterResponse: AfterResponse;
   principal: Principal | undefined;
   /** The error code of a failed request, for the request log and analytics. */
   errorCode: string | undefined;
   /** True once the tenant's RateLimiter object counted this request in its traffic log. */
   trafficCounted: boolean;
+  /** Durable Object calls made for this request (see observability/do-calls.ts). */
+  doCalls: DoCallStats;
 }
 
 /** The Hono environment every router and middleware shares. */

@@ -71,10 +71,10 @@ describe("request analytics", () => {
     const length = response.headers.get("content-length");
     expect(point.bytes).toBe(length === null ? 0 : Number(length));
     expect(body.length).toBeGreaterThan(0);
-    // Exactly the documented shape: one index, seven blobs, seven doubles.
+    // Exactly the documented shape: one index, seven blobs, eight doubles.
     expect(rec.requests()[0]?.indexes).toHaveLength(1);
     expect(rec.requests()[0]?.blobs).toHaveLength(7);
-    expect(rec.requests()[0]?.doubles).toHaveLength(7);
+    expect(rec.requests()[0]?.doubles).toHaveLength(8);
   });
 
   it("records the route pattern, not the concrete path (ids never become dimensions)", async () => {

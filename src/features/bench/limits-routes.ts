@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { authenticate } from "../../platform/auth/middleware";
 import type { AppEnv } from "../../platform/context";
 import { AppError } from "../../platform/errors";
+import { doStub } from "../../platform/observability/do-calls";
 import { rateLimit } from "../../platform/rate-limit/middleware";
 import { getOwnTenant } from "../tenants/service";
 import { benchOnly } from "./guard";
@@ -47,7 +48,7 @@ export const benchLimitRoutes = new Hono<AppEnv>()
   // One limiter decision, nothing else: our Durable Object (one object, as for one tenant)…
   .get("/limits/durable-object", async (c) => {
     const { key, limit } = limitQuery(c);
-    const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName("bench-limiter"));
+    const stub = doStub(c, c.env.RATE_LIMITER, "bench-limiter");
     const result = await stub.consume([{ name: "bench", key, limit, windowMs: BENCH_WINDOW_MS }]);
     return verdict(c, result.allowed);
   })

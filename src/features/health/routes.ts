@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../platform/errors";
+import { countedEnv } from "../../platform/observability/do-calls";
 import { createRouter, problemResponse } from "../../platform/openapi";
 import { checkReadiness } from "./service";
 
@@ -52,7 +53,7 @@ const ready = createRoute({
 export const healthRoutes = createRouter()
   .openapi(live, (c) => c.json({ status: "ok" as const }, 200))
   .openapi(ready, async (c) => {
-    const { ok, checks, checkedAt } = await checkReadiness(c.env, c.var.database);
+    const { ok, checks, checkedAt } = await checkReadiness(countedEnv(c), c.var.database);
     if (!ok) {
       throw new AppError("service_unavailable", "A dependency is not ready.", {
         extensions: { checks, checked_at: checkedAt },

@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/context";
+import { countedEnv } from "../../platform/observability/do-calls";
 import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
 import { TenantIdParamSchema } from "../tenants/schemas";
 import {
@@ -20,7 +21,7 @@ import {
 
 const opsContext = (c: Context<AppEnv>): OpsContext => ({
   database: c.var.database,
-  env: c.env,
+  env: countedEnv(c),
   requestId: c.var.requestId,
 });
 

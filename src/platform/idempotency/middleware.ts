@@ -5,6 +5,7 @@ import { getConfig } from "../../env";
 import type { AppEnv } from "../context";
 import { timed, withTenantTransaction } from "../db";
 import { AppError } from "../errors";
+import { doStub } from "../observability/do-calls";
 import { describeError, log } from "../observability/logger";
 import type { StoredResponse } from "./durable-object";
 import { parseIdempotencyKey, requestFingerprint, streamedBodyIdentity } from "./key";
@@ -169,7 +170,7 @@ async function runIdempotently(c: Context<AppEnv>, next: () => Promise<void>, re
   const logFields = { request_id: c.var.requestId, tenant_id: tenantId };
   const secretKey = getConfig(c.env).WEBHOOK_SECRET_KEY;
 
-  const store = c.env.IDEMPOTENCY.get(c.env.IDEMPOTENCY.idFromName(tenantId));
+  const store = doStub(c, c.env.IDEMPOTENCY, tenantId);
   let token: string | undefined;
   try {
     const begun = await store.begin(credentialId, key, fingerprint, LOCK_MS);
@@ -224,9 +225,10 @@ async function runIdempotently(c: Context<AppEnv>, next: () => Promise<void>, re
   // Off the response's path: until it lands, a duplicate gets 409 (or waits on the record).
   if (token) {
     const { response, expiresAt } = stored;
+    const later = doStub(c, c.env.IDEMPOTENCY, tenantId, "after");
     c.executionCtx.waitUntil(
       bestEffort(
-        () => store.complete(credentialId, key, fingerprint, response, expiresAt),
+        () => later.complete(credentialId, key, fingerprint, response, expiresAt),
         logFields,
       ),
     );

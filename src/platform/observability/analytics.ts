@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Env } from "../../env";
 import type { AppEnv } from "../context";
-import type { RateLimiter } from "../rate-limit/durable-object";
+import { doStub } from "./do-calls";
 import { describeError, log } from "./logger";
 
 /**
@@ -33,6 +33,8 @@ export interface RequestDataPoint {
   idempotentReplay: boolean;
   /** Content-Length of the response; 0 when streamed without one (bodies are never buffered). */
   responseBytes: number;
+  /** Durable Object calls the response waited for (double8, appended). */
+  doCalls: number;
 }
 
 /** One webhook delivery attempt, as the webhook consumer records it. */
@@ -96,6 +98,7 @@ export function recordRequest(env: Env, p: RequestDataPoint): void {
       p.idempotentReplay ? 1 : 0,
       p.responseBytes,
       p.status,
+      p.doCalls,
     ],
   });
 }
@@ -135,10 +138,34 @@ export interface RequestMeasures {
 }
 
 /**
- * After a response: writes its analytics data point and, for a tenant's request the rate limiter
- * did not count (or that ended in an error), counts it in the tenant's traffic log (its
- * RateLimiter object) through waitUntil. Neither can delay or fail
- * the response: both are caught, logged and dropped.
+ * For a tenant's request the rate limiter did not count (or that ended in an error): counts it in
+ * the tenant's traffic log (its RateLimiter object) through waitUntil, caught, logged and dropped.
+ */
+function countTraffic(c: Context<AppEnv>, status: number, rateLimited: boolean): void {
+  const principal = c.var.principal;
+  if (!principal) return;
+  // The limiter's call already counted this request (and a refusal); only a later error needs
+  // a second call to the object.
+  const counted = c.var.trafficCounted;
+  if (counted && (status < 400 || rateLimited)) return;
+  try {
+    const stub = doStub(c, c.env.RATE_LIMITER, principal.tenantId, "after");
+    c.executionCtx.waitUntil(
+      stub.recordTraffic({ status, rateLimited }, counted).catch((error: unknown) => {
+        log("warn", "traffic counter unavailable", {
+          tenant_id: principal.tenantId,
+          ...describeError(error),
+        });
+      }),
+    );
+  } catch (error) {
+    log("warn", "traffic counter unavailable", describeError(error));
+  }
+}
+
+/**
+ * After a response: counts it in the tenant's traffic log when needed (see countTraffic), then
+ * writes its analytics data point. Neither can delay or fail the response.
  */
 export function observeRequest(c: Context<AppEnv>, m: RequestMeasures): void {
   const principal = c.var.principal;
@@ -148,6 +175,7 @@ export function observeRequest(c: Context<AppEnv>, m: RequestMeasures): void {
   let credential: CredentialKind = principal?.actor.type ?? "none";
   // The operator guard sets no principal: a request past it (anything but a 401) was an operator's.
   if (!principal && m.route.startsWith("/admin") && status !== 401) credential = "operator";
+  countTraffic(c, status, rateLimited);
   recordRequest(c.env, {
     tenantId: principal?.tenantId,
     route: m.route,
@@ -161,26 +189,6 @@ export function observeRequest(c: Context<AppEnv>, m: RequestMeasures): void {
     rateLimited,
     idempotentReplay: c.res.headers.get("idempotent-replayed") === "true",
     responseBytes: Number.isFinite(length) ? length : 0,
+    doCalls: c.var.doCalls.calls,
   });
-  if (!principal) return;
-  // The limiter's call already counted this request (and a refusal); only a later error needs
-  // a second call to the object.
-  const counted = c.var.trafficCounted;
-  if (counted && (status < 400 || rateLimited)) return;
-  try {
-    const limiter = c.env.RATE_LIMITER;
-    const stub = limiter.get(
-      limiter.idFromName(principal.tenantId),
-    ) as DurableObjectStub<RateLimiter>;
-    c.executionCtx.waitUntil(
-      stub.recordTraffic({ status, rateLimited }, counted).catch((error: unknown) => {
-        log("warn", "traffic counter unavailable", {
-          tenant_id: principal.tenantId,
-          ...describeError(error),
-        });
-      }),
-    );
-  } catch (error) {
-    log("warn", "traffic counter unavailable", describeError(error));
-  }
 }

@@ -3,13 +3,24 @@ import { routePath } from "hono/route";
 import type { AppEnv } from "../context";
 import { openRequestDatabase } from "../db";
 import { handleError } from "../error-handler";
+import { AfterResponse } from "./after-response";
 import { observeRequest } from "./analytics";
+import type { DoCallStats } from "./do-calls";
 import { log } from "./logger";
 import { resolveRequestId } from "./request-id";
 
-/** Formats the Server-Timing header: total and database time, with the query count. */
-export function serverTiming(totalMs: number, dbMs: number, queries: number): string {
-  return `total;dur=${totalMs.toFixed(1)}, db;dur=${dbMs.toFixed(1)};desc="${queries} queries"`;
+/**
+ * Formats the Server-Timing header: total and database time with the query count, and the
+ * Durable Object call count (`do;desc="N calls"`, no duration: calls may overlap).
+ */
+export function serverTiming(
+  totalMs: number,
+  dbMs: number,
+  queries: number,
+  doCalls: number,
+): string {
+  const db = `db;dur=${dbMs.toFixed(1)};desc="${queries} queries"`;
+  return `total;dur=${totalMs.toFixed(1)}, ${db}, do;desc="${doCalls} calls"`;
 }
 
 /**
@@ -23,9 +34,13 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     c.set("requestId", requestId);
     const database = openRequestDatabase(c.env);
     c.set("database", database);
+    const afterResponse = new AfterResponse();
+    c.set("afterResponse", afterResponse);
     c.set("principal", undefined);
     c.set("errorCode", undefined);
     c.set("trafficCounted", false);
+    const doCalls: DoCallStats = { calls: 0, afterResponse: 0 };
+    c.set("doCalls", doCalls);
     try {
       await next();
     } catch (thrown) {
@@ -33,14 +48,18 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       // or object): answer those through the same handler, as a bare 500.
       c.res = handleError(new Error(`non-Error value thrown: ${String(thrown)}`), c) as Response;
     } finally {
-      c.executionCtx.waitUntil(database.close().catch(() => {}));
+      // After-response work (relay, last_used_at) runs on this handle; it closes after the last task.
+      c.executionCtx.waitUntil(
+        afterResponse.drain(() => database.close(), { request_id: requestId }),
+      );
     }
     const durationMs = performance.now() - started;
     const { queries, ms } = database.stats;
-    c.header("X-Request-Id", requestId);
-    c.header("Server-Timing", serverTiming(durationMs, ms, queries));
     const route = routePath(c, -1);
+    // Before the header: an error response may still call the tenant's object to count it.
     observeRequest(c, { route, durationMs, dbMs: ms, dbQueries: queries });
+    c.header("X-Request-Id", requestId);
+    c.header("Server-Timing", serverTiming(durationMs, ms, queries, doCalls.calls));
     log(c.res.status >= 500 ? "error" : "info", "request", {
       request_id: requestId,
       tenant_id: c.var.principal?.tenantId,
@@ -51,6 +70,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       duration_ms: Math.round(durationMs * 10) / 10,
       db_queries: queries,
       db_ms: Math.round(ms * 10) / 10,
+      do_calls: doCalls.calls,
+      do_calls_after: doCalls.afterResponse,
     });
   };
 }

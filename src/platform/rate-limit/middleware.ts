@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context";
 import { AppError } from "../errors";
+import { doStub } from "../observability/do-calls";
 import { describeError, log } from "../observability/logger";
 import type { ConsumeResult, LimitPolicy, PolicyState } from "./durable-object";
 import { recordRateLimitEvent } from "./metrics";
@@ -109,7 +110,7 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
 
     let result: ConsumeResult;
     try {
-      const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(principal.tenantId));
+      const stub = doStub(c, c.env.RATE_LIMITER, principal.tenantId);
       result = await stub.consume(policies, { countTraffic: true });
     } catch (error) {
       recordRateLimitEvent(c.env, principal.tenantId, "fail_open");

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
+import { doStub } from "../observability/do-calls";
 import { describeError, log } from "../observability/logger";
-import type { RateLimiter } from "./durable-object";
 import { tenantPolicy } from "./policies";
 
 /** Requests counted in the tenant's current window, as `GET /v2/tenant` shows them. */
@@ -20,9 +20,7 @@ export async function tenantRequestUsage(c: Context<AppEnv>): Promise<RequestUsa
   if (!principal) return null;
   const policy = tenantPolicy(principal);
   try {
-    const stub = c.env.RATE_LIMITER.get(
-      c.env.RATE_LIMITER.idFromName(principal.tenantId),
-    ) as DurableObjectStub<RateLimiter>;
+    const stub = doStub(c, c.env.RATE_LIMITER, principal.tenantId);
     const state = await stub.usage(policy);
     return {
       limit: state.limit,
