@@ -43,12 +43,14 @@ export const tenantColumns = {
 
 /**
  * Resolves an API key to its principal (null when unknown, revoked or its tenant deleted).
- * `schedule` receives the last_used_at refresh so it runs after the response.
+ * `schedule` receives the last_used_at refresh, not yet started, to run after the response on
+ * the request's handle: started here, it would run beside the request's own statements and make
+ * the handle open a second connection.
  */
 export async function resolveApiKey(
   database: DatabaseHandle,
   key: string,
-  schedule: (work: Promise<unknown>) => void,
+  schedule: (work: () => Promise<unknown>) => void,
 ): Promise<Principal | null> {
   const hash = await hashApiKey(key);
   if (unknownKeys.get(hash)) return null;
@@ -85,7 +87,7 @@ export async function resolveApiKey(
   const principal = cached.principal;
   if (Date.now() - cached.touchedAt > LAST_USED_GRANULARITY_MS) {
     cached.touchedAt = Date.now();
-    schedule(
+    schedule(() =>
       withSystem(database, (tx) =>
         tx
           .update(apiKeys)

@@ -52,7 +52,9 @@ async function resolveCredential(
   if (API_KEY_PATTERN.test(token)) {
     // A key no issued key can equal is refused without a lookup.
     const principal = isIssuableApiKey(token)
-      ? await resolveApiKey(c.var.database, token, (work) => c.executionCtx.waitUntil(work))
+      ? await resolveApiKey(c.var.database, token, (work) =>
+          c.var.afterResponse.add("api key last_used_at", work),
+        )
       : null;
     return principal ?? { refused: "The API key is invalid or revoked." };
   }

@@ -153,14 +153,18 @@ export async function sweepOutbox(env: Env): Promise<{ tenants: number; events: 
 /**
  * After a successful mutation (and after the idempotency middleware committed its transaction:
  * register this one outside it), relays the tenant's outbox events once the response is sent.
+ * It runs as an after-response task on the request's own database handle and connection (a
+ * handle of its own would open a second connection per mutation); a failure leaves the events
+ * to the sweep.
  */
 export function relayAfterCommit(): MiddlewareHandler<AppEnv> {
   return async function relayAfterCommitMiddleware(c, next) {
     await next();
     const tenantId = c.var.principal?.tenantId;
     if (!tenantId || !MUTATIONS.has(c.req.method) || c.res.status >= 400) return;
-    c.executionCtx.waitUntil(
-      relayTenant(c.env, tenantId).catch((error) =>
+    const { database } = c.var;
+    c.var.afterResponse.add("outbox relay", () =>
+      relayWith(database, c.env, tenantId).catch((error) =>
         log("warn", "post-commit relay failed; the sweep will relay", {
           tenant_id: tenantId,
           ...describeError(error),
