@@ -4,6 +4,7 @@ import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
 import { benchLimitRoutes } from "./features/bench/limits-routes";
 import { benchRoutes } from "./features/bench/routes";
+import { bareStackRoutes } from "./features/bench/stack-routes";
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
@@ -95,6 +96,8 @@ function adminRoutes() {
  */
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
+  // Bench only (404 unless enabled): a handler with no middleware at all, so registered first.
+  app.route("/bench/bare", bareStackRoutes);
   app.use("*", requestContext());
   // Before every area's authentication: an oversized body is refused before any database lookup.
   app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isRawUpload }));

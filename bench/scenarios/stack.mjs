@@ -1,0 +1,115 @@
+// What the whole /v2 middleware stack costs, in one run: GET /v2/books/{id} (request id and
+// context, body limit, authentication with the tenant's status, rate limit, relay, idempotency
+// lookup, the request log and analytics) against the same handler (books service, one-book read)
+// mounted bare at /bench/bare/tenants/{tenant}/books/{id}: no middleware at all, the tenant named
+// in the path (src/features/bench/stack-routes.ts; 404 unless the Worker runs in development/test
+// with BENCH_ROUTES = "true"). The report prints stack/bare; the goal is a ratio ≥ 0.8.
+
+/** Keys used in turn, so the per-credential limit (100/min) never shapes the stacked figure. */
+const KEY_COUNT = 80;
+/** Keys one admin "minter" key creates: under its own 100/min. */
+const KEYS_PER_MINTER = 40;
+
+function isbn13() {
+  const body = `978${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+async function json(response, what) {
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+let shared;
+/** One enterprise tenant with a raised hourly limit, KEY_COUNT viewer keys and one book. */
+function stackTenant(ctx) {
+  shared ??= (async () => {
+    const { tenantId, apiKey } = await ctx.provisionTenant({
+      name: "Bench stack",
+      plan: "enterprise",
+    });
+    const operator = { authorization: `Bearer ${ctx.operatorToken}` };
+    await json(
+      await ctx.api(`/admin/tenants/${tenantId}`, {
+        method: "PATCH",
+        headers: operator,
+        json: { limits: { requests_per_hour: 10_000_000 } },
+      }),
+      "raising the tenant's limit",
+    );
+    const book = await json(
+      await ctx.api("/v2/books", {
+        method: "POST",
+        apiKey,
+        json: {
+          isbn: isbn13(),
+          title: "Bench book",
+          authors: ["Bench"],
+          price: { amount: 1250, currency: "EUR" },
+          stock: 10,
+        },
+      }),
+      "creating the bench book",
+    );
+    const keys = [];
+    const wanted = ctx.smoke ? 1 : KEY_COUNT;
+    while (keys.length < wanted) {
+      const minter = await json(
+        await ctx.api("/v2/api-keys", {
+          method: "POST",
+          apiKey,
+          json: { name: `bench stack minter ${keys.length}`, role: "admin" },
+        }),
+        "creating a minter key",
+      );
+      for (let i = 0; i < KEYS_PER_MINTER && keys.length < wanted; i++) {
+        const created = await json(
+          await ctx.api("/v2/api-keys", {
+            method: "POST",
+            apiKey: minter.key,
+            json: { name: `bench stack ${keys.length}`, role: "viewer" },
+          }),
+          "creating a bench key",
+        );
+        keys.push(created.key);
+      }
+    }
+    return { tenantId, bookId: book.id, keys };
+  })();
+  return shared;
+}
+
+/** @type {import("../lib/scenario.mjs").Scenario[]} */
+export const scenarios = [
+  {
+    name: "stack-bare",
+    description: "GET /bench/bare/tenants/{tenant}/books/{id}: the one-book read, no middleware",
+    setup: stackTenant,
+    request: (ctx) => ({
+      method: "GET",
+      path: `/bench/bare/tenants/${ctx.tenantId}/books/${ctx.bookId}`,
+    }),
+  },
+  {
+    name: "stack-v2",
+    description: "GET /v2/books/{id}: the same read through the whole /v2 middleware stack",
+    setup: stackTenant,
+    request: (ctx) => {
+      let next = 0;
+      return {
+        method: "GET",
+        path: `/v2/books/${ctx.bookId}`,
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            authorization: `Bearer ${ctx.keys[next++ % ctx.keys.length]}`,
+          },
+        }),
+      };
+    },
+    compareTo: "stack-bare",
+  },
+];
