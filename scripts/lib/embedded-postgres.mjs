@@ -2,6 +2,7 @@
 import { createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepExtendedSequencesTogether } from "./pglite-sequences.mjs";
 
 /** Asks the kernel for a free loopback port. */
 export async function freePort() {
@@ -18,7 +19,8 @@ export async function freePort() {
 
 /**
  * Starts PGlite (in memory, or persisted under `dataDir`) and serves it on 127.0.0.1:`port`.
- * Many client connections share the one backend; statements are serialized by the server.
+ * Many client connections share the one backend; statements are serialized by the server, and a
+ * connection's extended-query sequence runs unbroken (pglite-sequences.mjs).
  */
 export async function startEmbeddedPostgres({ dataDir, port, maxConnections = 200 } = {}) {
   const db = await PGlite.create(dataDir ? { dataDir } : {});
@@ -29,6 +31,7 @@ export async function startEmbeddedPostgres({ dataDir, port, maxConnections = 20
     host: "127.0.0.1",
     maxConnections,
   });
+  keepExtendedSequencesTogether(server);
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${listenPort}/postgres`,
