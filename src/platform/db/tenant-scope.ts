@@ -52,13 +52,16 @@ const TIMEOUTS = sql.raw(
     "set_config('idle_in_transaction_session_timeout', '15s', true)",
 );
 
-const enterTenant = (tx: Transaction, tenantId: string) =>
-  tx.execute(
-    sql`select set_config('role', 'shelfwise_app', true), set_config('app.tenant_id', ${tenantId}, true), ${TIMEOUTS}`,
-  );
+/** What a tenant transaction runs first: the RLS-bound role, the tenant, the timeouts. */
+const tenantSetup = (tenantId: string) =>
+  sql`select set_config('role', 'shelfwise_app', true), set_config('app.tenant_id', ${tenantId}, true), ${TIMEOUTS}`;
 
-const enterSystem = (tx: Transaction) =>
-  tx.execute(sql`select set_config('role', 'shelfwise_system', true), ${TIMEOUTS}`);
+/** What a system transaction runs first. */
+const SYSTEM_SETUP = sql`select set_config('role', 'shelfwise_system', true), ${TIMEOUTS}`;
+
+const enterTenant = (tx: Transaction, tenantId: string) => tx.execute(tenantSetup(tenantId));
+
+const enterSystem = (tx: Transaction) => tx.execute(SYSTEM_SETUP);
 
 /** Set while a joined call runs, so a call nested inside it is not queued behind itself. */
 const insideJoinedCall = new AsyncLocalStorage<true>();
@@ -114,17 +117,20 @@ export async function withTenantTransaction<T>(
   let opened: Promise<Transaction> | undefined;
   const open = () => {
     opened ??= new Promise<Transaction>((resolve, reject) => {
-      transaction = checkedTransaction(handle.db, async (tx) => {
-        await timed(handle.stats, () => enterTenant(tx, tenantId));
-        try {
-          await begin(new TenantScope(tenantId, tx));
-        } catch (error) {
-          beginFailure = { error };
-          throw error;
-        }
-        resolve(tx);
-        if (!(await settled)) throw rollback;
-      });
+      transaction = checkedTransaction(
+        handle.db,
+        async (tx) => {
+          try {
+            await begin(new TenantScope(tenantId, tx));
+          } catch (error) {
+            beginFailure = { error };
+            throw error;
+          }
+          resolve(tx);
+          if (!(await settled)) throw rollback;
+        },
+        tenantSetup(tenantId),
+      );
       transaction.catch(reject);
     });
     return opened;
@@ -168,10 +174,11 @@ export function withTenant<T>(
     });
   }
   return timed(handle.stats, () =>
-    checkedTransaction(handle.db, async (tx) => {
-      await enterTenant(tx, tenantId);
-      return work(new TenantScope(tenantId, tx));
-    }),
+    checkedTransaction(
+      handle.db,
+      (tx) => work(new TenantScope(tenantId, tx)),
+      tenantSetup(tenantId),
+    ),
   );
 }
 
@@ -200,10 +207,5 @@ export function withSystem<T>(
       );
     });
   }
-  return timed(handle.stats, () =>
-    checkedTransaction(handle.db, async (tx) => {
-      await enterSystem(tx);
-      return work(tx);
-    }),
-  );
+  return timed(handle.stats, () => checkedTransaction(handle.db, work, SYSTEM_SETUP));
 }

@@ -1,5 +1,15 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "./client";
+import { inlineParameters, type TransactionSetup, transactionSetup } from "./inline-params";
+
+const dialect = new PgDialect();
+
+/** The setup statement as text with its values inline, or null when they cannot be inlined. */
+function setupText(setup: SQL): string | null {
+  const query = dialect.sqlToQuery(setup);
+  return inlineParameters(query.sql, query.params);
+}
 
 /**
  * A COMMIT that Postgres answered with another command tag (ROLLBACK): the transaction had been
@@ -45,18 +55,32 @@ function commandOf(result: unknown): string | undefined {
 export async function checkedTransaction<T>(
   db: Database,
   work: (tx: Transaction) => Promise<T>,
+  setup?: SQL,
 ): Promise<T> {
   let tag: Promise<string | undefined> | undefined;
   let result: T;
-  try {
-    result = await db.transaction(async (tx) => {
-      const value = await work(tx);
+  const text = setup ? setupText(setup) : null;
+  const pending: TransactionSetup | undefined = text === null ? undefined : { text };
+  const transaction = () =>
+    db.transaction(async (tx) => {
+      // The postgres.js client sent the setup behind BEGIN already (inline-params.ts); any other
+      // driver runs it here, first.
+      if (setup && !pending?.sent) await tx.execute(setup);
+      let value: T;
+      try {
+        value = await work(tx);
+      } finally {
+        // A failed setup is the cause of whatever the work then met (an aborted transaction).
+        await pending?.sent;
+      }
       // `.then` runs drizzle's lazy query exactly once (awaiting it twice would send it twice).
       tag = tx.execute(sql`commit and chain`).then(commandOf);
       // Observed below; this keeps a failure from being reported as unhandled in the meantime.
       tag.catch(() => {});
       return value;
     });
+  try {
+    result = await (pending ? transactionSetup.run(pending, transaction) : transaction());
   } catch (error) {
     // postgres.js throws an error the work swallowed once the work returns: if the checked
     // COMMIT was sent and rolled back, say so (the same answer as on node-postgres); the
