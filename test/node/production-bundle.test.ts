@@ -57,6 +57,7 @@ describe("production bundle", () => {
       durableObjects: {
         RATE_LIMITER: { className: "RateLimiter", useSQLite: true },
         IDEMPOTENCY: { className: "IdempotencyStore", useSQLite: true },
+        TRAFFIC_INDEX: { className: "TrafficIndex", useSQLite: true },
       },
       r2Buckets: ["FILES"],
       queueProducers: { WEBHOOKS: "shelfwise-webhooks", JOBS: "shelfwise-jobs" },

@@ -68,9 +68,12 @@ function countedNamespace<T extends Rpc.DurableObjectBranded | undefined>(
  */
 export function countedEnv(c: Context<AppEnv>): Env {
   const stats = c.var.doCalls;
-  return Object.create(c.env, {
-    RATE_LIMITER: { value: countedNamespace(stats, c.env.RATE_LIMITER) },
-    IDEMPOTENCY: { value: countedNamespace(stats, c.env.IDEMPOTENCY) },
-    TRAFFIC_INDEX: { value: countedNamespace(stats, c.env.TRAFFIC_INDEX) },
-  }) as Env;
+  const names = ["RATE_LIMITER", "IDEMPOTENCY", "TRAFFIC_INDEX"] as const;
+  const counting: PropertyDescriptorMap = {};
+  // A binding missing from a deployment stays missing (its callers report it), never a TypeError here.
+  for (const name of names) {
+    const namespace = c.env[name];
+    if (namespace) counting[name] = { value: countedNamespace(stats, namespace as never) };
+  }
+  return Object.create(c.env, counting) as Env;
 }
