@@ -130,10 +130,16 @@ export interface Hints {
   url: string;
 }
 
+/** Integers in a range, often at its ends: where a column that is too small overflows. */
 const bounded = (min: number, max: number) =>
-  max - min <= 2 ** 31
-    ? fc.integer({ min, max })
-    : fc.oneof(fc.constantFrom(min, max), fc.integer({ min: Math.max(min, -(2 ** 31)), max: 1e6 }));
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constant(max) },
+    { weight: 1, arbitrary: fc.constant(min) },
+    {
+      weight: 2,
+      arbitrary: fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }),
+    },
+  );
 
 /** A schema-valid value (as far as JSON Schema can say: refinements may still refuse it). */
 export function validValue(
@@ -259,12 +265,38 @@ function dropAt(value: unknown, path: Array<string | number>): unknown {
 const isPlainObject = (v: unknown): v is object =>
   typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof RawJson);
 
-/** One schema-violating change of a valid value: a member replaced, dropped or added. */
+/** What a string member becomes when tainted: text Postgres cannot store, or too much of it. */
+const taints = (original: string) => [
+  `${original}\u0000`,
+  `\u0000${original}`,
+  `${original}\ud800`,
+  `\udc00${original}`,
+  `${original}${"x".repeat(10_000)}`,
+];
+
+/**
+ * A value of the member's own type that no column should take: the change most likely to slip
+ * past a schema and reach the database, so most mutations are of this kind.
+ */
+function tainted(original: unknown, pick: number): unknown {
+  if (typeof original === "string") return taints(original)[pick % 5];
+  if (typeof original === "number") return NASTY_NUMBERS[pick % NASTY_NUMBERS.length];
+  return undefined;
+}
+
+/** One schema-violating change of a valid value: a member tainted, replaced, dropped or added. */
 export function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const kinds = fc.constantFrom("taint", "taint", "taint", "replace", "drop", "add");
   return fc
-    .tuple(valid, fc.nat(), nasty, fc.constantFrom("replace", "drop", "add"), fc.nat())
+    .tuple(valid, fc.nat(), nasty, kinds, fc.nat())
     .map(([value, pick, bad, kind, keyPick]) => {
       const paths = memberPaths(value);
+      if (kind === "taint") {
+        // A leaf (string or number) of the value, tainted with one of its own type.
+        const leaves = paths.filter((p) => tainted(getAt(value, p), 0) !== undefined);
+        const leaf = leaves[pick % Math.max(leaves.length, 1)];
+        if (leaf) return setAt(value, leaf, tainted(getAt(value, leaf), keyPick));
+      }
       const path = paths[pick % paths.length] as Array<string | number>;
       if (kind === "drop" && path.length > 0) return dropAt(value, path);
       const target = getAt(value, path);

@@ -100,7 +100,16 @@ export async function seedWorld() {
     events: [],
   };
   ids.endpointId = ids["webhook-endpoints"] as string[];
-  return { tenant, target, ids, keys: new KeyPool(tenant.adminKey) };
+  // Every fuzz request runs with these bindings: webhook deliveries land in a captured queue
+  // (nothing leaves the host), and the fuzz host name resolves, so endpoints can be created.
+  return {
+    tenant,
+    target,
+    ids,
+    keys: new KeyPool(tenant.adminKey),
+    bindings: hooks.bindings,
+    deliveries: hooks.queue,
+  };
 }
 
 /** Event ids exist only once the seeding committed: read them afterwards. */
