@@ -3,23 +3,12 @@
 // outbox event). Each is compared with /health/ready (one Postgres round trip plus R2 and the
 // Durable Objects) in the same run. Queries per request are read from one sample response's
 // Server-Timing (`db;…;desc="N queries"`) and kept in the scenario's description.
+import { isbn13, json } from "../lib/fixtures.mjs";
 
 /** Keys per scenario, used in turn, so the per-credential limit (100/min) never shapes a figure. */
 const KEY_COUNT = 30;
 const SCENARIO_COUNT = 3;
 const LIST_SIZE = 100;
-
-function isbn13() {
-  const body = `978${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-async function json(response, what) {
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 /** autocannon hook: the next key in turn. */
 function rotating(keys) {

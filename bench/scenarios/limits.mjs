@@ -9,23 +9,12 @@
 // (a) and (c) use bench-only routes (src/features/bench/limits-routes.ts): 404 unless the
 // Worker runs in development/test with BENCH_ROUTES = "true".
 import { randomUUID } from "node:crypto";
+import { isbn13, json } from "../lib/fixtures.mjs";
 
 /** Keys used in turn, so the per-credential limit (100/min) never shapes a throughput figure. */
 const KEY_COUNT = 20;
 const ACCURACY_BURST = 300;
 const BUILTIN_LIMIT = 100; // wrangler.toml: simple = { limit = 100, period = 60 }
-
-function isbn13() {
-  const body = `978${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-async function json(response, what) {
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 let shared;
 /** One tenant with a very high hourly limit, KEY_COUNT admin keys and a book with ample stock. */

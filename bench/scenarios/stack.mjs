@@ -4,6 +4,7 @@
 // mounted bare at /bench/bare/tenants/{tenant}/books/{id}: no middleware at all, the tenant named
 // in the path (src/features/bench/stack-routes.ts; 404 unless the Worker runs in development/test
 // with BENCH_ROUTES = "true"). The report prints stack/bare; the goal is a ratio ≥ 0.8.
+import { isbn13, json } from "../lib/fixtures.mjs";
 
 /**
  * Keys used one after another, each for a block of PER_KEY requests: under the per-credential
@@ -16,18 +17,6 @@ const PER_KEY = 90;
 const KEYS_PER_MINTER = 40;
 /** Requests sent so far through the stack, across the warm-up and the measured run. */
 let sent = 0;
-
-function isbn13() {
-  const body = `978${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-async function json(response, what) {
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 let shared;
 /** One enterprise tenant with a raised hourly limit, KEY_COUNT viewer keys and one book. */
