@@ -26,6 +26,8 @@ export default defineConfig({
                 HYPERDRIVE: inject<string>("databaseUrl"),
                 // A binding to a closed port: readiness must report Postgres as failing.
                 HYPERDRIVE_UNREACHABLE: "postgres://postgres:postgres@127.0.0.1:9/unreachable",
+                // The same database through a proxy that counts flights (test/flight-counter.ts).
+                HYPERDRIVE_COUNTED: inject<string>("countedDatabaseUrl"),
               },
             },
           })),

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, withPassword } from "../scripts/lib/embedded-postgres.mjs";
 import { migrateUp } from "../scripts/lib/migrations.mjs";
+import { startFlightCounter } from "./flight-counter";
 import { databaseAddress, startNeonWsProxy } from "./node/neon-ws-proxy";
 
 declare module "vitest" {
@@ -8,6 +9,10 @@ declare module "vitest" {
     databaseUrl: string;
     /** host:port of the WebSocket-to-TCP proxy the Neon driver reaches the database through. */
     neonProxy: string;
+    /** The database through the flight-counting proxy (binding HYPERDRIVE_COUNTED). */
+    countedDatabaseUrl: string;
+    /** GET: the counting proxy's counters (flights, startupFlights, connections) as JSON. */
+    flightCounterUrl: string;
   }
 }
 
@@ -28,7 +33,11 @@ export default async function setup(project: TestProject) {
   const proxy = await startNeonWsProxy({ allow: [databaseAddress(url)] });
   project.provide("databaseUrl", url);
   project.provide("neonProxy", proxy.address);
+  const counter = await startFlightCounter(url);
+  project.provide("countedDatabaseUrl", counter.databaseUrl);
+  project.provide("flightCounterUrl", counter.counterUrl);
   return async () => {
+    await counter.stop();
     await proxy.stop();
     await stop?.();
   };

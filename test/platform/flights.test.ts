@@ -1,0 +1,103 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createBook } from "../features/books/fixtures";
+import { call } from "../helpers/http";
+import { bearer, createTestTenant, type TestTenant } from "../helpers/tenant";
+
+/**
+ * Database flights per request, pinned per route family (docs/latency.md): each request goes
+ * through the Hyperdrive binding that reaches the database via the counting proxy, and the test
+ * reads the proxy's counters before and after. `call()` waits for the request's after-response
+ * work too, so a figure is the whole request: its path and what it left running (the relay,
+ * `last_used_at`). Connection start-up is counted apart. Speed is never asserted here; a change
+ * that adds a round trip to a family fails it, and lowering a pin is how an improvement is kept.
+ */
+interface Counters {
+  flights: number;
+  startupFlights: number;
+  connections: number;
+}
+
+const counterUrl = inject("flightCounterUrl");
+const counted = { HYPERDRIVE: env.HYPERDRIVE_COUNTED };
+
+async function counters(): Promise<Counters> {
+  return (await (await fetch(counterUrl)).json()) as Counters;
+}
+
+/** Flights and connections of one request sent through the counting proxy. */
+async function measure(path: string, init: RequestInit = {}) {
+  const before = await counters();
+  const response = await call(path, init, counted);
+  await response.arrayBuffer();
+  const after = await counters();
+  return {
+    status: response.status,
+    flights: after.flights - before.flights,
+    connections: after.connections - before.connections,
+  };
+}
+
+describe("database flights per request (through a counting proxy)", () => {
+  let tenant: TestTenant;
+  let bookId: string;
+
+  beforeAll(async () => {
+    tenant = await createTestTenant({ plan: "enterprise" });
+    bookId = (await createBook(tenant.adminKey, { stock: 1_000 })).id;
+    // The credential is now in this isolate's cache, as a client's key is after its first call.
+    await call("/v2/tenant", { headers: bearer(tenant.adminKey) }, counted);
+  });
+
+  const json = (body: unknown, headers: Record<string, string> = {}) => ({
+    method: "POST",
+    headers: { ...bearer(tenant.adminKey), "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+
+  it("reads one book in at most 3 flights, on one connection", async () => {
+    const result = await measure(`/v2/books/${bookId}`, { headers: bearer(tenant.adminKey) });
+    expect(result.status).toBe(200);
+    expect(result.flights).toBeLessThanOrEqual(3);
+    expect(result.connections).toBeLessThanOrEqual(1);
+  });
+
+  it("reads one book with a credential not yet cached in at most 9 flights (lookup, read, last use)", async () => {
+    const fresh = await tenant.createKey("viewer", "flights");
+    const result = await measure(`/v2/books/${bookId}`, { headers: bearer(fresh.key) });
+    expect(result.status).toBe(200);
+    expect(result.flights).toBeLessThanOrEqual(9);
+    expect(result.connections).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a page of books in at most 3 flights, on one connection", async () => {
+    const result = await measure("/v2/books?limit=20", { headers: bearer(tenant.adminKey) });
+    expect(result.status).toBe(200);
+    expect(result.flights).toBeLessThanOrEqual(3);
+    expect(result.connections).toBeLessThanOrEqual(1);
+  });
+
+  it("reads the tenant with its usage in at most 6 flights", async () => {
+    const result = await measure("/v2/tenant", { headers: bearer(tenant.adminKey) });
+    expect(result.status).toBe(200);
+    expect(result.flights).toBeLessThanOrEqual(6);
+    expect(result.connections).toBeLessThanOrEqual(1);
+  });
+
+  it("places an order, relay included, in at most 13 flights on one connection", async () => {
+    const result = await measure("/v2/orders", json({ lines: [{ book_id: bookId, quantity: 1 }] }));
+    expect(result.status).toBe(201);
+    expect(result.flights).toBeLessThanOrEqual(13);
+    expect(result.connections).toBe(1);
+  });
+
+  it("places an order with an Idempotency-Key in at most 16 flights on one connection", async () => {
+    const result = await measure(
+      "/v2/orders",
+      json({ lines: [{ book_id: bookId, quantity: 1 }] }, { "idempotency-key": "flights-1" }),
+    );
+    expect(result.status).toBe(201);
+    expect(result.flights).toBeLessThanOrEqual(16);
+    expect(result.connections).toBe(1);
+  });
+});
