@@ -1,15 +1,15 @@
-import { eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
 import { withTenant } from "../../platform/db";
-import { events, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
+import { events, webhookDeliveries } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
 import { enqueueDeliveries, staggered } from "../../platform/webhooks/enqueue";
+import { fanOutEndpoints, subscribes } from "../../platform/webhooks/fan-out";
 import { redeliveryRate, tenantWebhookRate } from "../../platform/webhooks/rate";
-import { subscribes } from "../../platform/webhooks/relay";
 
 /**
  * Re-delivers one event to every endpoint currently subscribed to it (active ones at once,
@@ -25,18 +25,11 @@ export async function resendEvent({ ctx, env, id }: { ctx: ServiceContext; env: 
       .from(events)
       .where(scope.where(events, eq(events.id, id)));
     if (!event) throw new AppError("not_found", "No such event.");
-    const endpoints = await scope.tx
-      .select({
-        id: webhookEndpoints.id,
-        eventTypes: webhookEndpoints.eventTypes,
-        status: webhookEndpoints.status,
-      })
-      .from(webhookEndpoints)
-      .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled")));
+    const endpoints = await fanOutEndpoints(scope);
     const targets = endpoints.filter((e) => subscribes(e.eventTypes, event.type));
     const queued: Array<{ id: string; tenantId: string }> = [];
     for (const endpoint of targets) {
-      const status = endpoint.status === "suspended" ? ("held" as const) : ("pending" as const);
+      const status = endpoint.deliveryStatus;
       const [row] = await scope.tx
         .insert(webhookDeliveries)
         .values({

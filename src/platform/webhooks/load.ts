@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { openSecret } from "../crypto/secret-box";
 import type { TenantScope } from "../db";
 import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
@@ -41,6 +41,45 @@ async function decryptSecrets(
     endpoint.id,
   );
   return [current, previous];
+}
+
+/**
+ * Holds deliveries read as belonging to a suspended endpoint. The endpoint was read without a
+ * lock, so a recovery may have committed since: for an active tenant only deliveries whose
+ * endpoint is still not active are held, under a key-share lock on the endpoint row, which a
+ * recovery (`FOR UPDATE`, then release of the holds) either waits for or has already released.
+ * A delivery left unheld went active meanwhile: its message is deferred briefly, not dropped.
+ */
+async function holdDeliveries(
+  scope: TenantScope,
+  ids: string[],
+  tenantActive: boolean,
+  loaded: Map<Message<DeliveryMessage>, Loaded>,
+  messages: Array<Message<DeliveryMessage>>,
+): Promise<void> {
+  const stillSuspended = scope.tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "active")))
+    .for("key share");
+  const rows = await scope.tx
+    .update(webhookDeliveries)
+    .set({ status: "held", updatedAt: sql`now()` })
+    .where(
+      scope.where(
+        webhookDeliveries,
+        inArray(webhookDeliveries.id, ids),
+        tenantActive ? inArray(webhookDeliveries.endpointId, stillSuspended) : undefined,
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  if (rows.length === ids.length) return;
+  const heldNow = new Set(rows.map((row) => row.id));
+  for (const message of messages) {
+    if (ids.includes(message.body.d) && !heldNow.has(message.body.d)) {
+      loaded.set(message, { kind: "defer", waitSeconds: 1 });
+    }
+  }
 }
 
 /**
@@ -130,12 +169,7 @@ export async function loadGroup(
     buckets.set(key, bucket);
   }
   // One statement for every delivery held in this batch (a suspended tenant's batch is all holds).
-  if (held.length > 0) {
-    await scope.tx
-      .update(webhookDeliveries)
-      .set({ status: "held", updatedAt: sql`now()` })
-      .where(scope.where(webhookDeliveries, inArray(webhookDeliveries.id, held)));
-  }
+  if (held.length > 0) await holdDeliveries(scope, held, tenant.active, loaded, messages);
   const grants = await takeDeliveryTokens(
     scope,
     [...buckets.values()].map(({ endpoint, kind, waiting }) => ({

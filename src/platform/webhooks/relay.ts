@@ -1,13 +1,14 @@
-import { and, asc, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { Env } from "../../env";
 import type { AppEnv } from "../context";
 import { type DatabaseHandle, openRequestDatabase, withSystem, withTenant } from "../db";
-import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
+import { events, webhookDeliveries } from "../db/schema";
 import { newId } from "../ids";
 import { describeError, log } from "../observability/logger";
 import { SWEEP_AFTER_SECONDS } from "./config";
 import { enqueueDeliveries } from "./enqueue";
+import { fanOutEndpoints, subscribes } from "./fan-out";
 
 const EVENTS_PER_ROUND = 100;
 const MAX_ROUNDS = 20;
@@ -15,11 +16,6 @@ const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SWEEP_CONCURRENCY = 4;
 /** The sweep stops starting tenants after this; the next minute's run picks up the rest. */
 const SWEEP_BUDGET_MS = 40_000;
-
-/** True when an endpoint subscribed to an event type (an empty list means every type). */
-export function subscribes(eventTypes: readonly string[], type: string): boolean {
-  return eventTypes.length === 0 || eventTypes.includes(type);
-}
 
 /**
  * Relays a tenant's undispatched outbox events: one delivery row and one queue message per event
@@ -50,14 +46,7 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
         .limit(EVENTS_PER_ROUND)
         .for("update", { skipLocked: true });
       if (pending.length === 0) return 0;
-      const endpoints = await scope.tx
-        .select({
-          id: webhookEndpoints.id,
-          eventTypes: webhookEndpoints.eventTypes,
-          status: webhookEndpoints.status,
-        })
-        .from(webhookEndpoints)
-        .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled")));
+      const endpoints = await fanOutEndpoints(scope);
       const rows = pending.flatMap((event) =>
         endpoints
           .filter((endpoint) => subscribes(endpoint.eventTypes, event.type))
@@ -66,8 +55,7 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
             tenantId,
             endpointId: endpoint.id,
             eventId: event.id,
-            // A suspended endpoint's deliveries are held from the start, released on recovery.
-            status: endpoint.status === "suspended" ? ("held" as const) : ("pending" as const),
+            status: endpoint.deliveryStatus,
           })),
       );
       const inserted =

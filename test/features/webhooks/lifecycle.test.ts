@@ -116,6 +116,59 @@ describe("webhook lifecycle", () => {
     expect(delivered.every((d) => d.verified[0])).toBe(true);
   });
 
+  it("never strands a delivery held when its endpoint recovers while the consumer reads it", async () => {
+    const harness = webhookEnv();
+    const tenant = await fastTenant();
+    const endpoint = await endpointTo(harness, tenant, { default: { status: 204 } });
+    await recordEvents(tenant.id, [BOOK]);
+    await relayTenant(harness.env, tenant.id);
+    const queued = harness.queue.take().map((m) => ({ body: m.body }));
+    expect(queued).toHaveLength(1);
+    await withOwnerSql(
+      (sql) => sql`update webhook_endpoints set status = 'suspended' where id = ${endpoint.id}`,
+    );
+    // A recovery holds the endpoint's row while the consumer reads it as suspended, then commits.
+    const consumer = await withOwnerSql((sql) =>
+      sql.begin(async (tx) => {
+        await tx`select id from webhook_endpoints where id = ${endpoint.id} for update`;
+        await tx`update webhook_endpoints set status = 'active' where id = ${endpoint.id}`;
+        const batch = runBatch("shelfwise-webhooks", queued, harness.env);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Not awaited here: the consumer may be waiting for this transaction's lock.
+        return { batch };
+      }),
+    );
+    const [outcome] = await consumer.batch;
+    expect(outcome).toMatchObject({ acked: true });
+    expect(await statuses(endpoint.id)).not.toContain("held");
+    await pump(harness);
+    expect(await statuses(endpoint.id)).toEqual(["delivered"]);
+    expect(await received(endpoint.name)).toHaveLength(1);
+  });
+
+  it("relays an event as pending when its endpoint recovers during the relay", async () => {
+    const harness = webhookEnv();
+    const tenant = await fastTenant();
+    const endpoint = await endpointTo(harness, tenant, { default: { status: 204 } });
+    await withOwnerSql(
+      (sql) => sql`update webhook_endpoints set status = 'suspended' where id = ${endpoint.id}`,
+    );
+    await recordEvents(tenant.id, [BOOK]);
+    const relay = await withOwnerSql((sql) =>
+      sql.begin(async (tx) => {
+        await tx`select id from webhook_endpoints where id = ${endpoint.id} for update`;
+        await tx`update webhook_endpoints set status = 'active' where id = ${endpoint.id}`;
+        const relayed = relayTenant(harness.env, tenant.id);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { relayed };
+      }),
+    );
+    expect(await relay.relayed).toBe(1);
+    expect(await statuses(endpoint.id)).toEqual(["pending"]);
+    await pump(harness);
+    expect(await statuses(endpoint.id)).toEqual(["delivered"]);
+  });
+
   it("resends an event with the same webhook-id", async () => {
     const harness = webhookEnv();
     const tenant = await fastTenant();
