@@ -9,6 +9,7 @@ const steps = [
     "wrangler",
     ["deploy", "--dry-run", "--outdir", ".wrangler/dry-run", "--env", "production"],
   ],
+  ["no benchmark code in the bundle", "node", ["scripts/check-bundle.mjs", ".wrangler/dry-run"]],
 ];
 
 for (const [name, command, args] of steps) {

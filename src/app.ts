@@ -2,15 +2,11 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
-import { benchLimitRoutes } from "./features/bench/limits-routes";
-import { benchRoutes } from "./features/bench/routes";
-import { bareStackRoutes } from "./features/bench/stack-routes";
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
 import { adminOffboardingRoutes } from "./features/exports/admin-routes";
 import { tenantExportRoutes } from "./features/exports/routes";
-import { fileBenchRoutes } from "./features/files/bench-routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
 import { isRawUpload } from "./features/files/limits";
 import { fileRoutes } from "./features/files/routes";
@@ -21,7 +17,6 @@ import { orderRoutes } from "./features/orders/routes";
 import { v1OrderRoutes } from "./features/orders/v1-routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
-import { webhookBenchRoutes } from "./features/webhooks/bench-routes";
 import { eventResendRoutes } from "./features/webhooks/events-routes";
 import { webhookEndpointRoutes } from "./features/webhooks/routes";
 import { authenticate } from "./platform/auth/middleware";
@@ -96,8 +91,6 @@ function adminRoutes() {
  */
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
-  // Bench only (404 unless enabled): a handler with no middleware at all, so registered first.
-  app.route("/bench/bare", bareStackRoutes);
   app.use("*", requestContext());
   // Before every area's authentication: an oversized body is refused before any database lookup.
   app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isRawUpload }));
@@ -111,11 +104,6 @@ export function createApp() {
     .route("/ops", opsConsoleRoutes)
     // Signed download URLs: the signature is the credential, so no authenticate() here.
     .route("/downloads", signedDownloadRoutes);
-  // Comparison routes for the benchmarks: 404 unless enabled in development/test.
-  app.route("/bench", benchRoutes);
-  app.route("/bench", benchLimitRoutes);
-  app.route("/bench/files", fileBenchRoutes);
-  app.route("/bench/webhooks", webhookBenchRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

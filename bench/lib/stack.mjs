@@ -1,6 +1,7 @@
 // The system under test: Postgres (embedded and in memory, or DATABASE_URL), migrations, and the
-// Worker built once and served by workerd through `wrangler dev` on a free loopback port, with
-// throwaway secrets and state. Nothing of a developer's .dev.vars or .wrangler/state is touched.
+// bench Worker (bench/worker/index.ts: the product plus the /bench routes) built once and served
+// by workerd through `wrangler dev` on a free loopback port, with throwaway secrets and state.
+// Nothing of a developer's .dev.vars or .wrangler/state is touched.
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,15 +23,19 @@ import {
 import { migrateUp } from "../../scripts/lib/migrations.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The bench Worker's entry: never deployed (src/index.ts is what `wrangler deploy` ships). */
+export const benchEntry = join(root, "bench/worker/index.ts");
 
 /**
- * Bundles the Worker once (`wrangler deploy --dry-run`), so the run measures one fixed build:
- * `wrangler dev` on the sources would rebuild and restart workerd whenever a file changes.
+ * Bundles the bench Worker once (`wrangler deploy --dry-run bench/worker/index.ts`: the product
+ * Worker plus the /bench comparison routes, with wrangler.toml's development config), so the run
+ * measures one fixed build: `wrangler dev` on the sources would rebuild and restart workerd
+ * whenever a file changes.
  */
 function buildWorker(outdir, logFile) {
   const result = spawnSync(
     process.execPath,
-    [wranglerBin(), "deploy", "--dry-run", "--outdir", outdir],
+    [wranglerBin(), "deploy", "--dry-run", "--outdir", outdir, benchEntry],
     { cwd: root, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   writeFileSync(logFile, `${result.stdout ?? ""}${result.stderr ?? ""}`, { flag: "a" });

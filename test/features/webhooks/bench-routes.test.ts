@@ -1,10 +1,34 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import benchWorker from "../../../bench/worker/index";
 import { withOwnerSql } from "../../helpers/db";
-import { callJson, readProblem } from "../../helpers/http";
+import { readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
 import { receiverUrl } from "./harness";
 
 const ENABLED = { BENCH_ROUTES: "true" };
+
+/** Calls the bench Worker (bench/worker/index.ts) with a JSON body, as `callJson` does the product. */
+async function callJson(
+  path: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  bindings: Partial<typeof env> = {},
+): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await benchWorker.fetch(
+    new Request(`https://api.shelfwise.test${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    }),
+    { ...env, ...bindings },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return response;
+}
 
 async function outbox(tenantId: string) {
   return withOwnerSql(

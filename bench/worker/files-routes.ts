@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../platform/context";
-import { AppError } from "../../platform/errors";
-import { benchOnly } from "../bench/guard";
-import { meter } from "./streaming";
+import { meter } from "../../src/features/files/streaming";
+import type { AppEnv } from "../../src/platform/context";
+import { AppError } from "../../src/platform/errors";
+import { benchOnly } from "./guard";
 
 /**
  * /bench/files: bare R2 upload and download (no authentication, no database, no hashing), the

@@ -1,10 +1,10 @@
 import { type Context, Hono } from "hono";
-import { authenticate } from "../../platform/auth/middleware";
-import type { AppEnv } from "../../platform/context";
-import { AppError } from "../../platform/errors";
-import { doStub } from "../../platform/observability/do-calls";
-import { rateLimit } from "../../platform/rate-limit/middleware";
-import { getOwnTenant } from "../tenants/service";
+import { getOwnTenant } from "../../src/features/tenants/service";
+import { authenticate } from "../../src/platform/auth/middleware";
+import type { AppEnv } from "../../src/platform/context";
+import { AppError } from "../../src/platform/errors";
+import { doStub } from "../../src/platform/observability/do-calls";
+import { rateLimit } from "../../src/platform/rate-limit/middleware";
 import { benchOnly } from "./guard";
 
 /** GET /v2/tenant's work (no rate-limit usage read), for the caller's tenant. */

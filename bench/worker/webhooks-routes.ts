@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { authenticate } from "../../platform/auth/middleware";
-import { requireRole } from "../../platform/auth/roles";
-import type { AppEnv } from "../../platform/context";
-import { withTenant } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { recordEvent } from "../../platform/outbox";
-import { relayTenant } from "../../platform/webhooks/relay";
-import { benchOnly } from "../bench/guard";
+import { authenticate } from "../../src/platform/auth/middleware";
+import { requireRole } from "../../src/platform/auth/roles";
+import type { AppEnv } from "../../src/platform/context";
+import { withTenant } from "../../src/platform/db";
+import { AppError } from "../../src/platform/errors";
+import { recordEvent } from "../../src/platform/outbox";
+import { relayTenant } from "../../src/platform/webhooks/relay";
+import { benchOnly } from "./guard";
 
 const backlogBody = z.object({ count: z.number().int().min(1).max(2000) });
 const fetchLoopBody = z.object({

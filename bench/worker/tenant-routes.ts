@@ -1,9 +1,9 @@
 import { type Context, Hono } from "hono";
-import { authenticate } from "../../platform/auth/middleware";
-import type { AppEnv } from "../../platform/context";
-import { AppError } from "../../platform/errors";
-import { isId } from "../../platform/ids";
-import { getOwnTenant } from "../tenants/service";
+import { getOwnTenant } from "../../src/features/tenants/service";
+import { authenticate } from "../../src/platform/auth/middleware";
+import type { AppEnv } from "../../src/platform/context";
+import { AppError } from "../../src/platform/errors";
+import { isId } from "../../src/platform/ids";
 import { benchOnly } from "./guard";
 
 /** GET /v2/tenant's work for a tenant, without the v2 middleware around it. */

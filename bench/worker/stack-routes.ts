@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import type { AppEnv, ServiceContext } from "../../platform/context";
-import { openRequestDatabase } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { isId } from "../../platform/ids";
-import { bookEtag } from "../books/etag";
-import { getBook } from "../books/service";
+import { bookEtag } from "../../src/features/books/etag";
+import { getBook } from "../../src/features/books/service";
+import type { AppEnv, ServiceContext } from "../../src/platform/context";
+import { openRequestDatabase } from "../../src/platform/db";
+import { AppError } from "../../src/platform/errors";
+import { isId } from "../../src/platform/ids";
 import { benchOnly } from "./guard";
 
 /**
