@@ -1,22 +1,58 @@
 import { app } from "./app";
 import type { Env } from "./env";
-import { registerTenantDataJobs } from "./features/exports/jobs";
+import { fileSweepJob, handleJobBatch, tenantDeletionJob } from "./features/exports/jobs";
 import { cleanupIdempotencyRecords } from "./platform/idempotency/records";
-import { registerWebhooks } from "./platform/webhooks/register";
-import { handleQueue } from "./queue";
-import { handleScheduled, registerJob } from "./scheduled";
+import { log } from "./platform/observability/logger";
+import type { DeliveryMessage } from "./platform/webhooks/config";
+import { consumeWebhookDeadLetters, consumeWebhooks } from "./platform/webhooks/consumer";
+import { sweepOutbox } from "./platform/webhooks/relay";
+import { sweepStrandedHolds } from "./platform/webhooks/tenant-hold";
+import { runJobs } from "./scheduled";
 
 export type { AppType } from "./app";
 export { IdempotencyStore } from "./platform/idempotency/durable-object";
 export { TrafficIndex } from "./platform/observability/traffic-index";
 export { RateLimiter } from "./platform/rate-limit/durable-object";
 
-registerWebhooks();
-registerTenantDataJobs();
-registerJob("0 * * * *", "idempotency-cleanup", cleanupIdempotencyRecords);
+/** Staging's queues are the same queues with this suffix (wrangler.toml, env.staging). */
+const STAGING_SUFFIX = "-staging";
 
-export default {
-  fetch: app.fetch,
-  queue: handleQueue,
-  scheduled: handleScheduled,
-} satisfies ExportedHandler<Env>;
+/** Every queue this Worker consumes (wrangler.toml's `queues.consumers`), to its consumer. */
+async function queue(batch: MessageBatch, env: Env, ctx: ExecutionContext): Promise<void> {
+  const name = batch.queue.endsWith(STAGING_SUFFIX)
+    ? batch.queue.slice(0, -STAGING_SUFFIX.length)
+    : batch.queue;
+  switch (name) {
+    case "shelfwise-webhooks":
+      return consumeWebhooks(batch as MessageBatch<DeliveryMessage>, env, ctx);
+    case "shelfwise-webhooks-dlq":
+      return consumeWebhookDeadLetters(batch as MessageBatch<DeliveryMessage>, env);
+    case "shelfwise-jobs":
+      return handleJobBatch(batch, env);
+    default:
+      // A batch nobody consumes is retried, never acked.
+      log("error", "no consumer for queue; messages will be retried", { queue: batch.queue });
+      batch.retryAll({ delaySeconds: 60 });
+  }
+}
+
+/** Every cron trigger (wrangler.toml's `triggers.crons`), to the jobs it runs. */
+async function scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+  const { cron } = controller;
+  switch (cron) {
+    case "* * * * *":
+      return runJobs(cron, { "webhook-outbox-sweep": () => sweepOutbox(env) });
+    case "0 * * * *":
+      return runJobs(cron, {
+        "webhook-stranded-holds": () => sweepStrandedHolds(env),
+        "file-sweep": () => fileSweepJob(env),
+        "idempotency-cleanup": () => cleanupIdempotencyRecords(env, ctx),
+      });
+    case "30 3 * * *":
+      return runJobs(cron, { "tenant-deletion": () => tenantDeletionJob(env) });
+    default:
+      log("warn", "no jobs for this cron trigger", { cron });
+  }
+}
+
+export default { fetch: app.fetch, queue, scheduled } satisfies ExportedHandler<Env>;

@@ -1,36 +1,18 @@
-import type { Env } from "./env";
 import { describeError, log } from "./platform/observability/logger";
 
-type Job = (env: Env, ctx: ExecutionContext, controller: ScheduledController) => Promise<unknown>;
+/** A cron trigger's jobs by name (names appear in the log line of each run). */
+export type Jobs = Record<string, () => Promise<unknown>>;
 
-/** Jobs by cron expression (the expressions are wrangler.toml's `triggers.crons`). */
-const jobs = new Map<string, Array<[name: string, job: Job]>>();
-
-/** Adds a job to a cron trigger. */
-export function registerJob(cron: string, name: string, job: Job): void {
-  const list = jobs.get(cron) ?? [];
-  list.push([name, job]);
-  jobs.set(cron, list);
-}
-
-/** Runs every job of the trigger that fired; one job failing does not stop the others. */
-export async function handleScheduled(
-  controller: ScheduledController,
-  env: Env,
-  ctx: ExecutionContext,
-): Promise<void> {
-  const list = jobs.get(controller.cron) ?? [];
-  const results = await Promise.allSettled(list.map(([, job]) => job(env, ctx, controller)));
+/** Runs a trigger's jobs side by side; one job failing does not stop the others. */
+export async function runJobs(cron: string, jobs: Jobs): Promise<void> {
+  const entries = Object.entries(jobs);
+  const results = await Promise.allSettled(entries.map(([, job]) => job()));
   results.forEach((result, i) => {
-    const name = list[i]?.[0];
+    const name = entries[i]?.[0];
     if (result.status === "rejected") {
-      log("error", "scheduled job failed", {
-        job: name,
-        cron: controller.cron,
-        ...describeError(result.reason),
-      });
+      log("error", "scheduled job failed", { job: name, cron, ...describeError(result.reason) });
     } else {
-      log("info", "scheduled job done", { job: name, cron: controller.cron, result: result.value });
+      log("info", "scheduled job done", { job: name, cron, result: result.value });
     }
   });
   if (results.some((r) => r.status === "rejected")) throw new Error("a scheduled job failed");

@@ -1,8 +1,6 @@
 import type { Env } from "../../env";
 import { type DatabaseHandle, openRequestDatabase } from "../../platform/db";
 import { describeError, log } from "../../platform/observability/logger";
-import { registerConsumer } from "../../queue";
-import { registerJob } from "../../scheduled";
 import { requeueStalledExports, sweepFiles } from "../files/sweep";
 import { type DeletionMessage, purgeTenant, runTenantDeletion } from "./deletion";
 import { type ExportMessage, recordExportFailure, runExport } from "./export-job";
@@ -68,16 +66,15 @@ export async function handleJobBatch(batch: MessageBatch, env: Env) {
   }
 }
 
-/** Wires the jobs consumer, the daily tenant deletion and the hourly file sweep. */
-export function registerTenantDataJobs(): void {
-  registerConsumer("shelfwise-jobs", handleJobBatch);
-  registerJob("30 3 * * *", "tenant-deletion", (env) =>
-    withDatabase(env, (database) => runTenantDeletion(database, env.FILES, env.JOBS)),
-  );
-  registerJob("0 * * * *", "file-sweep", (env) =>
-    withDatabase(env, async (database) => ({
-      files: await sweepFiles(database, env.FILES),
-      requeued_exports: await requeueStalledExports(database, env.JOBS),
-    })),
-  );
+/** The daily job (cron 30 3 * * *): tenants whose deletion grace period ended are purged. */
+export function tenantDeletionJob(env: Env) {
+  return withDatabase(env, (database) => runTenantDeletion(database, env.FILES, env.JOBS));
+}
+
+/** The hourly file sweep: abandoned uploads and deleted files leave R2; stalled exports are requeued. */
+export function fileSweepJob(env: Env) {
+  return withDatabase(env, async (database) => ({
+    files: await sweepFiles(database, env.FILES),
+    requeued_exports: await requeueStalledExports(database, env.JOBS),
+  }));
 }
