@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["types", "tsc", ["--noEmit"]],
   ["lint and format", "biome", ["check", "."]],
+  ["import cycles", "node", ["scripts/check-cycles.mjs", "src"]],
   [
     "bundle",
     "wrangler",

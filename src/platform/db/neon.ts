@@ -1,7 +1,7 @@
 import { Client, type ClientConfig, Pool } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import { describeError, log } from "../observability/logger";
-import type { DatabaseHandle, QueryStats } from "./client";
+import type { DatabaseHandle, QueryStats } from "./handle";
 import * as schema from "./schema";
 
 /** Options of the Neon driver beyond the connection string. */
