@@ -1,7 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { ListQuerySchema } from "../../platform/pagination";
 import {
   ApiKeyIdParamSchema,
@@ -13,22 +20,21 @@ import {
 import { createApiKey, listApiKeys, revokeApiKey } from "./service";
 
 const tags = ["api-keys"];
-const security = [{ bearer: [] }];
+const security = tenantSecurity;
+const keyed = { keyed: true } as const;
 
 const list = createRoute({
   method: "get",
   path: "/",
   tags,
   security,
+  operationId: "listApiKeys",
   summary: "List API keys (admin)",
   middleware: [requireRole("admin")] as const,
   request: { query: ListQuerySchema },
   responses: {
-    200: {
-      description: "A page of keys",
-      content: { "application/json": { schema: ApiKeyListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v2", "A page of keys", ApiKeyListSchema),
+    ...errorResponses("v2"),
   },
 });
 
@@ -37,17 +43,16 @@ const create = createRoute({
   path: "/",
   tags,
   security,
+  operationId: "createApiKey",
+  parameters: idempotencyKeyParameter,
   summary: "Create an API key (admin); the secret is shown once",
   middleware: [requireRole("admin")] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateApiKeySchema } } },
   },
   responses: {
-    201: {
-      description: "Created",
-      content: { "application/json": { schema: CreatedApiKeySchema } },
-    },
-    ...authErrorResponses,
+    201: jsonResponse("v2", "Created", CreatedApiKeySchema, keyed),
+    ...errorResponses("v2", { ...keyed, body: "json" }),
   },
 });
 
@@ -56,14 +61,20 @@ const revoke = createRoute({
   path: "/{id}",
   tags,
   security,
+  operationId: "revokeApiKey",
+  parameters: idempotencyKeyParameter,
   summary: "Revoke an API key (admin); it stops working within 5 seconds everywhere",
   middleware: [requireRole("admin")] as const,
   request: { params: ApiKeyIdParamSchema },
   responses: {
-    200: { description: "Revoked", content: { "application/json": { schema: ApiKeySchema } } },
-    404: problemResponse("No such key in this tenant"),
-    409: problemResponse("The last active admin key cannot be revoked"),
-    ...authErrorResponses,
+    200: jsonResponse("v2", "Revoked", ApiKeySchema, keyed),
+    404: problemFor("v2", "No such key in this tenant (not_found)", keyed),
+    ...errorResponses("v2", keyed),
+    409: problemFor(
+      "v2",
+      "The last active admin key cannot be revoked (conflict), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+      { ...keyed, retryAfter: true },
+    ),
   },
 });
 

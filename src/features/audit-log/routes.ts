@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter } from "../../platform/openapi";
+import { createRouter, errorResponses, jsonResponse, tenantSecurity } from "../../platform/openapi";
 import { AuditListSchema, AuditQuerySchema } from "./schemas";
 import { listAuditLog } from "./service";
 
@@ -9,16 +9,14 @@ const list = createRoute({
   method: "get",
   path: "/",
   tags: ["audit-log"],
-  security: [{ bearer: [] }],
+  security: tenantSecurity,
+  operationId: "listAuditLog",
   summary: "The tenant's audit log (admin)",
   middleware: [requireRole("admin")] as const,
   request: { query: AuditQuerySchema },
   responses: {
-    200: {
-      description: "A page of audit entries",
-      content: { "application/json": { schema: AuditListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v2", "A page of audit entries", AuditListSchema),
+    ...errorResponses("v2"),
   },
 });
 

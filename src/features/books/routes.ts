@@ -1,7 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { bookEtag } from "./etag";
 import {
   BookIdParamSchema,
@@ -9,34 +16,42 @@ import {
   BookListSchema,
   BookSchema,
   CreateBookSchema,
-  EtagHeaderSchema,
   IfMatchHeaderSchema,
   UpdateBookSchema,
 } from "./schemas";
 import { createBook, deleteBook, getBook, listBooks, updateBook } from "./service";
 
 const tags = ["books"];
-const security = [{ bearer: [] }];
-const bookResponse = (description: string) => ({
-  description,
-  headers: EtagHeaderSchema,
-  content: { "application/json": { schema: BookSchema } },
-});
+const security = tenantSecurity;
+const keyed = { keyed: true } as const;
+const bookResponse = (description: string) =>
+  jsonResponse("v2", description, BookSchema, { ...keyed, headers: ["ETag"] });
+const readErrors = errorResponses("v2");
+const writeErrors = errorResponses("v2", { ...keyed, body: "json" });
+const notFound = problemFor("v2", "No such book in this tenant (not_found)", keyed);
+const isbnTaken = problemFor(
+  "v2",
+  "Another book of this tenant has the ISBN (conflict), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+  { ...keyed, retryAfter: true },
+);
+const stale = problemFor(
+  "v2",
+  "The book changed since the ETag in If-Match was read (precondition_failed, with current_etag)",
+  keyed,
+);
 
 const list = createRoute({
   method: "get",
   path: "/",
   tags,
   security,
+  operationId: "listBooks",
   summary: "List books, newest first (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { query: BookListQuerySchema },
   responses: {
-    200: {
-      description: "A page of books",
-      content: { "application/json": { schema: BookListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v2", "A page of books", BookListSchema),
+    ...readErrors,
   },
 });
 
@@ -45,6 +60,8 @@ const create = createRoute({
   path: "/",
   tags,
   security,
+  operationId: "createBook",
+  parameters: idempotencyKeyParameter,
   summary: "Create a book (editor)",
   middleware: [requireRole("editor")] as const,
   request: {
@@ -52,8 +69,8 @@ const create = createRoute({
   },
   responses: {
     201: bookResponse("Created"),
-    409: problemResponse("Another book of this tenant has the ISBN"),
-    ...authErrorResponses,
+    ...writeErrors,
+    409: isbnTaken,
   },
 });
 
@@ -62,13 +79,14 @@ const get = createRoute({
   path: "/{id}",
   tags,
   security,
+  operationId: "getBook",
   summary: "Get a book (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { params: BookIdParamSchema },
   responses: {
-    200: bookResponse("The book"),
-    404: problemResponse("No such book in this tenant"),
-    ...authErrorResponses,
+    200: jsonResponse("v2", "The book", BookSchema, { headers: ["ETag"] }),
+    404: problemFor("v2", "No such book in this tenant (not_found)"),
+    ...readErrors,
   },
 });
 
@@ -77,6 +95,8 @@ const update = createRoute({
   path: "/{id}",
   tags,
   security,
+  operationId: "updateBook",
+  parameters: idempotencyKeyParameter,
   summary: "Update a book (editor); If-Match makes it conditional",
   middleware: [requireRole("editor")] as const,
   request: {
@@ -86,10 +106,10 @@ const update = createRoute({
   },
   responses: {
     200: bookResponse("Updated"),
-    404: problemResponse("No such book in this tenant"),
-    409: problemResponse("Another book of this tenant has the ISBN"),
-    412: problemResponse("The book changed since the ETag in If-Match was read"),
-    ...authErrorResponses,
+    404: notFound,
+    412: stale,
+    ...writeErrors,
+    409: isbnTaken,
   },
 });
 
@@ -98,17 +118,16 @@ const remove = createRoute({
   path: "/{id}",
   tags,
   security,
+  operationId: "deleteBook",
+  parameters: idempotencyKeyParameter,
   summary: "Delete a book (editor); past orders keep their line snapshots",
   middleware: [requireRole("editor")] as const,
   request: { params: BookIdParamSchema, headers: IfMatchHeaderSchema },
   responses: {
-    200: {
-      description: "Deleted (the final state, with deleted_at)",
-      content: { "application/json": { schema: BookSchema } },
-    },
-    404: problemResponse("No such book in this tenant"),
-    412: problemResponse("The book changed since the ETag in If-Match was read"),
-    ...authErrorResponses,
+    200: jsonResponse("v2", "Deleted (the final state, with deleted_at)", BookSchema, keyed),
+    404: notFound,
+    412: stale,
+    ...errorResponses("v2", keyed),
   },
 });
 

@@ -1,9 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { bookEtag } from "./etag";
-import { BookIdParamSchema, EtagHeaderSchema, IfMatchHeaderSchema } from "./schemas";
+import { BookIdParamSchema, IfMatchHeaderSchema } from "./schemas";
 import { createBook, deleteBook, getBook, listBooksByPage, updateBook } from "./service";
 import { fromV1Create, fromV1Patch, toV1Book } from "./v1-representation";
 import {
@@ -15,27 +22,34 @@ import {
 } from "./v1-schemas";
 
 // v1 is a translation at the edge: the same verbs as v2, other representations.
-const base = { tags: ["v1 (deprecated)"], security: [{ bearer: [] }], deprecated: true as const };
-const bookResponse = (description: string) => ({
-  description,
-  headers: EtagHeaderSchema,
-  content: { "application/json": { schema: V1BookSchema } },
-});
-const notFound = problemResponse("No such book in this tenant");
+const base = { tags: ["v1 (deprecated)"], security: tenantSecurity, deprecated: true as const };
+const keyed = { keyed: true } as const;
+const bookResponse = (description: string) =>
+  jsonResponse("v1", description, V1BookSchema, { ...keyed, headers: ["ETag"] });
+const notFound = problemFor("v1", "No such book in this tenant (not_found)", keyed);
+const isbnTaken = problemFor(
+  "v1",
+  "Another book of this tenant has the ISBN (conflict), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+  { ...keyed, retryAfter: true },
+);
+const stale = problemFor(
+  "v1",
+  "The book changed since the ETag in If-Match was read (precondition_failed, with current_etag)",
+  keyed,
+);
+const writeErrors = errorResponses("v1", { ...keyed, body: "json" });
 
 const list = createRoute({
   ...base,
   method: "get",
   path: "/",
+  operationId: "listBooksV1",
   summary: "List books by page (viewer). Deprecated: use GET /v2/books",
   middleware: [requireRole("viewer")] as const,
   request: { query: V1BookListQuerySchema },
   responses: {
-    200: {
-      description: "A page of books",
-      content: { "application/json": { schema: V1BookListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v1", "A page of books", V1BookListSchema),
+    ...errorResponses("v1"),
   },
 });
 
@@ -43,6 +57,8 @@ const create = createRoute({
   ...base,
   method: "post",
   path: "/",
+  operationId: "createBookV1",
+  parameters: idempotencyKeyParameter,
   summary: "Create a book (editor). Deprecated: use POST /v2/books",
   middleware: [requireRole("editor")] as const,
   request: {
@@ -50,8 +66,8 @@ const create = createRoute({
   },
   responses: {
     201: bookResponse("Created"),
-    409: problemResponse("Another book of this tenant has the ISBN"),
-    ...authErrorResponses,
+    ...writeErrors,
+    409: isbnTaken,
   },
 });
 
@@ -59,16 +75,23 @@ const get = createRoute({
   ...base,
   method: "get",
   path: "/{id}",
+  operationId: "getBookV1",
   summary: "Get a book (viewer). Deprecated: use GET /v2/books/{id}",
   middleware: [requireRole("viewer")] as const,
   request: { params: BookIdParamSchema },
-  responses: { 200: bookResponse("The book"), 404: notFound, ...authErrorResponses },
+  responses: {
+    200: jsonResponse("v1", "The book", V1BookSchema, { headers: ["ETag"] }),
+    404: problemFor("v1", "No such book in this tenant (not_found)"),
+    ...errorResponses("v1"),
+  },
 });
 
 const update = createRoute({
   ...base,
   method: "patch",
   path: "/{id}",
+  operationId: "updateBookV1",
+  parameters: idempotencyKeyParameter,
   summary: "Update a book (editor). Deprecated: use PATCH /v2/books/{id}",
   middleware: [requireRole("editor")] as const,
   request: {
@@ -79,9 +102,9 @@ const update = createRoute({
   responses: {
     200: bookResponse("Updated"),
     404: notFound,
-    409: problemResponse("Another book of this tenant has the ISBN"),
-    412: problemResponse("The book changed since the ETag in If-Match was read"),
-    ...authErrorResponses,
+    412: stale,
+    ...writeErrors,
+    409: isbnTaken,
   },
 });
 
@@ -89,14 +112,16 @@ const remove = createRoute({
   ...base,
   method: "delete",
   path: "/{id}",
+  operationId: "deleteBookV1",
+  parameters: idempotencyKeyParameter,
   summary: "Delete a book (editor). Deprecated: use DELETE /v2/books/{id}",
   middleware: [requireRole("editor")] as const,
   request: { params: BookIdParamSchema, headers: IfMatchHeaderSchema },
   responses: {
-    200: { description: "Deleted", content: { "application/json": { schema: V1BookSchema } } },
+    200: jsonResponse("v1", "Deleted", V1BookSchema, keyed),
     404: notFound,
-    412: problemResponse("The book changed since the ETag in If-Match was read"),
-    ...authErrorResponses,
+    412: stale,
+    ...errorResponses("v1", keyed),
   },
 });
 

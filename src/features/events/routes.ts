@@ -1,27 +1,31 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { EventIdParamSchema, EventListQuerySchema, EventListSchema, EventSchema } from "./schemas";
 import { getEvent, listEvents } from "./service";
 
 const tags = ["events"];
-const security = [{ bearer: [] }];
+const security = tenantSecurity;
 
 const list = createRoute({
   method: "get",
   path: "/",
   tags,
   security,
+  operationId: "listEvents",
   summary: "List the tenant's events (the outbox), newest first (admin)",
   middleware: [requireRole("admin")] as const,
   request: { query: EventListQuerySchema },
   responses: {
-    200: {
-      description: "A page of events",
-      content: { "application/json": { schema: EventListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v2", "A page of events", EventListSchema),
+    ...errorResponses("v2"),
   },
 });
 
@@ -30,13 +34,14 @@ const get = createRoute({
   path: "/{id}",
   tags,
   security,
+  operationId: "getEvent",
   summary: "Get one event (admin)",
   middleware: [requireRole("admin")] as const,
   request: { params: EventIdParamSchema },
   responses: {
-    200: { description: "The event", content: { "application/json": { schema: EventSchema } } },
-    404: problemResponse("No such event in this tenant"),
-    ...authErrorResponses,
+    200: jsonResponse("v2", "The event", EventSchema),
+    404: problemFor("v2", "No such event in this tenant (not_found)"),
+    ...errorResponses("v2"),
   },
 });
 

@@ -1,6 +1,12 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { getConfig } from "../../env";
-import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  jsonResponse,
+  operatorSecurity,
+  problemFor,
+} from "../../platform/openapi";
 import { operatorContext } from "../tenants/admin-routes";
 import { TenantIdParamSchema } from "../tenants/schemas";
 import { linkOptions } from "./links";
@@ -8,11 +14,8 @@ import { OffboardingSchema, TenantExportSchema } from "./schemas";
 import { getLatestExport, offboardTenant } from "./service";
 
 const tags = ["operators"];
-const security = [{ operator: [] }];
-const operatorErrors = {
-  ...commonErrorResponses,
-  401: problemResponse("Missing or invalid operator token"),
-} as const;
+const security = operatorSecurity;
+const operatorErrors = errorResponses("admin");
 
 const routes = {
   offboard: createRoute({
@@ -20,15 +23,13 @@ const routes = {
     path: "/{id}/offboard",
     tags,
     security,
+    operationId: "offboardTenant",
     summary:
       "Offboard a tenant: suspended now, exported to R2, deleted after the grace period (resume cancels)",
     request: { params: TenantIdParamSchema },
     responses: {
-      202: {
-        description: "Suspended; the export is queued",
-        content: { "application/json": { schema: OffboardingSchema } },
-      },
-      404: problemResponse("No such tenant"),
+      202: jsonResponse("admin", "Suspended; the export is queued", OffboardingSchema),
+      404: problemFor("admin", "No such tenant (not_found)"),
       ...operatorErrors,
     },
   }),
@@ -37,14 +38,12 @@ const routes = {
     path: "/{id}/export",
     tags,
     security,
+    operationId: "getTenantLatestExport",
     summary: "A tenant's latest export: progress and signed download links",
     request: { params: TenantIdParamSchema },
     responses: {
-      200: {
-        description: "The export",
-        content: { "application/json": { schema: TenantExportSchema } },
-      },
-      404: problemResponse("No such tenant, or no export yet"),
+      200: jsonResponse("admin", "The export", TenantExportSchema),
+      404: problemFor("admin", "No such tenant, or no export yet (not_found)"),
       ...operatorErrors,
     },
   }),

@@ -1,17 +1,21 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { linkOptions } from "./links";
 import { ExportIdParamSchema, TenantExportSchema } from "./schemas";
 import { getOwnExport, requestExport } from "./service";
 
 const tags = ["tenant"];
-const security = [{ bearer: [] }];
-const exportResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: TenantExportSchema } },
-});
+const security = tenantSecurity;
+const keyed = { keyed: true } as const;
 
 const routes = {
   request: createRoute({
@@ -19,11 +23,13 @@ const routes = {
     path: "/export",
     tags,
     security,
+    operationId: "requestTenantExport",
+    parameters: idempotencyKeyParameter,
     summary: "Export the tenant's data as NDJSON to R2 (admin); runs in the background",
     middleware: [requireRole("admin")] as const,
     responses: {
-      202: exportResponse("Queued (or the export already running)"),
-      ...authErrorResponses,
+      202: jsonResponse("v2", "Queued (or the export already running)", TenantExportSchema, keyed),
+      ...errorResponses("v2", keyed),
     },
   }),
   get: createRoute({
@@ -31,13 +37,14 @@ const routes = {
     path: "/exports/{id}",
     tags,
     security,
+    operationId: "getTenantExport",
     summary: "An export's progress and, once completed, signed download links (admin)",
     middleware: [requireRole("admin")] as const,
     request: { params: ExportIdParamSchema },
     responses: {
-      200: exportResponse("The export"),
-      404: problemResponse("No such export in this tenant"),
-      ...authErrorResponses,
+      200: jsonResponse("v2", "The export", TenantExportSchema),
+      404: problemFor("v2", "No such export in this tenant (not_found)"),
+      ...errorResponses("v2"),
     },
   }),
 } satisfies Record<string, RouteConfig>;

@@ -4,37 +4,80 @@ import { getConfig } from "../../env";
 import type { AppEnv } from "../../platform/context";
 import { type DownloadGrant, verifyGrant } from "../../platform/crypto/signed-url";
 import { AppError } from "../../platform/errors";
-import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  headersFor,
+  problemFor,
+  publicSecurity,
+} from "../../platform/openapi";
 import { exportObject } from "../exports/service";
 import { serveObject } from "./content";
-import { RawBodySchema, SignedDownloadQuerySchema } from "./schemas";
+import { ALLOWED_CONTENT_TYPES } from "./limits";
+import { BinarySchema, SignedDownloadQuerySchema } from "./schemas";
 import { readyObject, tenantStatus } from "./service";
 
 const tags = ["downloads"];
-const download = (summary: string, path: string) =>
+const downloadHeaders = ["ETag", "Content-Disposition", "Accept-Ranges"] as const;
+const download = (
+  operationId: string,
+  summary: string,
+  path: string,
+  content: Record<string, { schema: typeof BinarySchema }>,
+) =>
   createRoute({
     method: "get",
     path,
     tags,
+    security: publicSecurity,
+    operationId,
     summary,
+    description:
+      "The URL comes from a signed-URL endpoint; its query is the credential, so no Authorization header is needed.",
     request: { query: SignedDownloadQuerySchema },
     responses: {
       200: {
         description: "The content",
-        content: { "application/octet-stream": { schema: RawBodySchema } },
+        headers: headersFor("public", [...downloadHeaders]),
+        content,
       },
-      206: { description: "The requested range" },
-      304: { description: "Not modified" },
-      403: problemResponse("Invalid or expired signature, or the tenant is suspended"),
-      404: problemResponse("The file no longer exists"),
-      416: problemResponse("Range not satisfiable"),
-      ...commonErrorResponses,
+      206: {
+        description: "The requested range",
+        headers: headersFor("public", [...downloadHeaders, "Content-Range"]),
+        content,
+      },
+      304: {
+        description: "Not modified (If-None-Match matched)",
+        headers: headersFor("public", [...downloadHeaders]),
+      },
+      403: problemFor(
+        "public",
+        "Invalid or expired signature (invalid_signature), or the tenant is suspended (tenant_suspended)",
+      ),
+      404: problemFor("public", "The file no longer exists (not_found)"),
+      416: problemFor("public", "Range not satisfiable (range_not_satisfiable)", {
+        headers: ["Content-Range"],
+      }),
+      ...errorResponses("public"),
     },
   });
 
 const routes = {
-  file: download("Download a file through a signed URL (no credentials)", "/files"),
-  export: download("Download an export file through a signed URL (no credentials)", "/exports"),
+  file: download(
+    "downloadSignedFile",
+    "Download a file through a signed URL (no credentials)",
+    "/files",
+    Object.fromEntries(ALLOWED_CONTENT_TYPES.map((type) => [type, { schema: BinarySchema }])),
+  ),
+  export: download(
+    "downloadSignedExport",
+    "Download an export file through a signed URL (no credentials)",
+    "/exports",
+    {
+      "application/x-ndjson": { schema: BinarySchema },
+      "application/json": { schema: BinarySchema },
+    },
+  ),
 } satisfies Record<string, RouteConfig>;
 
 /** Checks the URL's signature and expiry before anything else is looked up. */

@@ -1,12 +1,24 @@
-import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { createRoute, type RouteConfig, type z } from "@hono/zod-openapi";
 import { getConfig } from "../../env";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  headersFor,
+  idempotencyKeyParameter,
+  jsonResponse,
+  PayloadTooLargeProblemSchema,
+  problemFor,
+  tenantSecurity,
+  UnsupportedFileTypeProblemSchema,
+} from "../../platform/openapi";
 import { ListQuerySchema } from "../../platform/pagination";
 import { serveObject } from "./content";
 import { fileContext } from "./file-context";
+import { ALLOWED_CONTENT_TYPES } from "./limits";
 import {
+  BinarySchema,
   CompleteMultipartSchema,
   CreateMultipartSchema,
   DeletedFileSchema,
@@ -17,7 +29,6 @@ import {
   FileSchema,
   MultipartUploadSchema,
   PartParamSchema,
-  RawBodySchema,
   UploadedPartSchema,
   UploadQuerySchema,
 } from "./schemas";
@@ -31,21 +42,45 @@ import {
 } from "./upload";
 
 const tags = ["files"];
-const security = [{ bearer: [] }];
-const json = <T>(description: string, schema: T) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const notFound = { 404: problemResponse("No such file in this tenant") } as const;
+const security = tenantSecurity;
+const keyed = { keyed: true } as const;
+const json = <T extends z.ZodType>(description: string, schema: T, options = {}) =>
+  jsonResponse("v2", description, schema, options);
+const readErrors = errorResponses("v2");
+const notFound = problemFor("v2", "No such file in this tenant (not_found)");
+const keyedNotFound = problemFor("v2", "No such file in this tenant (not_found)", keyed);
+/** The bytes of a file: any of the accepted media types. */
+const fileBytes = Object.fromEntries(
+  ALLOWED_CONTENT_TYPES.map((type) => [type, { schema: BinarySchema }]),
+);
 const rawBody = {
   required: true,
-  description: "The raw bytes; Content-Type is the file's media type, Content-Length is required",
-  content: { "application/octet-stream": { schema: RawBodySchema } },
+  description:
+    "The raw bytes. Content-Type is the file's media type (one of the accepted types), Content-Length is required.",
+  content: fileBytes,
 };
-const limitErrors = {
-  413: problemResponse("Larger than the tenant's file limit"),
-  415: problemResponse("Media type not accepted"),
-} as const;
+const partBody = {
+  required: true,
+  description: "The part's raw bytes; Content-Length is required",
+  content: { "application/octet-stream": { schema: BinarySchema } },
+};
+const inUse = (description: string) =>
+  problemFor(
+    "v2",
+    `${description}, or a request with this Idempotency-Key is in progress (idempotency_key_in_use)`,
+    { ...keyed, retryAfter: true },
+  );
+const tooLarge = (description: string, options = {}) =>
+  problemFor("v2", `${description} (payload_too_large, with limit_bytes)`, {
+    ...options,
+    schema: PayloadTooLargeProblemSchema,
+  });
+const notAccepted = (description: string) =>
+  problemFor("v2", `${description} (unsupported_media_type, with accepted)`, {
+    ...keyed,
+    schema: UnsupportedFileTypeProblemSchema,
+  });
+const downloadHeaders = ["ETag", "Content-Disposition", "Accept-Ranges"] as const;
 
 const routes = {
   list: createRoute({
@@ -53,35 +88,57 @@ const routes = {
     path: "/",
     tags,
     security,
-    summary: "List files, newest first",
+    operationId: "listFiles",
+    summary: "List files, newest first (viewer)",
     middleware: [requireRole("viewer")] as const,
     request: { query: ListQuerySchema },
-    responses: { 200: json("A page of files", FileListSchema), ...authErrorResponses },
+    responses: { 200: json("A page of files", FileListSchema), ...readErrors },
   }),
   upload: createRoute({
     method: "post",
     path: "/",
     tags,
     security,
-    summary: "Upload a file in one request (streamed to R2; SHA-256 computed on the way)",
+    operationId: "uploadFile",
+    parameters: idempotencyKeyParameter,
+    summary: "Upload a file in one request (editor; streamed to R2, SHA-256 computed on the way)",
+    description:
+      "The body is the file itself, sent with its own media type. A keyed retry is recognised by its media type, length and Content-Digest (the body is never buffered).",
     middleware: [requireRole("editor")] as const,
     request: { query: UploadQuerySchema, body: rawBody },
-    responses: { 201: json("Stored", FileSchema), ...limitErrors, ...authErrorResponses },
+    responses: {
+      201: json("Stored", FileSchema, keyed),
+      ...errorResponses("v2", keyed),
+      409: inUse("The upload expired before it completed (conflict)"),
+      413: tooLarge("Larger than the tenant's file limit"),
+      415: notAccepted("Media type not accepted"),
+    },
   }),
   createMultipart: createRoute({
     method: "post",
     path: "/multipart",
     tags,
     security,
-    summary: "Start a multipart upload (for files beyond the single-request limit)",
+    operationId: "createMultipartUpload",
+    parameters: idempotencyKeyParameter,
+    summary: "Start a multipart upload (editor; for files beyond the single-request limit)",
     middleware: [requireRole("editor")] as const,
     request: {
       body: { required: true, content: { "application/json": { schema: CreateMultipartSchema } } },
     },
     responses: {
-      201: json("Upload started; send parts to /v2/files/{id}/parts/{n}", MultipartUploadSchema),
-      ...limitErrors,
-      ...authErrorResponses,
+      201: json(
+        "Upload started; send parts to /v2/files/{id}/parts/{n}",
+        MultipartUploadSchema,
+        keyed,
+      ),
+      ...errorResponses("v2", { ...keyed, body: "json" }),
+      413: tooLarge("Larger than the tenant's multipart limit, or a body over 1 MiB", keyed),
+      415: problemFor(
+        "v2",
+        "content_type is not an accepted file type (unsupported_media_type, with accepted), or the body is not application/json",
+        { ...keyed, schema: UnsupportedFileTypeProblemSchema },
+      ),
     },
   }),
   uploadPart: createRoute({
@@ -89,15 +146,17 @@ const routes = {
     path: "/{id}/parts/{n}",
     tags,
     security,
-    summary: "Upload one part (1..10000; every part but the last at least 5 MiB, all of one size)",
+    operationId: "uploadFilePart",
+    summary:
+      "Upload one part (editor; 1..10000; every part but the last at least 5 MiB, all of one size)",
     middleware: [requireRole("editor")] as const,
-    request: { params: PartParamSchema, body: rawBody },
+    request: { params: PartParamSchema, body: partBody },
     responses: {
       200: json("Part stored; keep its etag for completion", UploadedPartSchema),
-      ...notFound,
-      409: problemResponse("No multipart upload in progress for this file"),
-      413: problemResponse("Larger than the file's declared size"),
-      ...authErrorResponses,
+      404: notFound,
+      409: problemFor("v2", "No multipart upload in progress for this file (conflict)"),
+      413: tooLarge("Larger than the file's declared size (with received_bytes)"),
+      ...readErrors,
     },
   }),
   complete: createRoute({
@@ -105,7 +164,9 @@ const routes = {
     path: "/{id}/complete",
     tags,
     security,
-    summary: "Complete a multipart upload",
+    operationId: "completeMultipartUpload",
+    parameters: idempotencyKeyParameter,
+    summary: "Complete a multipart upload (editor)",
     middleware: [requireRole("editor")] as const,
     request: {
       params: FileIdParamSchema,
@@ -115,11 +176,11 @@ const routes = {
       },
     },
     responses: {
-      200: json("Assembled and ready", FileSchema),
-      ...notFound,
-      409: problemResponse("No multipart upload in progress for this file"),
-      413: problemResponse("Larger than the tenant's multipart limit"),
-      ...authErrorResponses,
+      200: json("Assembled and ready", FileSchema, keyed),
+      404: keyedNotFound,
+      ...errorResponses("v2", { ...keyed, body: "json" }),
+      409: inUse("No multipart upload in progress for this file (conflict)"),
+      413: tooLarge("Larger than the tenant's multipart limit, or a body over 1 MiB", keyed),
     },
   }),
   abort: createRoute({
@@ -127,14 +188,16 @@ const routes = {
     path: "/{id}/multipart",
     tags,
     security,
-    summary: "Abort a multipart upload",
+    operationId: "abortMultipartUpload",
+    parameters: idempotencyKeyParameter,
+    summary: "Abort a multipart upload (editor)",
     middleware: [requireRole("editor")] as const,
     request: { params: FileIdParamSchema },
     responses: {
-      200: json("Aborted", DeletedFileSchema),
-      ...notFound,
-      409: problemResponse("No multipart upload in progress for this file"),
-      ...authErrorResponses,
+      200: json("Aborted", DeletedFileSchema, keyed),
+      404: keyedNotFound,
+      ...errorResponses("v2", keyed),
+      409: inUse("No multipart upload in progress for this file (conflict)"),
     },
   }),
   get: createRoute({
@@ -142,42 +205,58 @@ const routes = {
     path: "/{id}",
     tags,
     security,
-    summary: "A file's metadata",
+    operationId: "getFile",
+    summary: "A file's metadata (viewer)",
     middleware: [requireRole("viewer")] as const,
     request: { params: FileIdParamSchema },
-    responses: { 200: json("The file", FileSchema), ...notFound, ...authErrorResponses },
+    responses: { 200: json("The file", FileSchema), 404: notFound, ...readErrors },
   }),
   delete: createRoute({
     method: "delete",
     path: "/{id}",
     tags,
     security,
-    summary: "Delete a file (object and metadata)",
+    operationId: "deleteFile",
+    parameters: idempotencyKeyParameter,
+    summary: "Delete a file, object and metadata (editor)",
     middleware: [requireRole("editor")] as const,
     request: { params: FileIdParamSchema },
-    responses: { 200: json("Deleted", DeletedFileSchema), ...notFound, ...authErrorResponses },
+    responses: {
+      200: json("Deleted", DeletedFileSchema, keyed),
+      404: keyedNotFound,
+      ...errorResponses("v2", keyed),
+    },
   }),
   content: createRoute({
     method: "get",
     path: "/{id}/content",
     tags,
     security,
-    summary: "Download a file (streams; ETag, If-None-Match, Range)",
+    operationId: "downloadFile",
+    summary: "Download a file (viewer; streams; ETag, If-None-Match, Range)",
+    description: "The content is served with the media type the file was stored with.",
     middleware: [requireRole("viewer")] as const,
     request: { params: FileIdParamSchema },
     responses: {
       200: {
         description: "The content",
-        content: { "application/octet-stream": { schema: RawBodySchema } },
+        headers: headersFor("v2", [...downloadHeaders]),
+        content: fileBytes,
       },
       206: {
         description: "The requested range",
-        content: { "application/octet-stream": { schema: RawBodySchema } },
+        headers: headersFor("v2", [...downloadHeaders, "Content-Range"]),
+        content: fileBytes,
       },
-      304: { description: "Not modified (If-None-Match matched)" },
-      ...notFound,
-      416: problemResponse("Range not satisfiable"),
-      ...authErrorResponses,
+      304: {
+        description: "Not modified (If-None-Match matched)",
+        headers: headersFor("v2", [...downloadHeaders]),
+      },
+      404: notFound,
+      416: problemFor("v2", "Range not satisfiable (range_not_satisfiable)", {
+        headers: ["Content-Range"],
+      }),
+      ...readErrors,
     },
   }),
   downloadUrl: createRoute({
@@ -185,7 +264,9 @@ const routes = {
     path: "/{id}/download-url",
     tags,
     security,
-    summary: "A signed, expiring URL that downloads the file without credentials",
+    operationId: "createFileDownloadUrl",
+    parameters: idempotencyKeyParameter,
+    summary: "A signed, expiring URL that downloads the file without credentials (viewer)",
     middleware: [requireRole("viewer")] as const,
     request: {
       params: FileIdParamSchema,
@@ -194,7 +275,11 @@ const routes = {
         content: { "application/json": { schema: DownloadUrlRequestSchema } },
       },
     },
-    responses: { 200: json("The URL", DownloadUrlSchema), ...notFound, ...authErrorResponses },
+    responses: {
+      200: json("The URL", DownloadUrlSchema, keyed),
+      404: keyedNotFound,
+      ...errorResponses("v2", { ...keyed, body: "json" }),
+    },
   }),
 } satisfies Record<string, RouteConfig>;
 

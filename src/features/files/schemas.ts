@@ -51,6 +51,12 @@ export const UploadQuerySchema = z.strictObject({ filename: FilenameSchema });
 /** Documentation only: the raw upload body (validated while it streams, not by zod). */
 export const RawBodySchema = z.string().openapi({ type: "string", format: "binary" });
 
+/**
+ * The bytes of an upload or a download, as a plain OpenAPI schema (not zod): a body declared with
+ * it is streamed by the route, never parsed by a validator, whatever its media type (JSON too).
+ */
+export const BinarySchema = { type: "string", format: "binary" } as const;
+
 export const DeletedFileSchema = z
   .object({ id: z.string(), deleted: z.literal(true) })
   .openapi("DeletedFile");
@@ -120,10 +126,23 @@ export const DownloadUrlSchema = z
   .object({ url: z.string(), expires_at: z.string() })
   .openapi("DownloadUrl");
 
-/** A signed URL's query. Missing members are not a validation error: the signature check refuses them (403). */
+/**
+ * A signed URL's query. Missing members are not a validation error: the signature check refuses
+ * them (403). The document marks them required, as every URL the API hands out has all four.
+ */
+const signedParam = (description: string, example: string) =>
+  ({ param: { required: true }, description, example }) as const;
 export const SignedDownloadQuerySchema = z.object({
-  t: storableString(64).optional().openapi({ description: "Tenant id" }),
-  o: storableString(300).optional().openapi({ description: "File id, or export id/file name" }),
-  e: storableString(16).optional().openapi({ description: "Expiry, Unix seconds" }),
-  s: storableString(64).optional().openapi({ description: "base64url HMAC-SHA256 signature" }),
+  t: storableString(64)
+    .optional()
+    .openapi(signedParam("Tenant id", "ten_01jd3xk2v8f4r6t8w0y2a4c6e8")),
+  o: storableString(300)
+    .optional()
+    .openapi(signedParam("File id, or export id/file name", FILE_ID_EXAMPLE)),
+  e: storableString(16).optional().openapi(signedParam("Expiry, Unix seconds", "1795000000")),
+  s: storableString(64)
+    .optional()
+    .openapi(
+      signedParam("base64url HMAC-SHA256 signature", "q3Jp0bq7yJ9bWq7Zr6d0v5m3mX1Yw9Zc2h8T4nKpL0E"),
+    ),
 });

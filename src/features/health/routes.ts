@@ -1,7 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../../platform/errors";
 import { countedEnv } from "../../platform/observability/do-calls";
-import { createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  jsonResponse,
+  PayloadTooLargeProblemSchema,
+  ProblemSchema,
+  problemFor,
+  publicSecurity,
+} from "../../platform/openapi";
 import { checkReadiness } from "./service";
 
 const CheckSchema = z.object({
@@ -20,16 +27,29 @@ const ReadySchema = z
   })
   .openapi("Readiness");
 
+const NotReadySchema = ProblemSchema.extend({
+  checks: z.object({ postgres: CheckSchema, r2: CheckSchema, durable_objects: CheckSchema }),
+  checked_at: z.iso.datetime(),
+}).openapi("NotReadyProblem");
+
+/** What any route answers besides its own: a body over 1 MiB is refused before routing. */
+const probeErrors = {
+  413: problemFor("public", "A request body over 1 MiB (payload_too_large)", {
+    schema: PayloadTooLargeProblemSchema,
+  }),
+  500: problemFor("public", "Internal error (internal; no details are disclosed)"),
+} as const;
+
 const live = createRoute({
   method: "get",
   path: "/live",
   tags: ["health"],
+  security: publicSecurity,
+  operationId: "checkLiveness",
   summary: "Liveness: the Worker answers (no dependencies)",
   responses: {
-    200: {
-      description: "Alive",
-      content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } },
-    },
+    200: jsonResponse("public", "Alive", z.object({ status: z.literal("ok") }).openapi("Liveness")),
+    ...probeErrors,
   },
 });
 
@@ -37,15 +57,18 @@ const ready = createRoute({
   method: "get",
   path: "/ready",
   tags: ["health"],
+  security: publicSecurity,
+  operationId: "checkReadiness",
   summary: "Readiness: Postgres through Hyperdrive, R2 and the Durable Objects",
   description:
     "Each isolate runs the checks at most once at a time and reuses a result for 3 s (a failure for 1 s), so probes cannot multiply the load on the dependencies.",
   responses: {
-    200: {
-      description: "Every dependency answered",
-      content: { "application/json": { schema: ReadySchema } },
-    },
-    503: problemResponse("A dependency failed; `checks` names it"),
+    200: jsonResponse("public", "Every dependency answered", ReadySchema),
+    ...probeErrors,
+    503: problemFor("public", "A dependency failed (service_unavailable); `checks` names it", {
+      schema: NotReadySchema,
+      retryAfter: true,
+    }),
   },
 });
 

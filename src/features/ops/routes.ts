@@ -1,8 +1,14 @@
-import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { createRoute, type RouteConfig, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/context";
 import { countedEnv } from "../../platform/observability/do-calls";
-import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  jsonResponse,
+  operatorSecurity,
+  problemFor,
+} from "../../platform/openapi";
 import { TenantIdParamSchema } from "../tenants/schemas";
 import {
   EndpointIdParamSchema,
@@ -25,16 +31,13 @@ const opsContext = (c: Context<AppEnv>): OpsContext => ({
   requestId: c.var.requestId,
 });
 
-const tags = ["operators"];
-const security = [{ operator: [] }];
-const operatorErrors = {
-  ...commonErrorResponses,
-  401: problemResponse("Missing or invalid operator token"),
-} as const;
-const json = <T>(description: string, schema: T) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+const tags = ["ops"];
+const security = operatorSecurity;
+const operatorErrors = errorResponses("admin");
+const operatorBodyErrors = errorResponses("admin", { body: "json" });
+const notFound = (description: string) => problemFor("admin", `${description} (not_found)`);
+const json = <T extends z.ZodType>(description: string, schema: T) =>
+  jsonResponse("admin", description, schema);
 
 const routes = {
   list: createRoute({
@@ -42,6 +45,7 @@ const routes = {
     path: "/tenants",
     tags,
     security,
+    operationId: "listTenantFigures",
     summary:
       "Every tenant's request rate, error rate, rate-limit rejections and webhook backlog, worst first",
     request: { query: OpsQuerySchema },
@@ -52,11 +56,12 @@ const routes = {
     path: "/tenants/{id}",
     tags,
     security,
+    operationId: "getTenantFigures",
     summary: "One tenant's figures, hourly rate-limit usage and webhook endpoints",
     request: { params: TenantIdParamSchema, query: OpsQuerySchema },
     responses: {
       200: json("The tenant's figures", TenantOpsDetailSchema),
-      404: problemResponse("No such tenant"),
+      404: notFound("No such tenant"),
       ...operatorErrors,
     },
   }),
@@ -65,6 +70,7 @@ const routes = {
     path: "/tenants/{id}/webhook-endpoints/{endpointId}/recover",
     tags,
     security,
+    operationId: "recoverTenantWebhookEndpoint",
     summary:
       "Recover a tenant's webhook endpoint: re-activate it and re-deliver what failed or is held",
     request: {
@@ -76,9 +82,9 @@ const routes = {
     },
     responses: {
       200: json("Re-deliveries queued (call again while has_more)", RecoverResultSchema),
-      404: problemResponse("No such tenant or endpoint"),
-      409: problemResponse("The endpoint is disabled"),
-      ...operatorErrors,
+      404: notFound("No such tenant or endpoint"),
+      409: problemFor("admin", "The endpoint is disabled (conflict)"),
+      ...operatorBodyErrors,
     },
   }),
 } satisfies Record<string, RouteConfig>;

@@ -1,7 +1,15 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  InsufficientStockProblemSchema,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import {
   CreateOrderSchema,
   OrderIdParamSchema,
@@ -13,23 +21,22 @@ import { createOrder, getOrder, listOrders } from "./service";
 import { type OrderAction, transitionOrder } from "./transitions";
 
 const tags = ["orders"];
-const security = [{ bearer: [] }];
-const orderContent = { "application/json": { schema: OrderSchema } };
+const security = tenantSecurity;
+const keyed = { keyed: true } as const;
+const order = (description: string) => jsonResponse("v2", description, OrderSchema, keyed);
 
 const list = createRoute({
   method: "get",
   path: "/",
   tags,
   security,
+  operationId: "listOrders",
   summary: "List orders with their lines, newest first (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { query: OrderListQuerySchema },
   responses: {
-    200: {
-      description: "A page of orders",
-      content: { "application/json": { schema: OrderListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v2", "A page of orders", OrderListSchema),
+    ...errorResponses("v2"),
   },
 });
 
@@ -38,6 +45,8 @@ const create = createRoute({
   path: "/",
   tags,
   security,
+  operationId: "createOrder",
+  parameters: idempotencyKeyParameter,
   summary: "Create an order, reserving its stock atomically (editor)",
   description:
     "All lines or none. Unknown, deleted, archived or other tenants' books, and books priced in another currency than the first line's, are 400 validation_failed naming the lines. Not enough stock is 409 insufficient_stock with `lines: [{book_id, requested, available}]`. The order starts `pending` with its stock reserved.",
@@ -46,9 +55,13 @@ const create = createRoute({
     body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } },
   },
   responses: {
-    201: { description: "Created (pending, stock reserved)", content: orderContent },
-    409: problemResponse("Not enough stock for some lines (insufficient_stock, with `lines`)"),
-    ...authErrorResponses,
+    201: order("Created (pending, stock reserved)"),
+    ...errorResponses("v2", { ...keyed, body: "json" }),
+    409: problemFor(
+      "v2",
+      "Not enough stock for some lines (insufficient_stock, with `lines`), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+      { ...keyed, retryAfter: true, schema: InsufficientStockProblemSchema },
+    ),
   },
 });
 
@@ -57,13 +70,14 @@ const get = createRoute({
   path: "/{id}",
   tags,
   security,
+  operationId: "getOrder",
   summary: "Get an order with its lines (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { params: OrderIdParamSchema },
   responses: {
-    200: { description: "The order", content: orderContent },
-    404: problemResponse("No such order in this tenant"),
-    ...authErrorResponses,
+    200: jsonResponse("v2", "The order", OrderSchema),
+    404: problemFor("v2", "No such order in this tenant (not_found)"),
+    ...errorResponses("v2"),
   },
 });
 
@@ -73,14 +87,20 @@ const transitionRoute = (action: OrderAction, summary: string) =>
     path: `/{id}/${action}`,
     tags,
     security,
+    operationId: `${action}Order`,
+    parameters: idempotencyKeyParameter,
     summary,
     middleware: [requireRole("editor")] as const,
     request: { params: OrderIdParamSchema },
     responses: {
-      200: { description: "The order in its new state", content: orderContent },
-      404: problemResponse("No such order in this tenant"),
-      409: problemResponse("The order's status does not allow this (invalid_state_transition)"),
-      ...authErrorResponses,
+      200: order("The order in its new state"),
+      404: problemFor("v2", "No such order in this tenant (not_found)", keyed),
+      ...errorResponses("v2", keyed),
+      409: problemFor(
+        "v2",
+        "The order's status does not allow this (invalid_state_transition, with order_status), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+        { ...keyed, retryAfter: true },
+      ),
     },
   });
 

@@ -1,7 +1,15 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  InsufficientStockProblemSchema,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { toDecimalString } from "../books/money";
 import type { OrderView } from "./representation";
 import { CreateOrderSchema, OrderIdParamSchema } from "./schemas";
@@ -35,22 +43,21 @@ export function toV1Order(order: OrderView) {
   };
 }
 
-const base = { tags: ["v1 (deprecated)"], security: [{ bearer: [] }], deprecated: true as const };
-const orderContent = { "application/json": { schema: V1OrderSchema } };
+const base = { tags: ["v1 (deprecated)"], security: tenantSecurity, deprecated: true as const };
+const keyed = { keyed: true } as const;
+const order = (description: string) => jsonResponse("v1", description, V1OrderSchema, keyed);
 
 const list = createRoute({
   ...base,
   method: "get",
   path: "/",
+  operationId: "listOrdersV1",
   summary: "List orders by page (viewer). Deprecated: use GET /v2/orders",
   middleware: [requireRole("viewer")] as const,
   request: { query: V1OrderListQuerySchema },
   responses: {
-    200: {
-      description: "A page of orders",
-      content: { "application/json": { schema: V1OrderListSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v1", "A page of orders", V1OrderListSchema),
+    ...errorResponses("v1"),
   },
 });
 
@@ -58,15 +65,21 @@ const create = createRoute({
   ...base,
   method: "post",
   path: "/",
+  operationId: "createOrderV1",
+  parameters: idempotencyKeyParameter,
   summary: "Create an order reserving its stock (editor). Deprecated: use POST /v2/orders",
   middleware: [requireRole("editor")] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } },
   },
   responses: {
-    201: { description: "Created (pending, stock reserved)", content: orderContent },
-    409: problemResponse("Not enough stock for some lines (insufficient_stock, with `lines`)"),
-    ...authErrorResponses,
+    201: order("Created (pending, stock reserved)"),
+    ...errorResponses("v1", { ...keyed, body: "json" }),
+    409: problemFor(
+      "v1",
+      "Not enough stock for some lines (insufficient_stock, with `lines`), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+      { ...keyed, retryAfter: true, schema: InsufficientStockProblemSchema },
+    ),
   },
 });
 
@@ -74,13 +87,14 @@ const get = createRoute({
   ...base,
   method: "get",
   path: "/{id}",
+  operationId: "getOrderV1",
   summary: "Get an order (viewer). Deprecated: use GET /v2/orders/{id}",
   middleware: [requireRole("viewer")] as const,
   request: { params: OrderIdParamSchema },
   responses: {
-    200: { description: "The order", content: orderContent },
-    404: problemResponse("No such order in this tenant"),
-    ...authErrorResponses,
+    200: jsonResponse("v1", "The order", V1OrderSchema),
+    404: problemFor("v1", "No such order in this tenant (not_found)"),
+    ...errorResponses("v1"),
   },
 });
 
@@ -89,14 +103,20 @@ const transitionRoute = (action: OrderAction) =>
     ...base,
     method: "post",
     path: `/{id}/${action}`,
+    operationId: `${action}OrderV1`,
+    parameters: idempotencyKeyParameter,
     summary: `${action[0]?.toUpperCase()}${action.slice(1)} an order (editor). Deprecated: use POST /v2/orders/{id}/${action}`,
     middleware: [requireRole("editor")] as const,
     request: { params: OrderIdParamSchema },
     responses: {
-      200: { description: "The order in its new state", content: orderContent },
-      404: problemResponse("No such order in this tenant"),
-      409: problemResponse("The order's status does not allow this (invalid_state_transition)"),
-      ...authErrorResponses,
+      200: order("The order in its new state"),
+      404: problemFor("v1", "No such order in this tenant (not_found)", keyed),
+      ...errorResponses("v1", keyed),
+      409: problemFor(
+        "v1",
+        "The order's status does not allow this (invalid_state_transition, with order_status), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+        { ...keyed, retryAfter: true },
+      ),
     },
   });
 

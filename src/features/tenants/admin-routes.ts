@@ -2,7 +2,13 @@ import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getConfig } from "../../env";
 import type { AppEnv } from "../../platform/context";
-import { commonErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  jsonResponse,
+  operatorSecurity,
+  problemFor,
+} from "../../platform/openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
 import { CreatedApiKeySchema } from "../api-keys/schemas";
 import { AuditListSchema, AuditQuerySchema } from "../audit-log/schemas";
@@ -35,16 +41,12 @@ export function operatorContext(c: Context<AppEnv>): OperatorContext {
 }
 
 const tags = ["operators"];
-const security = [{ operator: [] }];
-const operatorErrors = {
-  ...commonErrorResponses,
-  401: problemResponse("Missing or invalid operator token"),
-} as const;
-const tenantResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: TenantSchema } },
-});
-const notFound = { 404: problemResponse("No such tenant") } as const;
+const security = operatorSecurity;
+const operatorErrors = errorResponses("admin");
+const operatorBodyErrors = errorResponses("admin", { body: "json" });
+const tenantResponse = (description: string) => jsonResponse("admin", description, TenantSchema);
+const notFound = { 404: problemFor("admin", "No such tenant (not_found)") } as const;
+const issuerTaken = problemFor("admin", "The IdP issuer belongs to another tenant (conflict)");
 
 const ProvisionedSchema = z
   .object({ tenant: TenantSchema, api_key: CreatedApiKeySchema })
@@ -56,17 +58,15 @@ const routes = {
     path: "/",
     tags,
     security,
+    operationId: "provisionTenant",
     summary: "Provision a tenant with its first admin API key (shown once)",
     request: {
       body: { required: true, content: { "application/json": { schema: ProvisionTenantSchema } } },
     },
     responses: {
-      201: {
-        description: "Provisioned",
-        content: { "application/json": { schema: ProvisionedSchema } },
-      },
-      409: problemResponse("The IdP issuer belongs to another tenant"),
-      ...operatorErrors,
+      201: jsonResponse("admin", "Provisioned", ProvisionedSchema),
+      409: issuerTaken,
+      ...operatorBodyErrors,
     },
   }),
   list: createRoute({
@@ -74,15 +74,15 @@ const routes = {
     path: "/",
     tags,
     security,
+    operationId: "listTenants",
     summary: "List tenants",
     request: { query: ListQuerySchema },
     responses: {
-      200: {
-        description: "A page of tenants",
-        content: {
-          "application/json": { schema: listEnvelope(TenantSchema).openapi("TenantList") },
-        },
-      },
+      200: jsonResponse(
+        "admin",
+        "A page of tenants",
+        listEnvelope(TenantSchema).openapi("TenantList"),
+      ),
       ...operatorErrors,
     },
   }),
@@ -91,6 +91,7 @@ const routes = {
     path: "/{id}",
     tags,
     security,
+    operationId: "getTenant",
     summary: "Get a tenant",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("The tenant"), ...notFound, ...operatorErrors },
@@ -100,6 +101,7 @@ const routes = {
     path: "/{id}",
     tags,
     security,
+    operationId: "updateTenant",
     summary: "Change a tenant's name, plan, limit overrides or IdP settings",
     request: {
       params: TenantIdParamSchema,
@@ -108,8 +110,8 @@ const routes = {
     responses: {
       200: tenantResponse("Updated"),
       ...notFound,
-      409: problemResponse("The IdP issuer belongs to another tenant"),
-      ...operatorErrors,
+      409: issuerTaken,
+      ...operatorBodyErrors,
     },
   }),
   suspend: createRoute({
@@ -117,6 +119,7 @@ const routes = {
     path: "/{id}/suspend",
     tags,
     security,
+    operationId: "suspendTenant",
     summary: "Suspend a tenant (its calls get 403 tenant_suspended within 5 s; data kept)",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("Suspended"), ...notFound, ...operatorErrors },
@@ -126,6 +129,7 @@ const routes = {
     path: "/{id}/resume",
     tags,
     security,
+    operationId: "resumeTenant",
     summary: "Resume a suspended tenant",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("Active again"), ...notFound, ...operatorErrors },
@@ -135,13 +139,12 @@ const routes = {
     path: "/{id}/audit-log",
     tags,
     security,
+    operationId: "listTenantAuditLog",
     summary: "A tenant's audit log",
     request: { params: TenantIdParamSchema, query: AuditQuerySchema },
     responses: {
-      200: {
-        description: "A page of audit entries",
-        content: { "application/json": { schema: AuditListSchema } },
-      },
+      200: jsonResponse("admin", "A page of audit entries", AuditListSchema),
+      ...notFound,
       ...operatorErrors,
     },
   }),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter } from "../../platform/openapi";
+import { createRouter, errorResponses, jsonResponse, tenantSecurity } from "../../platform/openapi";
 import { tenantRequestUsage } from "../../platform/rate-limit/usage";
 import { WebhookBacklogSchema } from "../webhooks/schemas";
 import { TenantSchema } from "./schemas";
@@ -32,14 +32,12 @@ const get = createRoute({
   method: "get",
   path: "/",
   tags: ["tenant"],
-  security: [{ bearer: [] }],
-  summary: "The caller's tenant: plan, effective limits and usage",
+  security: tenantSecurity,
+  operationId: "getOwnTenant",
+  summary: "The caller's tenant: plan, effective limits and usage (viewer)",
   responses: {
-    200: {
-      description: "The tenant",
-      content: { "application/json": { schema: OwnTenantSchema } },
-    },
-    ...authErrorResponses,
+    200: jsonResponse("v2", "The tenant", OwnTenantSchema),
+    ...errorResponses("v2"),
   },
 });
 

@@ -1,7 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { resendEvent } from "./resend";
 import { EventIdParamSchema, RedeliveryResultSchema } from "./schemas";
 
@@ -9,17 +16,16 @@ const resend = createRoute({
   method: "post",
   path: "/{id}/resend",
   tags: ["events"],
-  security: [{ bearer: [] }],
+  security: tenantSecurity,
+  operationId: "resendEvent",
+  parameters: idempotencyKeyParameter,
   middleware: [requireRole("admin")] as const,
   summary: "Re-deliver an event to every endpoint subscribed to it (admin, throttled)",
   request: { params: EventIdParamSchema },
   responses: {
-    202: {
-      description: "Queued for re-delivery",
-      content: { "application/json": { schema: RedeliveryResultSchema } },
-    },
-    404: problemResponse("No such event in this tenant"),
-    ...authErrorResponses,
+    202: jsonResponse("v2", "Queued for re-delivery", RedeliveryResultSchema, { keyed: true }),
+    404: problemFor("v2", "No such event in this tenant (not_found)", { keyed: true }),
+    ...errorResponses("v2", { keyed: true }),
   },
 });
 

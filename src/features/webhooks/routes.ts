@@ -1,7 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { authErrorResponses, createRouter, problemResponse } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  idempotencyKeyParameter,
+  jsonResponse,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { ListQuerySchema } from "../../platform/pagination";
 import { listWebhookAttempts, recoverWebhookEndpoint } from "./deliveries";
 import {
@@ -26,12 +33,17 @@ import {
 } from "./service";
 
 const tags = ["webhooks"];
-const security = [{ bearer: [] }];
-const json = <T>(description: string, schema: T) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const notFound = { 404: problemResponse("No such webhook endpoint in this tenant") } as const;
+const security = tenantSecurity;
+const keyed = { keyed: true } as const;
+const json = <T extends z.ZodType>(description: string, schema: T, options = {}) =>
+  jsonResponse("v2", description, schema, options);
+const notFound = {
+  404: problemFor("v2", "No such webhook endpoint in this tenant (not_found)"),
+} as const;
+const keyedNotFound = {
+  404: problemFor("v2", "No such webhook endpoint in this tenant (not_found)", keyed),
+} as const;
+const readErrors = errorResponses("v2");
 const params = WebhookEndpointIdParamSchema;
 
 const list = createRoute({
@@ -40,9 +52,10 @@ const list = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "listWebhookEndpoints",
   summary: "List webhook endpoints (admin)",
   request: { query: ListQuerySchema },
-  responses: { 200: json("A page of endpoints", WebhookEndpointListSchema), ...authErrorResponses },
+  responses: { 200: json("A page of endpoints", WebhookEndpointListSchema), ...readErrors },
 });
 
 const create = createRoute({
@@ -51,6 +64,8 @@ const create = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "createWebhookEndpoint",
+  parameters: idempotencyKeyParameter,
   summary: "Create a webhook endpoint (admin); the signing secret is shown once",
   request: {
     body: {
@@ -58,7 +73,10 @@ const create = createRoute({
       content: { "application/json": { schema: CreateWebhookEndpointSchema } },
     },
   },
-  responses: { 201: json("Created", WebhookEndpointWithSecretSchema), ...authErrorResponses },
+  responses: {
+    201: json("Created", WebhookEndpointWithSecretSchema, keyed),
+    ...errorResponses("v2", { ...keyed, body: "json" }),
+  },
 });
 
 const get = createRoute({
@@ -67,12 +85,13 @@ const get = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "getWebhookEndpoint",
   summary: "Get a webhook endpoint (admin)",
   request: { params },
   responses: {
     200: json("The endpoint", WebhookEndpointSchema),
     ...notFound,
-    ...authErrorResponses,
+    ...readErrors,
   },
 });
 
@@ -82,6 +101,8 @@ const update = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "updateWebhookEndpoint",
+  parameters: idempotencyKeyParameter,
   summary: "Update a webhook endpoint (admin); enabled: true releases held deliveries",
   request: {
     params,
@@ -90,7 +111,11 @@ const update = createRoute({
       content: { "application/json": { schema: UpdateWebhookEndpointSchema } },
     },
   },
-  responses: { 200: json("Updated", WebhookEndpointSchema), ...notFound, ...authErrorResponses },
+  responses: {
+    200: json("Updated", WebhookEndpointSchema, keyed),
+    ...keyedNotFound,
+    ...errorResponses("v2", { ...keyed, body: "json" }),
+  },
 });
 
 const remove = createRoute({
@@ -99,12 +124,14 @@ const remove = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "deleteWebhookEndpoint",
+  parameters: idempotencyKeyParameter,
   summary: "Delete a webhook endpoint with its delivery history (admin)",
   request: { params },
   responses: {
-    200: json("Deleted", DeletedWebhookEndpointSchema),
-    ...notFound,
-    ...authErrorResponses,
+    200: json("Deleted", DeletedWebhookEndpointSchema, keyed),
+    ...keyedNotFound,
+    ...errorResponses("v2", keyed),
   },
 });
 
@@ -114,12 +141,14 @@ const rotate = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "rotateWebhookSecret",
+  parameters: idempotencyKeyParameter,
   summary: "Rotate the signing secret (admin); the old one also signs for 24 h",
   request: { params },
   responses: {
-    200: json("The endpoint with its new secret", WebhookEndpointWithSecretSchema),
-    ...notFound,
-    ...authErrorResponses,
+    200: json("The endpoint with its new secret", WebhookEndpointWithSecretSchema, keyed),
+    ...keyedNotFound,
+    ...errorResponses("v2", keyed),
   },
 });
 
@@ -129,16 +158,22 @@ const recover = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "recoverWebhookEndpoint",
+  parameters: idempotencyKeyParameter,
   summary: "Re-deliver what failed since a time and release held deliveries (admin)",
   request: {
     params,
     body: { required: true, content: { "application/json": { schema: RecoverSchema } } },
   },
   responses: {
-    202: json("Queued for re-delivery (throttled)", RedeliveryResultSchema),
-    409: problemResponse("The endpoint is disabled"),
-    ...notFound,
-    ...authErrorResponses,
+    202: json("Queued for re-delivery (throttled)", RedeliveryResultSchema, keyed),
+    ...keyedNotFound,
+    ...errorResponses("v2", { ...keyed, body: "json" }),
+    409: problemFor(
+      "v2",
+      "The endpoint is disabled (conflict), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
+      { ...keyed, retryAfter: true },
+    ),
   },
 });
 
@@ -148,12 +183,13 @@ const attempts = createRoute({
   tags,
   security,
   middleware: [requireRole("admin")] as const,
+  operationId: "listWebhookAttempts",
   summary: "List the endpoint's delivery attempts, newest first (admin)",
   request: { params, query: ListQuerySchema },
   responses: {
     200: json("A page of attempts", WebhookAttemptListSchema),
     ...notFound,
-    ...authErrorResponses,
+    ...readErrors,
   },
 });
 
