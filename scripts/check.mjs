@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 
 const steps = [
   ["types", "tsc", ["--noEmit"]],
+  ["types of the ops console's browser program", "tsc", ["-p", "tsconfig.console.json"]],
   ["lint and format", "biome", ["check", "."]],
   ["import cycles", "node", ["scripts/check-cycles.mjs", "src"]],
   [

@@ -296,4 +296,33 @@ describe.skipIf(!existsSync(CHROMIUM))("ops console in a browser", () => {
     expect(response.headers()["content-security-policy"]).toContain("default-src 'none'");
     await page.close();
   }, 60_000);
+
+  it("serves the page under a fresh nonce and its program as a static script file", async () => {
+    if (!stack) throw new Error("not started");
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${stack.baseUrl}/ops`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
+      expect(csp).toContain(`style-src 'nonce-${nonce}'`);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const html = await response.text();
+      // The only script is the file, under the response's nonce; no program inside the page.
+      expect(html.match(/<script[^>]*>/g)).toEqual([
+        `<script type="module" nonce="${nonce}" src="/ops/console.js">`,
+      ]);
+      expect(html).not.toMatch(/<script[^>]*>[^<]/);
+      nonces.push(nonce);
+    }
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonces[1]).not.toBe(nonces[0]);
+    const script = await fetch(`${stack.baseUrl}/ops/console.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/^(text|application)\/javascript/);
+    expect(await script.text()).toContain('const KEY = "shelfwise.ops.token"');
+  });
 });
