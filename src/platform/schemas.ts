@@ -37,3 +37,7 @@ export const idString = () => storableString(64);
 export const INT4_MAX = 2_147_483_647;
 export const INT4_MIN = -2_147_483_648;
 export const INT8_SAFE_MAX = Number.MAX_SAFE_INTEGER;
+
+/** A timestamp the API answers with: RFC 3339 in UTC (documentation only, never validated). */
+export const timestamp = () =>
+  z.string().openapi({ format: "date-time", example: "2026-11-29T10:15:30.000Z" });

@@ -29,6 +29,8 @@ const list = createRoute({
   tags,
   security,
   operationId: "listApiKeys",
+  description:
+    "The tenant's API keys with their role, prefix and last use; secrets are never shown again.",
   summary: "List API keys (admin)",
   middleware: [requireRole("admin")] as const,
   request: { query: ListQuerySchema },
@@ -44,6 +46,8 @@ const create = createRoute({
   tags,
   security,
   operationId: "createApiKey",
+  description:
+    "Creates a key with a role (admin, editor or viewer); the response is the only time the secret is shown.",
   parameters: idempotencyKeyParameter,
   summary: "Create an API key (admin); the secret is shown once",
   middleware: [requireRole("admin")] as const,
@@ -62,6 +66,8 @@ const revoke = createRoute({
   tags,
   security,
   operationId: "revokeApiKey",
+  description:
+    "Revokes the key; every isolate refuses it within 5 seconds. The last active admin key cannot be revoked.",
   parameters: idempotencyKeyParameter,
   summary: "Revoke an API key (admin); it stops working within 5 seconds everywhere",
   middleware: [requireRole("admin")] as const,

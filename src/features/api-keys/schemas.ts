@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../platform/auth/roles";
 import { listEnvelope } from "../../platform/pagination";
-import { idString, safeText } from "../../platform/schemas";
+import { idString, safeText, timestamp } from "../../platform/schemas";
 
 export const CreateApiKeySchema = z
   .strictObject({
@@ -18,9 +18,9 @@ export const ApiKeySchema = z
     role: z.enum(ROLES),
     mode: z.enum(["live", "test"]),
     prefix: z.string().openapi({ description: "The first characters of the key, for recognition" }),
-    created_at: z.string(),
-    last_used_at: z.string().nullable(),
-    revoked_at: z.string().nullable(),
+    created_at: timestamp(),
+    last_used_at: timestamp().nullable(),
+    revoked_at: timestamp().nullable(),
   })
   .openapi("ApiKey");
 

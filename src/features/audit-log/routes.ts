@@ -11,6 +11,8 @@ const list = createRoute({
   tags: ["audit-log"],
   security: tenantSecurity,
   operationId: "listAuditLog",
+  description:
+    "Who (credential and role) changed what, newest first, with the request id of each change.",
   summary: "The tenant's audit log (admin)",
   middleware: [requireRole("admin")] as const,
   request: { query: AuditQuerySchema },

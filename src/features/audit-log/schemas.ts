@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
-import { idString, storableString } from "../../platform/schemas";
+import { idString, storableString, timestamp } from "../../platform/schemas";
 
 export const AuditQuerySchema = ListQuerySchema.extend({
   action: storableString(100).optional().openapi({ example: "api_key.created" }),
@@ -17,7 +17,7 @@ export const AuditEntrySchema = z
     request_id: z.string().nullable(),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
-    created_at: z.string(),
+    created_at: timestamp(),
   })
   .openapi("AuditEntry");
 

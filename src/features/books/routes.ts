@@ -46,6 +46,8 @@ const list = createRoute({
   tags,
   security,
   operationId: "listBooks",
+  description:
+    "Books of the tenant, newest first, optionally filtered by text (`q`) and status. Cursor pagination: pass `next_cursor` as `starting_after`.",
   summary: "List books, newest first (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { query: BookListQuerySchema },
@@ -61,6 +63,8 @@ const create = createRoute({
   tags,
   security,
   operationId: "createBook",
+  description:
+    "Creates a book; the ISBN is normalised (hyphens and spaces removed) and must be unique in the tenant. The ETag header carries the book's version.",
   parameters: idempotencyKeyParameter,
   summary: "Create a book (editor)",
   middleware: [requireRole("editor")] as const,
@@ -80,6 +84,7 @@ const get = createRoute({
   tags,
   security,
   operationId: "getBook",
+  description: "One book; its ETag can be sent back in If-Match to make a change conditional.",
   summary: "Get a book (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { params: BookIdParamSchema },
@@ -96,6 +101,8 @@ const update = createRoute({
   tags,
   security,
   operationId: "updateBook",
+  description:
+    "Changes the given fields; with If-Match, only if the book is unchanged since that ETag was read (412 otherwise).",
   parameters: idempotencyKeyParameter,
   summary: "Update a book (editor); If-Match makes it conditional",
   middleware: [requireRole("editor")] as const,
@@ -119,6 +126,8 @@ const remove = createRoute({
   tags,
   security,
   operationId: "deleteBook",
+  description:
+    "Soft-deletes the book (it can no longer be ordered); past orders keep their line snapshots. With If-Match, only if unchanged.",
   parameters: idempotencyKeyParameter,
   summary: "Delete a book (editor); past orders keep their line snapshots",
   middleware: [requireRole("editor")] as const,

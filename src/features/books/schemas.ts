@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
-import { INT4_MAX, idString, safeText, storableString } from "../../platform/schemas";
+import { INT4_MAX, idString, safeText, storableString, timestamp } from "../../platform/schemas";
 import { isValidIsbn13 } from "./isbn";
 import { MAX_AMOUNT } from "./money";
 
@@ -92,9 +92,9 @@ export const BookSchema = z
     stock: z.number().int(),
     status: z.enum(BOOK_STATUSES),
     version: z.number().int().openapi({ description: "Incremented on every change (the ETag)" }),
-    created_at: z.string(),
-    updated_at: z.string(),
-    deleted_at: z.string().nullable(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
+    deleted_at: timestamp().nullable(),
   })
   .openapi("Book");
 

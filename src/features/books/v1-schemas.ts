@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { safeText } from "../../platform/schemas";
+import { safeText, timestamp } from "../../platform/schemas";
 import { BOOK_STATUSES, bookFilters, CurrencySchema, IsbnSchema, MAX_STOCK } from "./schemas";
 
 /** v1 money: a decimal string in the currency's major unit, beside a `currency` field. */
@@ -54,8 +54,8 @@ export const V1BookSchema = z
     currency: z.string().openapi({ example: "EUR" }),
     stock: z.number().int(),
     status: z.enum(BOOK_STATUSES),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
   })
   .openapi("V1Book");
 

@@ -20,6 +20,8 @@ const list = createRoute({
   tags,
   security,
   operationId: "listEvents",
+  description:
+    "The tenant's events (the outbox behind webhooks), newest first, optionally filtered by type.",
   summary: "List the tenant's events (the outbox), newest first (admin)",
   middleware: [requireRole("admin")] as const,
   request: { query: EventListQuerySchema },
@@ -35,6 +37,8 @@ const get = createRoute({
   tags,
   security,
   operationId: "getEvent",
+  description:
+    "One event with the resource as it was after the change, and when it was handed to webhook delivery.",
   summary: "Get one event (admin)",
   middleware: [requireRole("admin")] as const,
   request: { params: EventIdParamSchema },

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../platform/outbox";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
-import { idString } from "../../platform/schemas";
+import { idString, timestamp } from "../../platform/schemas";
 
 export const EventListQuerySchema = ListQuerySchema.extend({
   type: z.enum(EVENT_TYPES).optional().openapi({ example: "order.created" }),
@@ -12,11 +12,10 @@ export const EventSchema = z
   .object({
     id: z.string().openapi({ example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
     type: z.enum(EVENT_TYPES),
-    timestamp: z.string().openapi({ description: "As in the webhook body" }),
+    timestamp: timestamp().openapi({ description: "As in the webhook body" }),
     data: z.unknown().openapi({ description: "The resource as it was after the change" }),
-    created_at: z.string(),
-    dispatched_at: z
-      .string()
+    created_at: timestamp(),
+    dispatched_at: timestamp()
       .nullable()
       .openapi({ description: "When the event was handed to webhook delivery" }),
   })

@@ -24,6 +24,8 @@ const routes = {
     tags,
     security,
     operationId: "offboardTenant",
+    description:
+      "Suspends the tenant at once, queues its final export and schedules its deletion after the grace period; resuming the tenant cancels the deletion.",
     summary:
       "Offboard a tenant: suspended now, exported to R2, deleted after the grace period (resume cancels)",
     request: { params: TenantIdParamSchema },
@@ -39,6 +41,8 @@ const routes = {
     tags,
     security,
     operationId: "getTenantLatestExport",
+    description:
+      "The tenant's most recent export (typically the offboarding one) with signed download links once completed.",
     summary: "A tenant's latest export: progress and signed download links",
     request: { params: TenantIdParamSchema },
     responses: {

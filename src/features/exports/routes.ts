@@ -24,6 +24,8 @@ const routes = {
     tags,
     security,
     operationId: "requestTenantExport",
+    description:
+      "Queues an export of every tenant table as NDJSON files on R2; while one is running the same export is returned. Poll GET /v2/tenant/exports/{id} for its progress.",
     parameters: idempotencyKeyParameter,
     summary: "Export the tenant's data as NDJSON to R2 (admin); runs in the background",
     middleware: [requireRole("admin")] as const,
@@ -38,6 +40,8 @@ const routes = {
     tags,
     security,
     operationId: "getTenantExport",
+    description:
+      "Progress of an export and, once completed, a signed download link per file (valid for the time in `links_expire_at`).",
     summary: "An export's progress and, once completed, signed download links (admin)",
     middleware: [requireRole("admin")] as const,
     request: { params: ExportIdParamSchema },

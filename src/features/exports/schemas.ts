@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { idString } from "../../platform/schemas";
+import { idString, timestamp } from "../../platform/schemas";
 import { TenantSchema } from "../tenants/schemas";
 import { EXPORT_FAILURE_REASONS, type ExportFailureReason } from "./failure";
 
@@ -22,8 +22,8 @@ export const TenantExportSchema = z
     id: z.string().openapi({ example: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
     status: z.enum(["pending", "running", "completed", "failed"]),
     reason: z.enum(["offboarding", "requested"]),
-    created_at: z.string(),
-    completed_at: z.string().nullable(),
+    created_at: timestamp(),
+    completed_at: timestamp().nullable(),
     error: z.enum(FAILURE_CODES).nullable().openapi({
       description:
         "Why the last attempt failed (also while it is retried): a stable code; details are in the operators' logs",
@@ -38,7 +38,7 @@ export const TenantExportSchema = z
       .string()
       .nullable()
       .openapi({ description: "Signed URL of manifest.json (row counts and SHA-256 per file)" }),
-    links_expire_at: z.string().nullable(),
+    links_expire_at: timestamp().nullable(),
   })
   .openapi("TenantExport");
 

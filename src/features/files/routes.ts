@@ -89,6 +89,8 @@ const routes = {
     tags,
     security,
     operationId: "listFiles",
+    description:
+      "Files of the tenant, newest first, including uploads still in progress (`status: uploading`). Cursor pagination.",
     summary: "List files, newest first (viewer)",
     middleware: [requireRole("viewer")] as const,
     request: { query: ListQuerySchema },
@@ -120,6 +122,8 @@ const routes = {
     tags,
     security,
     operationId: "createMultipartUpload",
+    description:
+      "Declares the file (name, media type, size) and returns its id and the part rules; the media type must be an accepted one and the size within the tenant's multipart limit.",
     parameters: idempotencyKeyParameter,
     summary: "Start a multipart upload (editor; for files beyond the single-request limit)",
     middleware: [requireRole("editor")] as const,
@@ -147,6 +151,8 @@ const routes = {
     tags,
     security,
     operationId: "uploadFilePart",
+    description:
+      "Stores one part of a multipart upload. Every part but the last must have the same size, at least 5 MiB; the whole must not exceed the declared size.",
     summary:
       "Upload one part (editor; 1..10000; every part but the last at least 5 MiB, all of one size)",
     middleware: [requireRole("editor")] as const,
@@ -165,6 +171,8 @@ const routes = {
     tags,
     security,
     operationId: "completeMultipartUpload",
+    description:
+      "Assembles the parts (their numbers and etags, in order) into the file, which becomes `ready`.",
     parameters: idempotencyKeyParameter,
     summary: "Complete a multipart upload (editor)",
     middleware: [requireRole("editor")] as const,
@@ -189,6 +197,7 @@ const routes = {
     tags,
     security,
     operationId: "abortMultipartUpload",
+    description: "Discards the uploaded parts and the file's record.",
     parameters: idempotencyKeyParameter,
     summary: "Abort a multipart upload (editor)",
     middleware: [requireRole("editor")] as const,
@@ -206,6 +215,7 @@ const routes = {
     tags,
     security,
     operationId: "getFile",
+    description: "A file's metadata: name, media type, size, SHA-256 and status.",
     summary: "A file's metadata (viewer)",
     middleware: [requireRole("viewer")] as const,
     request: { params: FileIdParamSchema },
@@ -217,6 +227,8 @@ const routes = {
     tags,
     security,
     operationId: "deleteFile",
+    description:
+      "Deletes the object from R2 and the file's record; signed links to it stop working.",
     parameters: idempotencyKeyParameter,
     summary: "Delete a file, object and metadata (editor)",
     middleware: [requireRole("editor")] as const,
@@ -265,6 +277,8 @@ const routes = {
     tags,
     security,
     operationId: "createFileDownloadUrl",
+    description:
+      "Returns a URL under /downloads/files, signed with the server's key and valid for `expires_in` seconds (default 900), that anyone holding it can download without credentials while the tenant is active.",
     parameters: idempotencyKeyParameter,
     summary: "A signed, expiring URL that downloads the file without credentials (viewer)",
     middleware: [requireRole("viewer")] as const,

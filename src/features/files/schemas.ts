@@ -5,6 +5,7 @@ import {
   idString,
   isStorableText,
   storableString,
+  timestamp,
   UNSTORABLE_TEXT_MESSAGE,
 } from "../../platform/schemas";
 import { MAX_PARTS } from "./limits";
@@ -35,8 +36,8 @@ export const FileSchema = z
     size_bytes: z.number().int().nullable(),
     sha256: z.string().nullable().openapi({ description: "Hex SHA-256 of the content (the ETag)" }),
     status: z.enum(["uploading", "ready"]),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
   })
   .openapi("File");
 
@@ -123,7 +124,7 @@ export const DownloadUrlRequestSchema = z
   .openapi("DownloadUrlRequest");
 
 export const DownloadUrlSchema = z
-  .object({ url: z.string(), expires_at: z.string() })
+  .object({ url: z.string(), expires_at: timestamp() })
   .openapi("DownloadUrl");
 
 /**

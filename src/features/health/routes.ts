@@ -46,6 +46,7 @@ const live = createRoute({
   tags: ["health"],
   security: publicSecurity,
   operationId: "checkLiveness",
+  description: "Answers as long as the Worker runs; checks no dependency.",
   summary: "Liveness: the Worker answers (no dependencies)",
   responses: {
     200: jsonResponse("public", "Alive", z.object({ status: z.literal("ok") }).openapi("Liveness")),

@@ -46,6 +46,8 @@ const routes = {
     tags,
     security,
     operationId: "listTenantFigures",
+    description:
+      "Request rate, error rate, rate-limit rejections and webhook backlog per tenant over a window, from Workers Analytics and the traffic index, worst tenant first.",
     summary:
       "Every tenant's request rate, error rate, rate-limit rejections and webhook backlog, worst first",
     request: { query: OpsQuerySchema },
@@ -57,6 +59,8 @@ const routes = {
     tags,
     security,
     operationId: "getTenantFigures",
+    description:
+      "The tenant's figures over the window, its hourly rate-limit usage and each webhook endpoint with its backlog and circuit state.",
     summary: "One tenant's figures, hourly rate-limit usage and webhook endpoints",
     request: { params: TenantIdParamSchema, query: OpsQuerySchema },
     responses: {
@@ -71,6 +75,8 @@ const routes = {
     tags,
     security,
     operationId: "recoverTenantWebhookEndpoint",
+    description:
+      "Re-activates a suspended endpoint and re-delivers what failed (since `since`, if given) or is held, in throttled batches: call again while `has_more`.",
     summary:
       "Recover a tenant's webhook endpoint: re-activate it and re-deliver what failed or is held",
     request: {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { timestamp } from "../../platform/schemas";
 import { PlanSchema } from "../tenants/schemas";
 
 /** Windows the ops figures can cover; up to 1 h they come live from the tenants' own objects. */
@@ -22,12 +23,12 @@ export const EndpointIdParamSchema = z.object({
     .string()
     .max(64)
     .regex(/^ten_[0-9a-z]{26}$/, "must be a tenant id")
-    .openapi({ param: { in: "path" } }),
+    .openapi({ param: { in: "path" }, example: "ten_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
   endpointId: z
     .string()
     .max(64)
     .regex(/^whep_[0-9a-z]{26}$/, "must be a webhook endpoint id")
-    .openapi({ param: { in: "path" } }),
+    .openapi({ param: { in: "path" }, example: "whep_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });
 
 export const OperatorRecoverSchema = z
@@ -71,7 +72,7 @@ export const OpsTenantListSchema = z
   .object({
     window: z.string(),
     source: z.enum(["durable_object", "analytics_engine"]),
-    generated_at: z.string(),
+    generated_at: timestamp(),
     data: z.array(TenantFiguresSchema),
     truncated: z.boolean(),
   })

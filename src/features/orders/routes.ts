@@ -31,6 +31,8 @@ const list = createRoute({
   tags,
   security,
   operationId: "listOrders",
+  description:
+    "Orders of the tenant with their lines, newest first, optionally filtered by status. Cursor pagination: pass `next_cursor` as `starting_after`.",
   summary: "List orders with their lines, newest first (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { query: OrderListQuerySchema },
@@ -71,6 +73,8 @@ const get = createRoute({
   tags,
   security,
   operationId: "getOrder",
+  description:
+    "One order with its lines; line ISBN, title and price are snapshots taken when the order was placed.",
   summary: "Get an order with its lines (viewer)",
   middleware: [requireRole("viewer")] as const,
   request: { params: OrderIdParamSchema },
@@ -81,6 +85,14 @@ const get = createRoute({
   },
 });
 
+/** What each status change does (the service enforces the order's state machine). */
+const TRANSITIONS: Record<OrderAction, string> = {
+  confirm: "A pending order becomes confirmed; its stock stays reserved.",
+  ship: "A confirmed order becomes shipped; its reserved stock is consumed. Shipped orders cannot be cancelled.",
+  cancel:
+    "A pending or confirmed order becomes cancelled and its reserved stock is released to the books.",
+};
+
 const transitionRoute = (action: OrderAction, summary: string) =>
   createRoute({
     method: "post",
@@ -88,6 +100,7 @@ const transitionRoute = (action: OrderAction, summary: string) =>
     tags,
     security,
     operationId: `${action}Order`,
+    description: TRANSITIONS[action],
     parameters: idempotencyKeyParameter,
     summary,
     middleware: [requireRole("editor")] as const,

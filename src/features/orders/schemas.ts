@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
-import { idString } from "../../platform/schemas";
+import { idString, timestamp } from "../../platform/schemas";
 import { MoneySchema } from "../books/schemas";
 
 export const ORDER_STATUSES = ["pending", "confirmed", "shipped", "cancelled"] as const;
@@ -55,11 +55,11 @@ export const OrderSchema = z
     status: z.enum(ORDER_STATUSES),
     total: MoneySchema,
     lines: z.array(OrderLineSchema),
-    created_at: z.string(),
-    updated_at: z.string(),
-    confirmed_at: z.string().nullable(),
-    shipped_at: z.string().nullable(),
-    cancelled_at: z.string().nullable(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
+    confirmed_at: timestamp().nullable(),
+    shipped_at: timestamp().nullable(),
+    cancelled_at: timestamp().nullable(),
   })
   .openapi("Order");
 

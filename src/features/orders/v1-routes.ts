@@ -52,6 +52,8 @@ const list = createRoute({
   method: "get",
   path: "/",
   operationId: "listOrdersV1",
+  description:
+    "Page-numbered list of orders with decimal-string prices. Replaced by the cursor-paginated GET /v2/orders.",
   summary: "List orders by page (viewer). Deprecated: use GET /v2/orders",
   middleware: [requireRole("viewer")] as const,
   request: { query: V1OrderListQuerySchema },
@@ -66,6 +68,8 @@ const create = createRoute({
   method: "post",
   path: "/",
   operationId: "createOrderV1",
+  description:
+    "All lines or none, as POST /v2/orders; prices are decimal strings. Not enough stock is 409 insufficient_stock with `lines`.",
   parameters: idempotencyKeyParameter,
   summary: "Create an order reserving its stock (editor). Deprecated: use POST /v2/orders",
   middleware: [requireRole("editor")] as const,
@@ -88,6 +92,7 @@ const get = createRoute({
   method: "get",
   path: "/{id}",
   operationId: "getOrderV1",
+  description: "One order in the v1 representation (decimal-string prices, one flat currency).",
   summary: "Get an order (viewer). Deprecated: use GET /v2/orders/{id}",
   middleware: [requireRole("viewer")] as const,
   request: { params: OrderIdParamSchema },
@@ -98,12 +103,21 @@ const get = createRoute({
   },
 });
 
+/** What each status change does (the service enforces the order's state machine). */
+const TRANSITIONS: Record<OrderAction, string> = {
+  confirm: "A pending order becomes confirmed; its stock stays reserved.",
+  ship: "A confirmed order becomes shipped; its reserved stock is consumed. Shipped orders cannot be cancelled.",
+  cancel:
+    "A pending or confirmed order becomes cancelled and its reserved stock is released to the books.",
+};
+
 const transitionRoute = (action: OrderAction) =>
   createRoute({
     ...base,
     method: "post",
     path: `/{id}/${action}`,
     operationId: `${action}OrderV1`,
+    description: TRANSITIONS[action],
     parameters: idempotencyKeyParameter,
     summary: `${action[0]?.toUpperCase()}${action.slice(1)} an order (editor). Deprecated: use POST /v2/orders/{id}/${action}`,
     middleware: [requireRole("editor")] as const,

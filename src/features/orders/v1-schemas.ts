@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { timestamp } from "../../platform/schemas";
 import { V1PageQuerySchema, v1ListEnvelope } from "../books/v1-schemas";
 import { ORDER_STATUSES, orderFilters } from "./schemas";
 
@@ -19,11 +20,11 @@ export const V1OrderSchema = z
         line_total: z.string(),
       }),
     ),
-    created_at: z.string(),
-    updated_at: z.string(),
-    confirmed_at: z.string().nullable(),
-    shipped_at: z.string().nullable(),
-    cancelled_at: z.string().nullable(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
+    confirmed_at: timestamp().nullable(),
+    shipped_at: timestamp().nullable(),
+    cancelled_at: timestamp().nullable(),
   })
   .openapi("V1Order");
 

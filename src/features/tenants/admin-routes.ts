@@ -59,6 +59,8 @@ const routes = {
     tags,
     security,
     operationId: "provisionTenant",
+    description:
+      "Creates a tenant (name, plan, optional limits and IdP settings) and its first admin API key, whose secret is shown only in this response.",
     summary: "Provision a tenant with its first admin API key (shown once)",
     request: {
       body: { required: true, content: { "application/json": { schema: ProvisionTenantSchema } } },
@@ -75,6 +77,7 @@ const routes = {
     tags,
     security,
     operationId: "listTenants",
+    description: "Every tenant, newest first. Cursor pagination.",
     summary: "List tenants",
     request: { query: ListQuerySchema },
     responses: {
@@ -92,6 +95,7 @@ const routes = {
     tags,
     security,
     operationId: "getTenant",
+    description: "A tenant with its plan, limit overrides, IdP settings and status.",
     summary: "Get a tenant",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("The tenant"), ...notFound, ...operatorErrors },
@@ -102,6 +106,8 @@ const routes = {
     tags,
     security,
     operationId: "updateTenant",
+    description:
+      "Changes a tenant's name, plan, limit overrides or IdP settings; an IdP issuer may belong to one tenant only.",
     summary: "Change a tenant's name, plan, limit overrides or IdP settings",
     request: {
       params: TenantIdParamSchema,
@@ -120,6 +126,8 @@ const routes = {
     tags,
     security,
     operationId: "suspendTenant",
+    description:
+      "Suspends the tenant: its calls and signed links are refused with 403 tenant_suspended within 5 seconds; its data is kept.",
     summary: "Suspend a tenant (its calls get 403 tenant_suspended within 5 s; data kept)",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("Suspended"), ...notFound, ...operatorErrors },
@@ -130,6 +138,8 @@ const routes = {
     tags,
     security,
     operationId: "resumeTenant",
+    description:
+      "Makes a suspended or offboarding tenant active again (cancelling a scheduled deletion).",
     summary: "Resume a suspended tenant",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("Active again"), ...notFound, ...operatorErrors },
@@ -140,6 +150,7 @@ const routes = {
     tags,
     security,
     operationId: "listTenantAuditLog",
+    description: "The audit log of any tenant, newest first, for operators.",
     summary: "A tenant's audit log",
     request: { params: TenantIdParamSchema, query: AuditQuerySchema },
     responses: {

@@ -34,6 +34,8 @@ const get = createRoute({
   tags: ["tenant"],
   security: tenantSecurity,
   operationId: "getOwnTenant",
+  description:
+    "The calling tenant's name, plan, effective limits, row counts, current rate-limit window and webhook backlog.",
   summary: "The caller's tenant: plan, effective limits and usage (viewer)",
   responses: {
     200: jsonResponse("v2", "The tenant", OwnTenantSchema),

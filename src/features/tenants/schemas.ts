@@ -4,6 +4,7 @@ import {
   isStorableText,
   safeText,
   storableString,
+  timestamp,
   UNSTORABLE_TEXT_MESSAGE,
 } from "../../platform/schemas";
 
@@ -75,9 +76,9 @@ export const TenantSchema = z
         roles_claim: z.string(),
       })
       .nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    suspended_at: z.string().nullable(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
+    suspended_at: timestamp().nullable(),
     delete_after: z.string().nullable(),
   })
   .openapi("Tenant");
@@ -87,5 +88,5 @@ export const TenantIdParamSchema = z.object({
     .string()
     .max(64)
     .regex(/^ten_[0-9a-z]{26}$/, "must be a tenant id")
-    .openapi({ param: { in: "path" } }),
+    .openapi({ param: { in: "path" }, example: "ten_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
 });

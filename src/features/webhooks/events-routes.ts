@@ -18,6 +18,8 @@ const resend = createRoute({
   tags: ["events"],
   security: tenantSecurity,
   operationId: "resendEvent",
+  description:
+    "Queues the event again for every endpoint subscribed to its type; re-deliveries are throttled per tenant.",
   parameters: idempotencyKeyParameter,
   middleware: [requireRole("admin")] as const,
   summary: "Re-deliver an event to every endpoint subscribed to it (admin, throttled)",

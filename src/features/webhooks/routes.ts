@@ -53,6 +53,8 @@ const list = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "listWebhookEndpoints",
+  description:
+    "The tenant's webhook endpoints with their subscribed event types and delivery state.",
   summary: "List webhook endpoints (admin)",
   request: { query: ListQuerySchema },
   responses: { 200: json("A page of endpoints", WebhookEndpointListSchema), ...readErrors },
@@ -65,6 +67,8 @@ const create = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "createWebhookEndpoint",
+  description:
+    "Registers an HTTPS URL and the event types it receives; the signing secret is shown only in this response.",
   parameters: idempotencyKeyParameter,
   summary: "Create a webhook endpoint (admin); the signing secret is shown once",
   request: {
@@ -86,6 +90,7 @@ const get = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "getWebhookEndpoint",
+  description: "An endpoint with its event types, state and consecutive failures.",
   summary: "Get a webhook endpoint (admin)",
   request: { params },
   responses: {
@@ -102,6 +107,8 @@ const update = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "updateWebhookEndpoint",
+  description:
+    "Changes the URL, event types or description; `enabled: true` also releases deliveries held while the endpoint was disabled.",
   parameters: idempotencyKeyParameter,
   summary: "Update a webhook endpoint (admin); enabled: true releases held deliveries",
   request: {
@@ -125,6 +132,8 @@ const remove = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "deleteWebhookEndpoint",
+  description:
+    "Deletes the endpoint and its delivery history; pending deliveries to it are dropped.",
   parameters: idempotencyKeyParameter,
   summary: "Delete a webhook endpoint with its delivery history (admin)",
   request: { params },
@@ -142,6 +151,8 @@ const rotate = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "rotateWebhookSecret",
+  description:
+    "Issues a new signing secret (shown only in this response); for 24 hours deliveries carry signatures with both secrets.",
   parameters: idempotencyKeyParameter,
   summary: "Rotate the signing secret (admin); the old one also signs for 24 h",
   request: { params },
@@ -159,6 +170,8 @@ const recover = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "recoverWebhookEndpoint",
+  description:
+    "Re-delivers what failed since the given time and releases held deliveries, throttled; the endpoint must be enabled.",
   parameters: idempotencyKeyParameter,
   summary: "Re-deliver what failed since a time and release held deliveries (admin)",
   request: {
@@ -184,6 +197,8 @@ const attempts = createRoute({
   security,
   middleware: [requireRole("admin")] as const,
   operationId: "listWebhookAttempts",
+  description:
+    "Each delivery attempt to the endpoint, newest first: event, status code, error class and duration.",
   summary: "List the endpoint's delivery attempts, newest first (admin)",
   request: { params, query: ListQuerySchema },
   responses: {

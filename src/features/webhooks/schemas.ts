@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../platform/outbox";
 import { listEnvelope } from "../../platform/pagination";
-import { idString, optionalText, storableString } from "../../platform/schemas";
+import { idString, optionalText, storableString, timestamp } from "../../platform/schemas";
 
 const EventTypesSchema = z
   .array(z.enum(EVENT_TYPES))
@@ -45,12 +45,11 @@ export const WebhookEndpointSchema = z
     }),
     status_reason: z.string().nullable(),
     consecutive_failures: z.number().int(),
-    previous_secret_expires_at: z
-      .string()
+    previous_secret_expires_at: timestamp()
       .nullable()
       .openapi({ description: "Until then, deliveries are also signed with the previous secret" }),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: timestamp(),
+    updated_at: timestamp(),
   })
   .openapi("WebhookEndpoint");
 
@@ -83,7 +82,7 @@ export const WebhookAttemptSchema = z
       .string()
       .nullable()
       .openapi({ description: "The first 1 KB of the endpoint's response" }),
-    created_at: z.string(),
+    created_at: timestamp(),
   })
   .openapi("WebhookAttempt");
 
