@@ -12,6 +12,8 @@ const steps = [
     ["deploy", "--dry-run", "--outdir", ".wrangler/dry-run", "--env", "production"],
   ],
   ["no benchmark code in the bundle", "node", ["scripts/check-bundle.mjs", ".wrangler/dry-run"]],
+  // The bundle's /openapi.json through redocly (recommended) and spectral (spectral:oas): 0 problems.
+  ["OpenAPI contract lint", "node", ["scripts/contract/lint.mjs", ".wrangler/dry-run"]],
 ];
 
 for (const [name, command, args] of steps) {
