@@ -1,11 +1,14 @@
 // Lints the live OpenAPI document with third-party tools: `redocly lint` (recommended ruleset,
 // redocly.yaml) and `spectral lint` (spectral:oas, .spectral.yaml). Any error or warning fails.
+// Then checks the generated client (scripts/contract/client.mjs): the committed openapi-typescript
+// types match the document and the client program compiles with `tsc --strict`.
 //   node scripts/contract/lint.mjs [bundleDir]
 // bundleDir: the output of `wrangler deploy --dry-run` (default .wrangler/dry-run, built if absent).
 // The document is written to .wrangler/contract/openapi.json, the path the configs' exceptions name.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { checkClient } from "./client.mjs";
 import { liveDocument } from "./openapi-document.mjs";
 
 const DOCUMENT = ".wrangler/contract/openapi.json";
@@ -68,7 +71,11 @@ console.log(
   `redocly lint (recommended): ${r.errors} errors, ${r.warnings} warnings (${r.ignored} ignored by location)`,
 );
 console.log(`spectral lint (spectral:oas): ${s.errors} errors, ${s.warnings} warnings`);
-const problems = [...r.problems, ...s.problems];
+const client = await checkClient(document);
+console.log(
+  `generated client: ${client.length === 0 ? "types up to date, program compiles" : "FAILED"}`,
+);
+const problems = [...r.problems, ...s.problems, ...client];
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);

@@ -2,7 +2,7 @@
 // `wrangler deploy --dry-run` produced, booted in workerd through Miniflare. No database is needed:
 // the document is built from the route definitions.
 //   node scripts/contract/openapi-document.mjs [bundleDir] [outFile]
-// bundleDir defaults to .wrangler/dry-run (built here when it holds no bundle).
+// bundleDir defaults to .wrangler/dry-run; the CLI builds it afresh (wrangler deploy --dry-run).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -11,10 +11,11 @@ import { Miniflare } from "miniflare";
 const ORIGIN = "https://api.shelfwise.example";
 
 /** The document as the production bundle serves it. */
-export async function liveDocument(bundleDir = ".wrangler/dry-run") {
-  let script = existsSync(bundleDir)
-    ? readdirSync(bundleDir).find((f) => f.endsWith(".js"))
-    : undefined;
+export async function liveDocument(bundleDir = ".wrangler/dry-run", { build = false } = {}) {
+  let script =
+    !build && existsSync(bundleDir)
+      ? readdirSync(bundleDir).find((f) => f.endsWith(".js"))
+      : undefined;
   if (!script) {
     const build = spawnSync(
       "wrangler",
@@ -63,7 +64,7 @@ export async function liveDocument(bundleDir = ".wrangler/dry-run") {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [bundleDir, outFile = ".wrangler/contract/openapi.json"] = process.argv.slice(2);
-  const document = await liveDocument(bundleDir);
+  const document = await liveDocument(bundleDir, { build: true });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(document, null, 2)}\n`);
   console.log(`wrote ${join(outFile)}: ${Object.keys(document.paths).length} paths`);

@@ -9,7 +9,9 @@ export const CreateApiKeySchema = z
     role: z.enum(ROLES),
     mode: z.enum(["live", "test"]).default("live"),
   })
-  .openapi("CreateApiKey");
+  // Inline, not a named component: generated clients (openapi-typescript) make a member with a
+  // default required in a shared schema, but keep it optional in a request body.
+  .openapi({ title: "CreateApiKey" });
 
 export const ApiKeySchema = z
   .object({

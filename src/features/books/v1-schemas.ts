@@ -25,7 +25,9 @@ export const V1CreateBookSchema = z
     stock: fields.stock.default(0),
     status: fields.status.default("active"),
   })
-  .openapi("V1CreateBook");
+  // Inline, not a named component: generated clients (openapi-typescript) make a member with a
+  // default required in a shared schema, but keep it optional in a request body.
+  .openapi({ title: "V1CreateBook" });
 
 export const V1UpdateBookSchema = z
   .strictObject({

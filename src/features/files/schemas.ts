@@ -121,7 +121,9 @@ export const DownloadUrlRequestSchema = z
       .default(900)
       .openapi({ description: "Seconds the URL stays valid (60 to 604800; default 900)" }),
   })
-  .openapi("DownloadUrlRequest");
+  // Inline, not a named component: generated clients (openapi-typescript) make a member with a
+  // default required in a shared schema, but keep it optional in a request body.
+  .openapi({ title: "DownloadUrlRequest" });
 
 export const DownloadUrlSchema = z
   .object({ url: z.string(), expires_at: timestamp() })

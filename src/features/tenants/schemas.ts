@@ -29,7 +29,9 @@ export const IdpSettingsSchema = z
       .max(200)
       .default("roles"),
   })
-  .openapi("IdpSettings");
+  // Inline, not a named component: generated clients (openapi-typescript) make a member with a
+  // default required in a shared schema, but keep it optional in a request body.
+  .openapi({ title: "IdpSettings" });
 
 export const ProvisionTenantSchema = z
   .strictObject({
@@ -38,7 +40,9 @@ export const ProvisionTenantSchema = z
     limits: LimitOverridesSchema.optional(),
     idp: IdpSettingsSchema.optional(),
   })
-  .openapi("ProvisionTenant");
+  // Inline, not a named component: generated clients (openapi-typescript) make a member with a
+  // default required in a shared schema, but keep it optional in a request body.
+  .openapi({ title: "ProvisionTenant" });
 
 export const UpdateTenantSchema = z
   .strictObject({

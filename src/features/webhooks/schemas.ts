@@ -18,7 +18,9 @@ export const CreateWebhookEndpointSchema = z
     event_types: EventTypesSchema.default([]),
     enabled: z.boolean().default(true),
   })
-  .openapi("CreateWebhookEndpoint");
+  // Inline, not a named component: generated clients (openapi-typescript) make a member with a
+  // default required in a shared schema, but keep it optional in a request body.
+  .openapi({ title: "CreateWebhookEndpoint" });
 
 export const UpdateWebhookEndpointSchema = z
   .strictObject({
