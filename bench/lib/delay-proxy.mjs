@@ -9,6 +9,26 @@ import { connect, createServer } from "node:net";
 const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
 const SSL_REQUEST_CODE = 80877103;
 
+/**
+ * The statements in a chunk the client sent (Parse 'P' and simple Query 'Q' messages), for
+ * `FLIGHT_TRACE=1`, which prints every flight: what the Worker sent together.
+ */
+function statementsIn(chunk) {
+  const out = [];
+  for (let at = 0; at + 5 <= chunk.length; ) {
+    const type = chunk[at];
+    const length = chunk.readUInt32BE(at + 1);
+    if (type === 0x50 || type === 0x51) {
+      const body = chunk.subarray(at + 5, Math.min(chunk.length, at + 1 + length));
+      const text = body.toString("utf8").split("\0")[type === 0x50 ? 1 : 0] ?? "";
+      out.push(text.replace(/\s+/g, " ").slice(0, 90));
+    }
+    at += 1 + length;
+  }
+  return out;
+}
+const TRACE = process.env.FLIGHT_TRACE === "1";
+
 /** Reads the server's stream message by message to see the first ReadyForQuery ('Z'). */
 function startupWatcher(onReady) {
   let pending = Buffer.alloc(0);
@@ -70,7 +90,9 @@ export async function startDelayProxy({ target, delayMs = 10 }) {
         awaitingReply = true;
         if (started) counters.flights++;
         else counters.startupFlights++;
+        if (TRACE) console.log(`[flight ${counters.flights}] ${Date.now() % 100000}`);
       }
+      if (TRACE && started) for (const text of statementsIn(chunk)) console.log(`    ${text}`);
       later(() => upstream.writable && upstream.write(chunk));
     });
     upstream.on("data", (chunk) => {

@@ -1,6 +1,7 @@
 import type { Transaction } from "./db";
 import { auditLog } from "./db/schema";
 import type { TenantScope } from "./db/tenant-scope";
+import { writeBehind } from "./db/write-behind";
 import { newId } from "./ids";
 
 /** Who made a change: a tenant credential, an operator, or the system itself (cron, consumers). */
@@ -18,26 +19,32 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes an audit row inside the caller's transaction, so it commits or rolls back with the change. */
-export async function writeAudit(
+/**
+ * Writes an audit row inside the caller's transaction, so it commits or rolls back with the
+ * change. Sent behind (db/write-behind.ts): it travels with the transaction's next statement.
+ */
+export function writeAudit(
   tx: Transaction,
   tenantId: string,
   actor: Actor,
   requestId: string | null,
   entry: AuditEntry,
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    id: newId("aud"),
-    tenantId,
-    actorType: actor.type,
-    actorId: actor.id,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    requestId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  return writeBehind(
+    tx,
+    tx.insert(auditLog).values({
+      id: newId("aud"),
+      tenantId,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      requestId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    }),
+  );
 }
 
 /** The same, for a tenant-scoped verb: the tenant comes from the scope. */

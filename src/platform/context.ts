@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "./db";
 import type { AfterResponse } from "./observability/after-response";
 import type { DoCallStats } from "./observability/do-calls";
 import type { Plan } from "./plans";
+import type { PolicyState } from "./rate-limit/durable-object";
 
 /** Roles from the API contract, most to least privileged. */
 export type Role = "admin" | "editor" | "viewer";
@@ -40,6 +41,8 @@ export interface Variables {
   errorCode: string | undefined;
   /** True once the tenant's RateLimiter object counted this request in its traffic log. */
   trafficCounted: boolean;
+  /** The tenant's rate-limit window as this request's admission left it (rate-limit middleware). */
+  tenantWindow?: PolicyState;
   /** Durable Object calls made for this request (see observability/do-calls.ts). */
   doCalls: DoCallStats;
 }

@@ -1,5 +1,6 @@
 import { events } from "./db/schema";
 import type { TenantScope } from "./db/tenant-scope";
+import { writeBehind } from "./db/write-behind";
 import { newId } from "./ids";
 
 /** Event types from the API contract, plus operational events addressed to the tenant. */
@@ -35,6 +36,10 @@ export async function recordEvent(
 ): Promise<{ id: string; payload: EventPayload }> {
   const id = newId("evt");
   const payload: EventPayload = { type, timestamp: new Date().toISOString(), data };
-  await scope.tx.insert(events).values({ id, tenantId: scope.tenantId, type, payload });
+  // Sent behind (db/write-behind.ts): it travels with the transaction's next statement.
+  await writeBehind(
+    scope.tx,
+    scope.tx.insert(events).values({ id, tenantId: scope.tenantId, type, payload }),
+  );
   return { id, payload };
 }

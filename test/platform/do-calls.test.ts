@@ -56,11 +56,16 @@ describe("Server-Timing counts the request's Durable Object calls", () => {
     expect(doCalls(missing)).toBe(1);
   });
 
-  it("GET /v2/tenant reads the limiter's usage: two calls", async () => {
+  it("GET /v2/tenant shows the window its own admission left: one call", async () => {
     const { adminKey } = await createTestTenant();
+    type Usage = { usage: { requests: { used: number } } };
+    const first = await call("/v2/tenant", { headers: bearer(adminKey) });
+    const used = ((await first.json()) as Usage).usage.requests.used;
     const response = await call("/v2/tenant", { headers: bearer(adminKey) });
     expect(response.status).toBe(200);
-    expect(doCalls(response)).toBe(2);
+    expect(doCalls(response)).toBe(1);
+    // This request is counted in what it shows.
+    expect(((await response.json()) as Usage).usage.requests.used).toBe(used + 1);
   });
 
   it("readiness counts its two object pings, on the request that ran them", async () => {

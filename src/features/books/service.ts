@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { type TenantScope, withTenant } from "../../platform/db";
+import { READ_ONLY, type TenantScope, withTenant } from "../../platform/db";
 import { books } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -87,8 +87,11 @@ async function findBook(scope: TenantScope, id: string, lock = false): Promise<B
 
 export async function getBook({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) =>
-    bookView(await findBook(scope, id)),
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (scope) => bookView(await findBook(scope, id)),
+    READ_ONLY,
   );
 }
 
@@ -101,17 +104,22 @@ export async function listBooks({
   query: ListQuery & BookFilters;
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const page = cursorClause(books.id, query);
-    const rows = await scope.tx
-      .select()
-      .from(books)
-      .where(scope.where(books, filterConditions(query), page.after))
-      .orderBy(page.orderBy)
-      .limit(page.limit);
-    const { data, ...rest } = toPage(rows, query.limit);
-    return { data: data.map(bookView), ...rest };
-  });
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (scope) => {
+      const page = cursorClause(books.id, query);
+      const rows = await scope.tx
+        .select()
+        .from(books)
+        .where(scope.where(books, filterConditions(query), page.after))
+        .orderBy(page.orderBy)
+        .limit(page.limit);
+      const { data, ...rest } = toPage(rows, query.limit);
+      return { data: data.map(bookView), ...rest };
+    },
+    READ_ONLY,
+  );
 }
 
 /** v1 list: page numbers and a total, same filters and order as v2. */
@@ -123,18 +131,23 @@ export async function listBooksByPage({
   query: { page: number; per_page: number } & BookFilters;
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const where = scope.where(books, filterConditions(query));
-    const [totals] = await scope.tx.select({ total: count() }).from(books).where(where);
-    const rows = await scope.tx
-      .select()
-      .from(books)
-      .where(where)
-      .orderBy(desc(books.id))
-      .limit(query.per_page)
-      .offset((query.page - 1) * query.per_page);
-    return { data: rows.map(bookView), total: totals?.total ?? 0 };
-  });
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (scope) => {
+      const where = scope.where(books, filterConditions(query));
+      const [totals] = await scope.tx.select({ total: count() }).from(books).where(where);
+      const rows = await scope.tx
+        .select()
+        .from(books)
+        .where(where)
+        .orderBy(desc(books.id))
+        .limit(query.per_page)
+        .offset((query.page - 1) * query.per_page);
+      return { data: rows.map(bookView), total: totals?.total ?? 0 };
+    },
+    READ_ONLY,
+  );
 }
 
 export async function createBook({ ctx, input }: { ctx: ServiceContext; input: BookInput }) {

@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { type TenantScope, withTenant } from "../../platform/db";
+import { READ_ONLY, type TenantScope, withTenant } from "../../platform/db";
 import { books, orderLines, orders } from "../../platform/db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -47,10 +47,15 @@ export async function loadOrder(scope: TenantScope, id: string, lock = false) {
 
 export async function getOrder({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const { order, lines } = await loadOrder(scope, id);
-    return orderView(order, lines);
-  });
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (scope) => {
+      const { order, lines } = await loadOrder(scope, id);
+      return orderView(order, lines);
+    },
+    READ_ONLY,
+  );
 }
 
 async function viewsOf(scope: TenantScope, rows: OrderRow[]) {
@@ -70,19 +75,28 @@ export async function listOrders({
   query: ListQuery & { status?: OrderStatus | undefined };
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const page = cursorClause(orders.id, query);
-    const rows = await scope.tx
-      .select()
-      .from(orders)
-      .where(
-        scope.where(orders, query.status ? eq(orders.status, query.status) : undefined, page.after),
-      )
-      .orderBy(page.orderBy)
-      .limit(page.limit);
-    const { data, ...rest } = toPage(rows, query.limit);
-    return { data: await viewsOf(scope, data), ...rest };
-  });
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (scope) => {
+      const page = cursorClause(orders.id, query);
+      const rows = await scope.tx
+        .select()
+        .from(orders)
+        .where(
+          scope.where(
+            orders,
+            query.status ? eq(orders.status, query.status) : undefined,
+            page.after,
+          ),
+        )
+        .orderBy(page.orderBy)
+        .limit(page.limit);
+      const { data, ...rest } = toPage(rows, query.limit);
+      return { data: await viewsOf(scope, data), ...rest };
+    },
+    READ_ONLY,
+  );
 }
 
 /** v1 list: page numbers and a total. */
@@ -94,21 +108,26 @@ export async function listOrdersByPage({
   query: { page: number; per_page: number; status?: OrderStatus | undefined };
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const where = scope.where(orders, query.status ? eq(orders.status, query.status) : undefined);
-    const [totals] = await scope.tx
-      .select({ total: sql<number>`count(*)::int` })
-      .from(orders)
-      .where(where);
-    const rows = await scope.tx
-      .select()
-      .from(orders)
-      .where(where)
-      .orderBy(sql`${orders.id} desc`)
-      .limit(query.per_page)
-      .offset((query.page - 1) * query.per_page);
-    return { data: await viewsOf(scope, rows), total: totals?.total ?? 0 };
-  });
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (scope) => {
+      const where = scope.where(orders, query.status ? eq(orders.status, query.status) : undefined);
+      const [totals] = await scope.tx
+        .select({ total: sql<number>`count(*)::int` })
+        .from(orders)
+        .where(where);
+      const rows = await scope.tx
+        .select()
+        .from(orders)
+        .where(where)
+        .orderBy(sql`${orders.id} desc`)
+        .limit(query.per_page)
+        .offset((query.page - 1) * query.per_page);
+      return { data: await viewsOf(scope, rows), total: totals?.total ?? 0 };
+    },
+    READ_ONLY,
+  );
 }
 
 const invalid = (errors: FieldError[]) =>
@@ -188,48 +207,54 @@ export async function createOrder({
 
     const quantity = quantityByBook(lines);
     const now = new Date();
-    const reserved = await scope.tx
-      .update(books)
-      .set({
-        stock: sql`${books.stock} - ${quantity}`,
-        version: sql`${books.version} + 1`,
-        updatedAt: now,
-      })
-      .where(scope.where(books, inArray(books.id, wellFormed), sql`${books.stock} >= ${quantity}`))
-      .returning({ id: books.id });
+    const orderId = newId("ord");
+    // Sorted ids keep the lines in request order (ids sort by creation time).
+    const lineIds = lines.map(() => newId("line")).sort();
+    // The three writes need nothing from each other (the books are locked above, the ids are made
+    // here): sent together, they take one round trip to the database instead of three.
+    const [reserved, [order], insertedLines] = await Promise.all([
+      scope.tx
+        .update(books)
+        .set({
+          stock: sql`${books.stock} - ${quantity}`,
+          version: sql`${books.version} + 1`,
+          updatedAt: now,
+        })
+        .where(
+          scope.where(books, inArray(books.id, wellFormed), sql`${books.stock} >= ${quantity}`),
+        )
+        .returning({ id: books.id }),
+      scope.tx
+        .insert(orders)
+        .values({
+          id: orderId,
+          tenantId: scope.tenantId,
+          status: "pending",
+          currency,
+          totalAmount: total,
+        })
+        .returning(),
+      scope.tx
+        .insert(orderLines)
+        .values(
+          priced.map(({ line, book, lineAmount }, i) => ({
+            id: lineIds[i] as string,
+            tenantId: scope.tenantId,
+            orderId,
+            bookId: book.id,
+            quantity: line.quantity,
+            unitAmount: book.priceAmount,
+            lineAmount,
+            title: book.title,
+            isbn: book.isbn,
+          })),
+        )
+        .returning(),
+    ]);
     if (reserved.length !== lines.length) {
       throw new Error("stock changed under a row lock");
     }
-
-    const [order] = await scope.tx
-      .insert(orders)
-      .values({
-        id: newId("ord"),
-        tenantId: scope.tenantId,
-        status: "pending",
-        currency,
-        totalAmount: total,
-      })
-      .returning();
     if (!order) throw new Error("insert returned no row");
-    // Sorted ids keep the lines in request order (ids sort by creation time).
-    const lineIds = lines.map(() => newId("line")).sort();
-    const insertedLines = await scope.tx
-      .insert(orderLines)
-      .values(
-        priced.map(({ line, book, lineAmount }, i) => ({
-          id: lineIds[i] as string,
-          tenantId: scope.tenantId,
-          orderId: order.id,
-          bookId: book.id,
-          quantity: line.quantity,
-          unitAmount: book.priceAmount,
-          lineAmount,
-          title: book.title,
-          isbn: book.isbn,
-        })),
-      )
-      .returning();
     const view = orderView(order, insertedLines);
     await auditInScope(scope, ctx, {
       action: "order.created",

@@ -2,6 +2,7 @@ import { count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { ServiceContext } from "../../platform/context";
 import {
+  READ_ONLY,
   rowsOf,
   type TenantScope,
   type TenantTable,
@@ -66,12 +67,14 @@ export async function getOwnTenant({
   requestUsage?: () => Promise<RequestUsage | null>;
 }) {
   // The tenants table is not readable by the tenant role: its row comes from a system read.
-  const [row] = await withSystem(ctx.database, (tx) =>
-    tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).limit(1),
+  const [row] = await withSystem(
+    ctx.database,
+    (tx) => tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).limit(1),
+    READ_ONLY,
   );
   if (!row) throw new AppError("not_found", "No such tenant.");
   const requests = requestUsage();
-  const counts = await withTenant(ctx.database, ctx.tenantId, readUsage);
+  const counts = await withTenant(ctx.database, ctx.tenantId, readUsage, READ_ONLY);
   const { overrides: _overrides, idp, ...tenant } = tenantView(row);
   return {
     ...tenant,

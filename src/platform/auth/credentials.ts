@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Principal, Role, TenantSnapshot } from "../context";
-import { type DatabaseHandle, withSystem } from "../db";
+import { type DatabaseHandle, READ_ONLY, withSystem } from "../db";
 import { apiKeys, tenants } from "../db/schema";
 import { hashApiKey } from "./api-keys";
 import { TtlCache } from "./ttl-cache";
@@ -56,17 +56,25 @@ export async function resolveApiKey(
   if (unknownKeys.get(hash)) return null;
   let cached = keyCache.get(hash);
   if (!cached) {
-    const row = await withSystem(database, async (tx) => {
-      const [found] = await tx
-        .select({ keyId: apiKeys.id, role: apiKeys.role, tenant: tenantColumns })
-        .from(apiKeys)
-        .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-        .where(
-          and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt), ne(tenants.status, "deleted")),
-        )
-        .limit(1);
-      return found;
-    });
+    const row = await withSystem(
+      database,
+      async (tx) => {
+        const [found] = await tx
+          .select({ keyId: apiKeys.id, role: apiKeys.role, tenant: tenantColumns })
+          .from(apiKeys)
+          .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
+          .where(
+            and(
+              eq(apiKeys.keyHash, hash),
+              isNull(apiKeys.revokedAt),
+              ne(tenants.status, "deleted"),
+            ),
+          )
+          .limit(1);
+        return found;
+      },
+      READ_ONLY,
+    );
     if (!row) {
       unknownKeys.set(hash, true);
       return null;

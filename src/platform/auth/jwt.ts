@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
 import type { Principal, TenantSnapshot } from "../context";
-import { type DatabaseHandle, withSystem } from "../db";
+import { type DatabaseHandle, READ_ONLY, withSystem } from "../db";
 import { tenants } from "../db/schema";
 import { log } from "../observability/logger";
 import { CREDENTIAL_CACHE_TTL_MS, tenantColumns } from "./credentials";
@@ -74,19 +74,23 @@ async function tenantForIssuer(database: DatabaseHandle, issuer: string) {
   if (unknownIssuers.get(issuer)) return null;
   const cached = issuerCache.get(issuer);
   if (cached !== undefined) return cached;
-  const found = await withSystem(database, async (tx) => {
-    const [row] = await tx
-      .select({
-        tenant: tenantColumns,
-        jwksUri: tenants.idpJwksUri,
-        audience: tenants.idpAudience,
-        rolesClaim: tenants.idpRolesClaim,
-      })
-      .from(tenants)
-      .where(eq(tenants.idpIssuer, issuer))
-      .limit(1);
-    return row;
-  });
+  const found = await withSystem(
+    database,
+    async (tx) => {
+      const [row] = await tx
+        .select({
+          tenant: tenantColumns,
+          jwksUri: tenants.idpJwksUri,
+          audience: tenants.idpAudience,
+          rolesClaim: tenants.idpRolesClaim,
+        })
+        .from(tenants)
+        .where(eq(tenants.idpIssuer, issuer))
+        .limit(1);
+      return row;
+    },
+    READ_ONLY,
+  );
   const value: IssuerTenant | null =
     found?.jwksUri && found.audience && found.tenant.status !== "deleted"
       ? {

@@ -4,8 +4,9 @@ import postgres from "postgres";
 import type { Env } from "../../env";
 import { withInlineParameters } from "./inline-params";
 import { openNeonDatabase } from "./neon";
+import { pipelineTransactions } from "./pipelined";
 import * as schema from "./schema";
-import { openWorkerSocket } from "./socket";
+import { openWorkerSocket, READY_PROBE } from "./socket";
 
 /**
  * The drizzle database of one request, whichever driver serves it (postgres.js through
@@ -57,13 +58,15 @@ export function openDatabase(connectionString: string, maxConnections = 5): Data
     // Hyperdrive's connection string carries no TLS (the hop to Hyperdrive is inside Cloudflare).
     // `socket` is a documented postgres.js option missing from its type definitions.
     ...({ socket: openWorkerSocket } as object),
-    debug: () => {
-      stats.queries++;
+    debug: (_connection: number, text: string) => {
+      if (text !== READY_PROBE) stats.queries++;
     },
   });
   // Values travel inside the statement text: one flight a statement, pipelined where the code
-  // does not wait between statements (inline-params.ts says why and how it stays safe).
-  const db = drizzle(withInlineParameters(client), { schema });
+  // does not wait between statements (inline-params.ts says why and how it stays safe). On one
+  // connection, BEGIN and SAVEPOINT leave with the statements behind them (pipelined.ts).
+  const driver = maxConnections === 1 ? pipelineTransactions(client) : client;
+  const db = drizzle(withInlineParameters(driver), { schema });
   return {
     db,
     stats,

@@ -19,12 +19,15 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
- * The statement a transaction runs first (role, tenant, timeouts), set by `checkedTransaction`.
- * The wrapped client sends it the moment its BEGIN is answered, before the transaction's work
- * runs, so it leaves in the same flight as the work's first statement; `sent` is its outcome.
+ * How `checkedTransaction` starts a transaction: the statement it runs first (role, tenant,
+ * timeouts), null when its values cannot be inlined, and whether it only reads. The wrapped
+ * client begins it `read only` when it only reads, and sends the setup right behind BEGIN, before
+ * the transaction's work runs, so it leaves in the same flight as the work's first statement;
+ * `sent` is its outcome.
  */
 export interface TransactionSetup {
-  text: string;
+  text: string | null;
+  readOnly: boolean;
   sent?: Promise<unknown>;
 }
 export const transactionSetup = new AsyncLocalStorage<TransactionSetup>();
@@ -188,9 +191,13 @@ export function withInlineParameters<T extends object>(client: T): T {
         // The callback is the last argument (`begin(options?, fn)`, `savepoint(name?, fn)`).
         return (...args: unknown[]) => {
           const fn = args.pop() as (sql: object) => unknown;
+          const setup = property === "begin" ? transactionSetup.getStore() : undefined;
+          // Consumed by the first BEGIN only: a transaction opened inside the work is another one.
+          if (setup?.readOnly && args.length === 0 && !setup.sent) args.push("read only");
           return scoped.call(target, ...args, (sql: object) => {
-            const setup = property === "begin" ? transactionSetup.getStore() : undefined;
-            if (setup && !setup.sent) setup.sent = sendNow(sql as DriverClient, setup.text);
+            if (setup && !setup.sent && setup.text !== null) {
+              setup.sent = sendNow(sql as DriverClient, setup.text);
+            }
             return fn(withInlineParameters(sql));
           });
         };

@@ -3,6 +3,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type DatabaseHandle, type Transaction, timed } from "./client";
 import { checkedTransaction } from "./transaction";
+import { shareWrites } from "./write-behind";
 
 /** A table that carries `tenant_id`. */
 export interface TenantTable {
@@ -129,7 +130,7 @@ export async function withTenantTransaction<T>(
           resolve(tx);
           if (!(await settled)) throw rollback;
         },
-        tenantSetup(tenantId),
+        { setup: tenantSetup(tenantId) },
       );
       transaction.catch(reject);
     });
@@ -158,27 +159,52 @@ export async function withTenantTransaction<T>(
   return result.value;
 }
 
+/**
+ * Options of a transaction. `readOnly`: the work only reads; Postgres refuses a write in it, and
+ * the request does not wait for its COMMIT (transaction.ts). Ignored inside the request's
+ * transaction, which the work joins as a savepoint.
+ */
+export interface ScopeOptions {
+  readOnly?: boolean;
+}
+
+/** For a verb that only reads. */
+export const READ_ONLY: ScopeOptions = { readOnly: true };
+
+/** Runs `work` as a savepoint of `tx`; its writes sent behind join the transaction's. */
+function inSavepoint<T>(tx: Transaction, work: (savepoint: Transaction) => Promise<T>): Promise<T> {
+  return tx.transaction(async (savepoint) => {
+    const writes = shareWrites(savepoint, tx);
+    try {
+      return await work(savepoint);
+    } catch (error) {
+      writes.discard();
+      throw error;
+    }
+  });
+}
+
 /** Runs `work` in one transaction scoped to `tenantId` (both in WHERE and by RLS). */
 export function withTenant<T>(
   handle: DatabaseHandle,
   tenantId: string,
   work: (scope: TenantScope) => Promise<T>,
+  options: ScopeOptions = {},
 ): Promise<T> {
   const ambient = ambientOf(handle);
   if (ambient?.tenantId === tenantId) {
     return joinAmbient(ambient, async () => {
       const tx = await ambient.open();
       return timed(handle.stats, () =>
-        tx.transaction((savepoint) => work(new TenantScope(tenantId, savepoint))),
+        inSavepoint(tx, (savepoint) => work(new TenantScope(tenantId, savepoint))),
       );
     });
   }
   return timed(handle.stats, () =>
-    checkedTransaction(
-      handle.db,
-      (tx) => work(new TenantScope(tenantId, tx)),
-      tenantSetup(tenantId),
-    ),
+    checkedTransaction(handle.db, (tx) => work(new TenantScope(tenantId, tx)), {
+      setup: tenantSetup(tenantId),
+      readOnly: options.readOnly,
+    }),
   );
 }
 
@@ -191,13 +217,14 @@ export function withTenant<T>(
 export function withSystem<T>(
   handle: DatabaseHandle,
   work: (tx: Transaction) => Promise<T>,
+  options: ScopeOptions = {},
 ): Promise<T> {
   const ambient = ambientOf(handle);
   if (ambient) {
     return joinAmbient(ambient, async () => {
       const tx = await ambient.open();
       return timed(handle.stats, () =>
-        tx.transaction(async (savepoint) => {
+        inSavepoint(tx, async (savepoint) => {
           await enterSystem(savepoint);
           const result = await work(savepoint);
           // set_config(…, true) outlives RELEASE SAVEPOINT: hand the transaction back as the tenant.
@@ -207,5 +234,7 @@ export function withSystem<T>(
       );
     });
   }
-  return timed(handle.stats, () => checkedTransaction(handle.db, work, SYSTEM_SETUP));
+  return timed(handle.stats, () =>
+    checkedTransaction(handle.db, work, { setup: SYSTEM_SETUP, readOnly: options.readOnly }),
+  );
 }

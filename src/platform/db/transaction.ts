@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "./client";
 import { inlineParameters, type TransactionSetup, transactionSetup } from "./inline-params";
+import { collectWrites } from "./write-behind";
 
 const dialect = new PgDialect();
 
@@ -40,6 +41,18 @@ function commandOf(result: unknown): string | undefined {
   return typeof command === "string" ? command.toUpperCase() : undefined;
 }
 
+/** How a transaction starts: its first statement, and whether it only reads. */
+export interface TransactionOptions {
+  setup?: SQL;
+  /**
+   * The work only reads (its setup makes the transaction read-only, so Postgres refuses any
+   * write): no checked COMMIT, and on the pipelined client no wait for the COMMIT's answer. A
+   * transaction that wrote nothing has nothing a lost COMMIT could lose, and what it read was
+   * read. The COMMIT still goes first on the connection, before anything sent after it.
+   */
+  readOnly?: boolean;
+}
+
 /**
  * Runs `work` in a transaction of `db` and commits it itself, checking that Postgres answered
  * COMMIT. Both drivers' `transaction()` send COMMIT and ignore its result, and Postgres answers a
@@ -51,28 +64,35 @@ function commandOf(result: unknown): string | undefined {
  * library's COMMIT), it would fail loudly (25P01) rather than pass. It is sent without waiting
  * for its answer: postgres.js writes it and the library's COMMIT in one flight, so the check
  * costs one statement and no round trip (node-postgres sends them one after the other).
+ *
+ * Writes sent behind (write-behind.ts) travel with the COMMIT; the first that failed is what
+ * the transaction then throws (its COMMIT rolled back).
  */
 export async function checkedTransaction<T>(
   db: Database,
   work: (tx: Transaction) => Promise<T>,
-  setup?: SQL,
+  options: TransactionOptions = {},
 ): Promise<T> {
+  const { setup, readOnly = false } = options;
   let tag: Promise<string | undefined> | undefined;
+  let writes: ReturnType<typeof collectWrites> | undefined;
   let result: T;
   const text = setup ? setupText(setup) : null;
-  const pending: TransactionSetup | undefined = text === null ? undefined : { text };
+  const pending: TransactionSetup = { text, readOnly };
   const transaction = () =>
     db.transaction(async (tx) => {
+      writes = collectWrites(tx);
       // The postgres.js client sent the setup behind BEGIN already (inline-params.ts); any other
       // driver runs it here, first.
-      if (setup && !pending?.sent) await tx.execute(setup);
+      if (setup && !pending.sent) await tx.execute(setup);
       let value: T;
       try {
         value = await work(tx);
       } finally {
         // A failed setup is the cause of whatever the work then met (an aborted transaction).
-        await pending?.sent;
+        await pending.sent;
       }
+      if (readOnly) return value;
       // `.then` runs drizzle's lazy query exactly once (awaiting it twice would send it twice).
       tag = tx.execute(sql`commit and chain`).then(commandOf);
       // Observed below; this keeps a failure from being reported as unhandled in the meantime.
@@ -80,8 +100,10 @@ export async function checkedTransaction<T>(
       return value;
     });
   try {
-    result = await (pending ? transactionSetup.run(pending, transaction) : transaction());
+    result = await transactionSetup.run(pending, transaction);
   } catch (error) {
+    const failedWrite = await writes?.settle();
+    if (failedWrite) throw failedWrite.error;
     // postgres.js throws an error the work swallowed once the work returns: if the checked
     // COMMIT was sent and rolled back, say so (the same answer as on node-postgres); the
     // swallowed error stays the cause, for the log.
@@ -89,6 +111,9 @@ export async function checkedTransaction<T>(
     if (tag && command !== "COMMIT") throw new CommitNotAcknowledgedError(command, error);
     throw error;
   }
+  const failedWrite = await writes?.settle();
+  if (failedWrite) throw failedWrite.error;
+  if (readOnly) return result;
   const command = await tag;
   if (command !== "COMMIT") throw new CommitNotAcknowledgedError(command);
   return result;

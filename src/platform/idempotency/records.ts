@@ -2,6 +2,7 @@ import { eq, lte, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { openRequestDatabase, rowsOf, type TenantScope, withSystem } from "../db";
 import { idempotencyRecords } from "../db/schema";
+import { writeBehind } from "../db/write-behind";
 import type { StoredResponse } from "./durable-object";
 import { IDEMPOTENCY_TTL_MS } from "./durable-object";
 
@@ -68,21 +69,27 @@ export async function claimRecord(
   };
 }
 
-/** Stores the final response in the claimed record (same transaction as the mutation). */
+/**
+ * Stores the final response in the claimed record (same transaction as the mutation), sent
+ * behind: it travels with the COMMIT, which fails if it does (db/write-behind.ts).
+ */
 export async function finishRecord(
   scope: TenantScope,
   { credentialId, key }: RecordKey,
   response: StoredResponse,
 ): Promise<void> {
   const t = idempotencyRecords;
-  await scope.tx
-    .update(t)
-    .set({
-      responseStatus: response.status,
-      responseBody: response.body,
-      responseHeaders: response.headers,
-    })
-    .where(scope.where(t, eq(t.credentialId, credentialId), eq(t.key, key)));
+  await writeBehind(
+    scope.tx,
+    scope.tx
+      .update(t)
+      .set({
+        responseStatus: response.status,
+        responseBody: response.body,
+        responseHeaders: response.headers,
+      })
+      .where(scope.where(t, eq(t.credentialId, credentialId), eq(t.key, key))),
+  );
 }
 
 const CLEANUP_BATCH = 5_000;

@@ -32,7 +32,8 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     const requestId = resolveRequestId(c.req.header("x-request-id"));
     c.set("requestId", requestId);
-    const database = openRequestDatabase(c.env);
+    // One connection a request: its transactions take turns on it, pipelined (db/pipelined.ts).
+    const database = openRequestDatabase(c.env, 1);
     c.set("database", database);
     const afterResponse = new AfterResponse();
     c.set("afterResponse", afterResponse);

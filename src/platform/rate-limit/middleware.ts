@@ -124,6 +124,11 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     }
 
     c.set("trafficCounted", true);
+    // GET /v2/tenant shows this window: read here, it costs that route no second object call.
+    c.set(
+      "tenantWindow",
+      result.policies.find((p) => p.name === "tenant"),
+    );
     const closest = closestToLimit(result.policies);
     const headers: Record<string, string> = { "ratelimit-policy": policyValue };
     if (closest) headers.ratelimit = rateLimitHeader(closest);
