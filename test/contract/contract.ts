@@ -120,7 +120,16 @@ export function contractChecker(spec: Spec) {
     return validator.validate(value).errors.map((e) => `${e.instanceLocation}: ${e.error}`);
   };
 
-  async function check(method: string, path: string, response: Response): Promise<void> {
+  /**
+   * `requestType`: the media type of the body sent, checked against the operation's request body
+   * (leave it out for a request meant to be refused for its media type).
+   */
+  async function check(
+    method: string,
+    path: string,
+    response: Response,
+    requestType?: string,
+  ): Promise<void> {
     const pathname = new URL(path, "https://x").pathname;
     const match = templates.find((t) => t.pattern.test(pathname));
     const where = `${method.toUpperCase()} ${match?.template ?? pathname} → ${response.status}`;
@@ -129,6 +138,12 @@ export function contractChecker(spec: Spec) {
     if (!operation) {
       violations.push(`${where}: no such operation`);
       return;
+    }
+    if (requestType !== undefined) {
+      const accepted = Object.keys(operation.requestBody?.content ?? {});
+      if (!accepted.includes(requestType.split(";")[0]?.trim() ?? "")) {
+        violations.push(`${where}: request media type ${requestType} not declared (${accepted})`);
+      }
     }
     const declared = operation.responses[String(response.status)];
     if (!declared) {

@@ -11,7 +11,8 @@ import { contractChecker, fetchSpec, operations } from "./contract";
  * type, body or header the document does not declare is a violation.
  */
 
-type Body = { json: unknown } | { raw: BodyInit; type?: string } | undefined;
+/** A body; `refused: true` marks a media type sent on purpose to be refused (not checked). */
+type Body = { json: unknown } | { raw: BodyInit; type?: string; refused?: boolean } | undefined;
 
 // Webhook hosts resolve through a fixed table and deliveries are captured: no network.
 const { bindings } = webhookEnv({ ALLOW_LOOPBACK_HTTP: "false" });
@@ -33,7 +34,9 @@ function session(spec: Awaited<ReturnType<typeof fetchSpec>>) {
       body = options.body.raw;
     }
     const response = await call(path, { method, headers, body }, bindings);
-    await checker.check(method, path, response);
+    const refused = options.body && "refused" in options.body && options.body.refused;
+    const sentType = body !== undefined && !refused ? headers["content-type"] : undefined;
+    await checker.check(method, path, response, sentType);
     return response;
   }
   return { exchange, checker };
@@ -86,7 +89,7 @@ describe("contract session", () => {
       (
         await exchange("POST", "/v2/api-keys", {
           headers: admin,
-          body: { raw: "name=x", type: "text/plain" },
+          body: { raw: "name=x", type: "text/plain", refused: true },
         })
       ).status,
     ).toBe(415);
@@ -178,7 +181,7 @@ describe("contract session", () => {
     const fileId = await idOf(file);
     await exchange("POST", "/v2/files?filename=page.html", {
       headers: { ...editor, "content-length": "4" },
-      body: { raw: "<p/>", type: "text/html" },
+      body: { raw: "<p/>", type: "text/html", refused: true },
     });
     await exchange("GET", "/v2/files", { headers: viewer });
     await exchange("GET", `/v2/files/${fileId}`, { headers: viewer });
