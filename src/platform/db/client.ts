@@ -1,35 +1,15 @@
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Env } from "../../env";
+import type { DatabaseHandle, QueryStats } from "./handle";
 import { withInlineParameters } from "./inline-params";
 import { openNeonDatabase } from "./neon";
 import { pipelineTransactions } from "./pipelined";
 import * as schema from "./schema";
 import { openWorkerSocket, READY_PROBE } from "./socket";
 
-/**
- * The drizzle database of one request, whichever driver serves it (postgres.js through
- * Hyperdrive, or Neon's serverless driver). Query builders return the same rows on both; the raw
- * result of `execute()` differs by driver, so read it with `rowsOf()`.
- */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-/** A transaction handle, as passed to `db.transaction(fn)`. */
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-/** Per-request database figures, reported in logs and Server-Timing. */
-export interface QueryStats {
-  queries: number;
-  /** Wall time spent inside database work (transactions and one-off queries), in ms. */
-  ms: number;
-}
-
-/** A request's database access: the drizzle handle, its figures and the way to close it. */
-export interface DatabaseHandle {
-  db: Database;
-  stats: QueryStats;
-  close(): Promise<void>;
-}
+// The handle's types live in handle.ts, which neon.ts (the other driver) imports too.
+export type { Database, DatabaseHandle, QueryStats, Transaction } from "./handle";
 
 /**
  * Opens a postgres.js client over a connection string (the Hyperdrive binding's, in the Worker).
