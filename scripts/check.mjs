@@ -1,4 +1,5 @@
-// `npm run check`: strict types, lint + format, and a production bundle (wrangler deploy --dry-run).
+// `npm run check`: strict types (the Worker and the ops console program), lint + format, no import
+// cycle in src/, a production bundle (wrangler deploy --dry-run) with no benchmark code, its OpenAPI.
 import { spawnSync } from "node:child_process";
 
 const steps = [
