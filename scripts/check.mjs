@@ -16,6 +16,12 @@ const steps = [
   // The bundle's /openapi.json: redocly (recommended) and spectral (spectral:oas) with 0 problems,
   // and the client generated from it (openapi-typescript types up to date, tsc --strict program).
   ["OpenAPI contract", "node", ["scripts/contract/lint.mjs", ".wrangler/dry-run"]],
+  // Every operation through Stoplight Prism's validating proxy in front of that bundle: 0 violations.
+  [
+    "OpenAPI contract through Prism",
+    "node",
+    ["scripts/contract/prism-session.mjs", "--keep-bundle"],
+  ],
 ];
 
 for (const [name, command, args] of steps) {

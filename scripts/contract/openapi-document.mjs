@@ -10,39 +10,58 @@ import { Miniflare } from "miniflare";
 
 const ORIGIN = "https://api.shelfwise.example";
 
-/** The document as the production bundle serves it. */
-export async function liveDocument(bundleDir = ".wrangler/dry-run", { build = false } = {}) {
+/** The bundle `wrangler deploy --dry-run` wrote to `bundleDir` (built when asked or absent). */
+export function bundleScript(bundleDir = ".wrangler/dry-run", { build = false } = {}) {
   let script =
     !build && existsSync(bundleDir)
       ? readdirSync(bundleDir).find((f) => f.endsWith(".js"))
       : undefined;
   if (!script) {
-    const build = spawnSync(
+    const result = spawnSync(
       "wrangler",
       ["deploy", "--dry-run", "--outdir", bundleDir, "--env", "production"],
       { encoding: "utf8" },
     );
-    if (build.status !== 0) throw new Error(`wrangler dry-run failed:\n${build.stderr}`);
+    if (result.status !== 0) throw new Error(`wrangler dry-run failed:\n${result.stderr}`);
     script = readdirSync(bundleDir).find((f) => f.endsWith(".js"));
     if (!script) throw new Error("wrangler produced no bundle");
   }
+  return resolve(bundleDir, script);
+}
+
+/**
+ * The production bundle in workerd (Miniflare) with the production environment's bindings.
+ * `databaseUrl`: Postgres behind the Hyperdrive binding (default: a closed port, for routes that
+ * need no database); `port`: serve HTTP on it too; `bindings`: extra variables. The runtime's
+ * output (request log lines) is discarded.
+ */
+export function bootBundle(bundleDir, options = {}) {
+  const script = bundleScript(bundleDir, options);
   const compatibilityDate = /^compatibility_date = "([\d-]+)"/m.exec(
     readFileSync("wrangler.toml", "utf8"),
   )?.[1];
-  const mf = new Miniflare({
-    modules: [{ type: "ESModule", path: resolve(bundleDir, script) }],
-    modulesRoot: resolve(bundleDir),
+  return new Miniflare({
+    modules: [{ type: "ESModule", path: script }],
+    modulesRoot: dirname(script),
     compatibilityDate,
     compatibilityFlags: ["nodejs_compat"],
+    ...(options.port !== undefined ? { host: "127.0.0.1", port: options.port } : {}),
+    // The Worker's request log lines and runtime warnings are not the check's output.
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.resume();
+      stderr.resume();
+    },
     bindings: {
       ENVIRONMENT: "production",
       DOCS_URL: "https://docs.shelfwise.example/api",
-      OPERATOR_TOKEN: "op_contract_0123456789abcdef0123456789abcdef",
+      OPERATOR_TOKEN,
       WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
       URL_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64"),
+      ...options.bindings,
     },
-    // Never reached: the document needs no database.
-    hyperdrives: { HYPERDRIVE: "postgres://postgres:postgres@127.0.0.1:9/unused" },
+    hyperdrives: {
+      HYPERDRIVE: options.databaseUrl ?? "postgres://postgres:postgres@127.0.0.1:9/unused",
+    },
     durableObjects: {
       RATE_LIMITER: { className: "RateLimiter", useSQLite: true },
       IDEMPOTENCY: { className: "IdempotencyStore", useSQLite: true },
@@ -52,6 +71,14 @@ export async function liveDocument(bundleDir = ".wrangler/dry-run", { build = fa
     queueProducers: { WEBHOOKS: "shelfwise-webhooks", JOBS: "shelfwise-jobs" },
     analyticsEngineDatasets: { ANALYTICS: { dataset: "shelfwise_requests" } },
   });
+}
+
+/** The operator token the booted bundle accepts. */
+export const OPERATOR_TOKEN = "op_contract_0123456789abcdef0123456789abcdef";
+
+/** The document as the production bundle serves it (no database needed). */
+export async function liveDocument(bundleDir = ".wrangler/dry-run", { build = false } = {}) {
+  const mf = bootBundle(bundleDir, { build });
   try {
     const response = await mf.dispatchFetch(`${ORIGIN}/openapi.json`);
     const text = await response.text();
