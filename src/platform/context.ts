@@ -2,7 +2,6 @@ import type { Context } from "hono";
 import type { Env } from "../env";
 import type { DatabaseHandle } from "./db";
 import type { AfterResponse } from "./observability/after-response";
-import type { DoCallStats } from "./observability/do-calls";
 import type { Plan } from "./plans";
 import type { PolicyState } from "./rate-limit/durable-object";
 
@@ -28,6 +27,12 @@ export interface Principal {
   actor: { type: "api_key" | "jwt"; id: string };
   /** What the per-credential rate limit counts against (key id, or issuer + subject). */
   credentialId: string;
+}
+
+/** Durable Object calls of one request: on its path, and after its response (do-calls.ts). */
+export interface DoCallStats {
+  calls: number;
+  afterResponse: number;
 }
 
 /** Typed Hono context variables, set once by the platform middleware and read with `c.var`. */

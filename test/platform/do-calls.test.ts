@@ -104,30 +104,3 @@ describe("the request log", () => {
     });
   });
 });
-
-describe("GET /bench/bare/tenants/{tenant}/books/{id} (the stack benchmark's bare handler)", () => {
-  it("is 404 unless bench routes are enabled", async () => {
-    const { id, adminKey } = await createTestTenant();
-    const book = await createBook(adminKey);
-    const response = await call(`/bench/bare/tenants/${id}/books/${book.id}`);
-    expect(response.status).toBe(404);
-    expect(((await response.json()) as { code: string }).code).toBe("not_found");
-  });
-
-  it("answers the /v2 read's body with no middleware around it", async () => {
-    const { id, adminKey } = await createTestTenant();
-    const book = await createBook(adminKey);
-    const stacked = await call(`/v2/books/${book.id}`, { headers: bearer(adminKey) });
-    const bare = await call(
-      `/bench/bare/tenants/${id}/books/${book.id}`,
-      {},
-      { BENCH_ROUTES: "true" },
-    );
-    expect(bare.status).toBe(200);
-    expect(await bare.json()).toEqual(await stacked.json());
-    expect(bare.headers.get("etag")).toBe(stacked.headers.get("etag"));
-    // No request context, no rate limiter: neither Server-Timing nor RateLimit headers.
-    expect(bare.headers.get("server-timing")).toBeNull();
-    expect(bare.headers.get("ratelimit")).toBeNull();
-  });
-});

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Env } from "../../env";
-import type { AppEnv } from "../context";
+import type { AppEnv, DoCallStats } from "../context";
 
 /**
  * Durable Object calls made on behalf of one request: `calls`, those the response waits for (the
@@ -8,10 +8,7 @@ import type { AppEnv } from "../context";
  * in waitUntil (log `do_calls_after`). Set by `requestContext()`; calls that one object makes to
  * another (RateLimiter → TrafficIndex) are not the request's and are not counted.
  */
-export interface DoCallStats {
-  calls: number;
-  afterResponse: number;
-}
+export type { DoCallStats } from "../context";
 
 /** Whether the response waits for the calls made through a stub ("path") or not ("after"). */
 export type DoCallTiming = "path" | "after";
