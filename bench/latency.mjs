@@ -3,8 +3,8 @@
 // Worker and Postgres costs each route. A TCP proxy of its own (bench/lib/delay-proxy.mjs) adds
 // `--delay` ms each way (default 10) and counts database flights and connections; requests run
 // one at a time, so every flight between two requests belongs to the one in between:
-//   on path   flights between sending the request and reading the whole response
-//   after     flights after the response, until the Worker has been quiet for a while
+//   on path   flights answered between sending the request and reading the whole response
+//   after     the request's other flights (not waited for), until the Worker has been quiet
 //   startup   connection start-up flights (apart from both)
 // Durable Object calls per request come from Server-Timing (`do;desc="N calls"`) when the Worker
 // reports them. Figures are for comparing builds on one machine; nothing is asserted.
@@ -101,10 +101,16 @@ async function measureRoute(route, ctx, proxy) {
     const done = await settle(proxy, quietMs);
     const timing = response.headers.get("server-timing") ?? "";
     const doCalls = /do;[^,]*desc="(\d+) calls?"/.exec(timing)?.[1];
+    // On the path: flights whose reply came back before the response did (the request waited
+    // for them). Any other flight of the request (a read's COMMIT, work after the response) is
+    // "after", whenever it started.
+    const waited = answered.answered - before.answered;
+    const path = { ...diff(before, answered), flights: waited };
+    const whole = diff(before, done);
     rows.push({
       ms: elapsed,
-      path: diff(before, answered),
-      after: diff(answered, done),
+      path,
+      after: { ...diff(answered, done), flights: whole.flights - waited },
       doCalls: doCalls === undefined ? null : Number(doCalls),
     });
   }

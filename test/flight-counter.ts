@@ -13,10 +13,19 @@ export async function startFlightCounter(databaseUrl: string) {
   const proxy = await startDelayProxy({
     target: { host: target.hostname, port: Number(target.port || 5432) },
     delayMs: 3,
+    recordStatements: true,
   });
-  const counters = createServer((_request, response) => {
+  // `GET /` answers the counters; `GET /statements?from=N` the statements sent since the Nth.
+  const counters = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://counter");
     response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify(proxy.snapshot()));
+    if (url.pathname === "/statements") {
+      response.end(
+        JSON.stringify(proxy.statements.slice(Number(url.searchParams.get("from") ?? 0))),
+      );
+      return;
+    }
+    response.end(JSON.stringify({ ...proxy.snapshot(), statements: proxy.statements.length }));
   });
   await new Promise<void>((resolve) => counters.listen(0, "127.0.0.1", resolve));
   const address = counters.address();

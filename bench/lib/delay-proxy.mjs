@@ -20,8 +20,7 @@ function statementsIn(chunk) {
     const length = chunk.readUInt32BE(at + 1);
     if (type === 0x50 || type === 0x51) {
       const body = chunk.subarray(at + 5, Math.min(chunk.length, at + 1 + length));
-      const text = body.toString("utf8").split("\0")[type === 0x50 ? 1 : 0] ?? "";
-      out.push(text.replace(/\s+/g, " ").slice(0, 90));
+      out.push(body.toString("utf8").split("\0")[type === 0x50 ? 1 : 0] ?? "");
     }
     at += 1 + length;
   }
@@ -62,10 +61,15 @@ function startupWatcher(onReady) {
 
 /**
  * Starts the proxy on a free loopback port in front of `target` ({ host, port }).
- * Returns { port, counters, stop() }; `counters` is live: connections, flights, startupFlights.
+ * Returns { port, counters, statements, stop() }; `counters` is live: connections, flights,
+ * startupFlights, answered; `statements` fills only with `recordStatements`.
  */
-export async function startDelayProxy({ target, delayMs = 10 }) {
-  const counters = { connections: 0, flights: 0, startupFlights: 0 };
+export async function startDelayProxy({ target, delayMs = 10, recordStatements = false }) {
+  /** With `recordStatements`: the text of every statement the clients sent, in order. */
+  const statements = [];
+  // answered: flights whose reply has been handed on to the client (what a client can have
+  // waited for by now; a flight still in the air when a response arrives was not waited for).
+  const counters = { connections: 0, flights: 0, startupFlights: 0, answered: 0 };
   const sockets = new Set();
   const later = (fn) => (delayMs > 0 ? setTimeout(fn, delayMs) : setImmediate(fn));
 
@@ -75,6 +79,7 @@ export async function startDelayProxy({ target, delayMs = 10 }) {
     sockets.add(client);
     sockets.add(upstream);
     let awaitingReply = false;
+    let replyOwed = false;
     let started = false;
     let firstClientChunk = true;
     const watcher = startupWatcher(() => {
@@ -88,17 +93,28 @@ export async function startDelayProxy({ target, delayMs = 10 }) {
       firstClientChunk = false;
       if (!awaitingReply && !chunk.equals(TERMINATE)) {
         awaitingReply = true;
+        replyOwed = started;
         if (started) counters.flights++;
         else counters.startupFlights++;
         if (TRACE) console.log(`[flight ${counters.flights}] ${Date.now() % 100000}`);
       }
-      if (TRACE && started) for (const text of statementsIn(chunk)) console.log(`    ${text}`);
+      if ((TRACE || recordStatements) && started) {
+        for (const text of statementsIn(chunk)) {
+          if (TRACE) console.log(`    ${text.replace(/\s+/g, " ").slice(0, 90)}`);
+          if (recordStatements) statements.push(text);
+        }
+      }
       later(() => upstream.writable && upstream.write(chunk));
     });
     upstream.on("data", (chunk) => {
       awaitingReply = false;
+      const answers = replyOwed;
+      replyOwed = false;
       watcher.feed(chunk);
-      later(() => client.writable && client.write(chunk));
+      later(() => {
+        if (answers) counters.answered++;
+        if (client.writable) client.write(chunk);
+      });
     });
     const close = () => {
       later(() => {
@@ -118,6 +134,7 @@ export async function startDelayProxy({ target, delayMs = 10 }) {
   return {
     port: server.address().port,
     counters,
+    statements,
     /** A copy of the counters, for before/after differences. */
     snapshot: () => ({ ...counters }),
     stop: () =>

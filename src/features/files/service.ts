@@ -1,9 +1,9 @@
-import { eq, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
 import { signedDownloadUrl } from "../../platform/crypto/signed-url";
-import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
+import { type DatabaseHandle, uncachedRead, withSystem, withTenant } from "../../platform/db";
 import { files, tenants } from "../../platform/db/schema";
 import type { TenantScope } from "../../platform/db/tenant-scope";
 import { AppError } from "../../platform/errors";
@@ -176,7 +176,11 @@ export async function purgeFile(database: DatabaseHandle, bucket: R2Bucket, row:
 export async function tenantStatus(database: DatabaseHandle, tenantId: string) {
   if (!isId("ten", tenantId)) return undefined;
   const [row] = await withSystem(database, (tx) =>
-    tx.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1),
+    tx
+      .select({ status: tenants.status })
+      .from(tenants)
+      .where(and(eq(tenants.id, tenantId), uncachedRead))
+      .limit(1),
   );
   return row?.status;
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Principal, Role, TenantSnapshot } from "../context";
-import { type DatabaseHandle, READ_ONLY, withSystem } from "../db";
+import { type DatabaseHandle, READ_ONLY, uncachedRead, withSystem } from "../db";
 import { apiKeys, tenants } from "../db/schema";
 import { hashApiKey } from "./api-keys";
 import { TtlCache } from "./ttl-cache";
@@ -68,6 +68,7 @@ export async function resolveApiKey(
               eq(apiKeys.keyHash, hash),
               isNull(apiKeys.revokedAt),
               ne(tenants.status, "deleted"),
+              uncachedRead,
             ),
           )
           .limit(1);

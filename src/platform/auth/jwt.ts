@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from "jose";
 import type { Principal, TenantSnapshot } from "../context";
-import { type DatabaseHandle, READ_ONLY, withSystem } from "../db";
+import { type DatabaseHandle, READ_ONLY, uncachedRead, withSystem } from "../db";
 import { tenants } from "../db/schema";
 import { log } from "../observability/logger";
 import { CREDENTIAL_CACHE_TTL_MS, tenantColumns } from "./credentials";
@@ -85,7 +85,7 @@ async function tenantForIssuer(database: DatabaseHandle, issuer: string) {
           rolesClaim: tenants.idpRolesClaim,
         })
         .from(tenants)
-        .where(eq(tenants.idpIssuer, issuer))
+        .where(and(eq(tenants.idpIssuer, issuer), uncachedRead))
         .limit(1);
       return row;
     },

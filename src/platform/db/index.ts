@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./fresh";
 export * from "./tenant-scope";
 export * from "./transaction";
 export * from "./unavailable";

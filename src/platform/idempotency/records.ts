@@ -1,6 +1,6 @@
 import { eq, lte, sql } from "drizzle-orm";
 import type { Env } from "../../env";
-import { openRequestDatabase, rowsOf, type TenantScope, withSystem } from "../db";
+import { openRequestDatabase, rowsOf, type TenantScope, uncachedRead, withSystem } from "../db";
 import { idempotencyRecords } from "../db/schema";
 import { writeBehind } from "../db/write-behind";
 import type { StoredResponse } from "./durable-object";
@@ -52,7 +52,7 @@ export async function claimRecord(
   const [row] = await scope.tx
     .select()
     .from(t)
-    .where(scope.where(t, eq(t.credentialId, credentialId), eq(t.key, key)))
+    .where(scope.where(t, eq(t.credentialId, credentialId), eq(t.key, key), uncachedRead))
     .limit(1);
   if (!row) throw new Error("idempotency record vanished after a conflict");
   return {

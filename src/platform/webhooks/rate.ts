@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { type DatabaseHandle, rowsOf, type TenantScope, withSystem } from "../db";
+import { and, eq, sql } from "drizzle-orm";
+import { type DatabaseHandle, rowsOf, type TenantScope, uncachedRead, withSystem } from "../db";
 import { tenants } from "../db/schema";
 import { effectiveLimits } from "../plans";
 
@@ -22,7 +22,7 @@ async function loadTenant(handle: DatabaseHandle, tenantId: string) {
         status: tenants.status,
       })
       .from(tenants)
-      .where(eq(tenants.id, tenantId))
+      .where(and(eq(tenants.id, tenantId), uncachedRead))
       .limit(1),
   );
   const rate = row
