@@ -4,7 +4,7 @@ import { generateApiKey } from "../../platform/auth/api-keys";
 import { forgetApiKey } from "../../platform/auth/credentials";
 import { assertRole } from "../../platform/auth/roles";
 import type { Role, ServiceContext } from "../../platform/context";
-import { type Transaction, withTenant } from "../../platform/db";
+import { type Transaction, uncachedRead, withTenant } from "../../platform/db";
 import { apiKeys } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -99,7 +99,7 @@ export async function revokeApiKey({ ctx, id }: { ctx: ServiceContext; id: strin
     const [row] = await scope.tx
       .select()
       .from(apiKeys)
-      .where(scope.where(apiKeys, eq(apiKeys.id, id)))
+      .where(scope.where(apiKeys, eq(apiKeys.id, id), uncachedRead))
       .for("update");
     if (!row) throw new AppError("not_found", "No such API key.");
     if (row.revokedAt) return apiKeyView(row);
@@ -108,7 +108,13 @@ export async function revokeApiKey({ ctx, id }: { ctx: ServiceContext; id: strin
       const admins = await scope.tx
         .select({ id: apiKeys.id })
         .from(apiKeys)
-        .where(scope.where(apiKeys, and(eq(apiKeys.role, "admin"), isNull(apiKeys.revokedAt))))
+        .where(
+          scope.where(
+            apiKeys,
+            and(eq(apiKeys.role, "admin"), isNull(apiKeys.revokedAt)),
+            uncachedRead,
+          ),
+        )
         .for("update");
       if (admins.length <= 1) {
         throw new AppError("conflict", "The last active admin key cannot be revoked.");

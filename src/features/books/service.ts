@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { READ_ONLY, type TenantScope, withTenant } from "../../platform/db";
+import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../platform/db";
 import { books } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -79,7 +79,14 @@ async function findBook(scope: TenantScope, id: string, lock = false): Promise<B
   const query = scope.tx
     .select()
     .from(books)
-    .where(scope.where(books, eq(books.id, id), isNull(books.deletedAt)));
+    .where(
+      scope.where(
+        books,
+        eq(books.id, id),
+        isNull(books.deletedAt),
+        lock ? uncachedRead : undefined,
+      ),
+    );
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound();
   return row;

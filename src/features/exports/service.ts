@@ -5,7 +5,13 @@ import { forgetTenantIssuers } from "../../platform/auth/jwt";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
 import { signedDownloadUrl } from "../../platform/crypto/signed-url";
-import { type DatabaseHandle, type Transaction, withSystem, withTenant } from "../../platform/db";
+import {
+  type DatabaseHandle,
+  type Transaction,
+  uncachedRead,
+  withSystem,
+  withTenant,
+} from "../../platform/db";
 import { tenantExports, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -169,7 +175,11 @@ export async function offboardTenant({
 }) {
   if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
   const { tenant, row, created } = await withSystem(ctx.database, async (tx) => {
-    const [current] = await tx.select().from(tenants).where(eq(tenants.id, id)).for("update");
+    const [current] = await tx
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.id, id), uncachedRead))
+      .for("update");
     if (!current || current.status === "deleted")
       throw new AppError("not_found", "No such tenant.");
     if (current.status === "offboarding") {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { withTenant } from "../../platform/db";
+import { uncachedRead, withTenant } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { FileContext } from "./file-context";
@@ -72,7 +72,7 @@ export async function releasePart(
     const [row] = await scope.tx
       .select({ parts: files.multipartParts })
       .from(files)
-      .where(scope.where(files, eq(files.id, id)))
+      .where(scope.where(files, eq(files.id, id), uncachedRead))
       .for("update");
     if (!row) return;
     const parts = { ...(row.parts ?? {}) };

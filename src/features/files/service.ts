@@ -42,7 +42,14 @@ export async function findFile(scope: TenantScope, id: string, lock = false): Pr
   const query = scope.tx
     .select()
     .from(files)
-    .where(scope.where(files, eq(files.id, id), ne(files.status, "deleting")));
+    .where(
+      scope.where(
+        files,
+        eq(files.id, id),
+        ne(files.status, "deleting"),
+        lock ? uncachedRead : undefined,
+      ),
+    );
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw noSuchFile();
   return row;
@@ -130,7 +137,7 @@ export async function deleteFile({ ctx, id }: { ctx: FileContext; id: string }) 
     const [found] = await scope.tx
       .select()
       .from(files)
-      .where(scope.where(files, eq(files.id, id)))
+      .where(scope.where(files, eq(files.id, id), uncachedRead))
       .for("update");
     if (!found) throw noSuchFile();
     if (found.status !== "deleting") {

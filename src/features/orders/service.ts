@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { READ_ONLY, type TenantScope, withTenant } from "../../platform/db";
+import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../platform/db";
 import { books, orderLines, orders } from "../../platform/db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -38,7 +38,7 @@ export async function loadOrder(scope: TenantScope, id: string, lock = false) {
   const query = scope.tx
     .select()
     .from(orders)
-    .where(scope.where(orders, eq(orders.id, id)));
+    .where(scope.where(orders, eq(orders.id, id), lock ? uncachedRead : undefined));
   const [order] = lock ? await query.for("update") : await query;
   if (!order) throw orderNotFound();
   const lines = (await linesByOrder(scope, [id])).get(id) ?? [];
@@ -161,7 +161,14 @@ export async function createOrder({
         : await scope.tx
             .select()
             .from(books)
-            .where(scope.where(books, inArray(books.id, wellFormed), isNull(books.deletedAt)))
+            .where(
+              scope.where(
+                books,
+                inArray(books.id, wellFormed),
+                isNull(books.deletedAt),
+                uncachedRead,
+              ),
+            )
             .orderBy(asc(books.id))
             .for("update");
     const byId = new Map(found.map((book) => [book.id, book]));

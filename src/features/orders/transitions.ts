@@ -2,7 +2,7 @@ import { asc, inArray, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { type TenantScope, withTenant } from "../../platform/db";
+import { type TenantScope, uncachedRead, withTenant } from "../../platform/db";
 import { books, orders } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { EventType } from "../../platform/outbox";
@@ -42,7 +42,7 @@ async function releaseStock(
   await scope.tx
     .select({ id: books.id })
     .from(books)
-    .where(scope.where(books, inArray(books.id, ids)))
+    .where(scope.where(books, inArray(books.id, ids), uncachedRead))
     .orderBy(asc(books.id))
     .for("update");
   const quantity = quantityByBook(

@@ -3,7 +3,7 @@ import type { Env } from "../../env";
 import { type Actor, writeAudit } from "../../platform/audit";
 import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { forgetIssuer, forgetTenantIssuers } from "../../platform/auth/jwt";
-import { type DatabaseHandle, withSystem } from "../../platform/db";
+import { type DatabaseHandle, uncachedRead, withSystem } from "../../platform/db";
 import { tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -153,7 +153,11 @@ async function changeTenant(
   if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
   try {
     const result = await withSystem(ctx.database, async (tx) => {
-      const [row] = await tx.select().from(tenants).where(eq(tenants.id, id)).for("update");
+      const [row] = await tx
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.id, id), uncachedRead))
+        .for("update");
       if (!row || row.status === "deleted") throw new AppError("not_found", "No such tenant.");
       const values = change(row);
       if (!values) return { before: row, after: row };

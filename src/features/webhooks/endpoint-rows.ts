@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../platform/db";
+import { uncachedRead } from "../../platform/db";
 import { webhookEndpoints } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId } from "../../platform/ids";
@@ -15,7 +16,7 @@ export async function lockEndpoint(scope: TenantScope, id: string): Promise<Endp
   const [row] = await scope.tx
     .select()
     .from(webhookEndpoints)
-    .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)))
+    .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id), uncachedRead))
     .for("update");
   if (!row) throw notFound();
   return row;

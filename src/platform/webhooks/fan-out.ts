@@ -1,5 +1,6 @@
 import { ne } from "drizzle-orm";
 import type { TenantScope } from "../db";
+import { uncachedRead } from "../db";
 import { webhookEndpoints } from "../db/schema";
 
 /** True when an endpoint subscribed to an event type (an empty list means every type). */
@@ -28,7 +29,7 @@ export async function fanOutEndpoints(scope: TenantScope): Promise<FanOutEndpoin
       status: webhookEndpoints.status,
     })
     .from(webhookEndpoints)
-    .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled")))
+    .where(scope.where(webhookEndpoints, ne(webhookEndpoints.status, "disabled"), uncachedRead))
     .for("key share");
   return rows.map(({ id, eventTypes, status }) => ({
     id,

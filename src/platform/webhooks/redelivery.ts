@@ -1,6 +1,7 @@
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import type { TenantScope } from "../db";
+import { uncachedRead } from "../db";
 import { webhookDeliveries } from "../db/schema";
 import { enqueueDeliveries, staggered } from "./enqueue";
 import { redeliveryRate } from "./rate";
@@ -26,6 +27,7 @@ export async function requeueDeliveries(
         webhookDeliveries,
         eq(webhookDeliveries.endpointId, input.endpointId),
         input.condition,
+        uncachedRead,
       ),
     )
     .orderBy(asc(webhookDeliveries.id))

@@ -2,7 +2,13 @@ import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { Env } from "../../env";
 import type { AppEnv } from "../context";
-import { type DatabaseHandle, openRequestDatabase, withSystem, withTenant } from "../db";
+import {
+  type DatabaseHandle,
+  openRequestDatabase,
+  uncachedRead,
+  withSystem,
+  withTenant,
+} from "../db";
 import { events, webhookDeliveries } from "../db/schema";
 import { newId } from "../ids";
 import { describeError, log } from "../observability/logger";
@@ -41,7 +47,7 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
       const pending = await scope.tx
         .select({ id: events.id, type: events.type })
         .from(events)
-        .where(scope.where(events, isNull(events.dispatchedAt)))
+        .where(scope.where(events, isNull(events.dispatchedAt), uncachedRead))
         .orderBy(asc(events.id))
         .limit(EVENTS_PER_ROUND)
         .for("update", { skipLocked: true });
