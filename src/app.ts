@@ -26,7 +26,7 @@ import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
 import { idempotency } from "./platform/idempotency/middleware";
 import { requestContext } from "./platform/observability/request-context";
-import { createRouter } from "./platform/openapi";
+import { createRouter, documentObject } from "./platform/openapi";
 import { rateLimit } from "./platform/rate-limit/middleware";
 import { deprecation } from "./platform/versioning";
 import { relayAfterCommit } from "./platform/webhooks/relay";
@@ -115,16 +115,7 @@ export function createApp() {
     scheme: "bearer",
     description: "Operator token (a Worker secret)",
   });
-  app.doc31("/openapi.json", (c) => ({
-    openapi: "3.1.0",
-    info: {
-      title: "Shelfwise Edge API",
-      version: "2.0.0",
-      description:
-        "Multi-tenant catalog, orders, files and webhooks for bookshops and distributors.",
-    },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }));
+  app.doc31("/openapi.json", (c) => documentObject(new URL(c.req.url).origin));
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Shelfwise Edge API" }));
 
   app.onError(handleError);

@@ -39,6 +39,8 @@ export interface Operation {
 }
 export interface Spec {
   openapi: string;
+  info: { title: string; contact?: { url?: string }; license?: { name: string } };
+  servers?: Array<{ url: string }>;
   tags?: Array<{ name: string }>;
   paths: Record<string, Record<string, Operation>>;
   components: {

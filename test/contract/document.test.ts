@@ -18,6 +18,14 @@ function headerNames(operation: Operation, status: string) {
 }
 
 describe("OpenAPI document (the contract)", () => {
+  it("names its contact, license, every tag and the origin it was served from", async () => {
+    const spec = await fetchSpec();
+    expect(spec.info.contact?.url).toMatch(/^https:\/\//);
+    expect(spec.info.license?.name).toBeTruthy();
+    expect(spec.tags?.map((t) => t.name)).toEqual(API_TAGS.map((t) => t.name));
+    expect(spec.servers?.map((s) => s.url)).toEqual(["https://api.shelfwise.test"]);
+  });
+
   it("names, tags, summarises and describes every operation", async () => {
     const spec = await fetchSpec();
     const tagNames = API_TAGS.map((t) => t.name) as string[];
