@@ -11,8 +11,15 @@ const testSecrets = {
   ALLOW_LOOPBACK_HTTP: "false",
 };
 
+/**
+ * Console output of passing tests is dropped (the Worker writes one JSON log line per request, thousands
+ * per run); a failing test's output is printed with its failure. SHELFWISE_TEST_LOGS=1 prints it all.
+ */
+const silent = process.env.SHELFWISE_TEST_LOGS === "1" ? false : "passed-only";
+
 export default defineConfig({
   test: {
+    silent,
     projects: [
       {
         plugins: [
