@@ -23,7 +23,7 @@ function run(command, args) {
   return result;
 }
 
-/** Redocly's figures: errors and warnings (ignored ones, listed in .redocly.lint-ignore.yaml, apart). */
+/** Redocly's figures: errors and warnings (and ignored ones, which a .redocly.lint-ignore.yaml would list). */
 function redocly() {
   const result = run("redocly", ["lint", DOCUMENT, "--config", "redocly.yaml", "--format=json"]);
   const report = JSON.parse(result.stdout);

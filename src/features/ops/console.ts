@@ -1,6 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { createRouter } from "../../platform/openapi";
+import {
+  createRouter,
+  headersFor,
+  PayloadTooLargeProblemSchema,
+  problemFor,
+  publicSecurity,
+} from "../../platform/openapi";
 
 /** The browser program, a static asset (public/ops/console.js, wrangler.toml `[assets]`). */
 export const CONSOLE_SCRIPT_PATH = "/ops/console.js";
@@ -128,12 +134,24 @@ const consoleHeaders = secureHeaders({
 const consoleRoute = createRoute({
   method: "get",
   path: "/",
-  tags: ["operators"],
-  summary:
-    "Ops console (HTML). Served without a credential; it asks for the operator token and calls /admin/ops with it",
+  tags: ["ops"],
+  security: publicSecurity,
+  operationId: "getOpsConsole",
+  summary: "Ops console (HTML page for operators)",
+  description:
+    "The operators' console: served without a credential and with no data in it; the page asks for the operator token and calls /admin/ops with it. Its CSP runs only the page's own nonced style and script (/ops/console.js) and connects only to this origin.",
   middleware: [consoleHeaders] as const,
   responses: {
-    200: { description: "The console page", content: { "text/html": { schema: z.string() } } },
+    200: {
+      description: "The console page",
+      headers: headersFor("public"),
+      content: { "text/html": { schema: z.string() } },
+    },
+    // Like any route: a body over 1 MiB is refused before routing. No database is involved.
+    413: problemFor("public", "A request body over 1 MiB (payload_too_large)", {
+      schema: PayloadTooLargeProblemSchema,
+    }),
+    500: problemFor("public", "Internal error (internal; no details are disclosed)"),
   },
 });
 

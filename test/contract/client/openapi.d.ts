@@ -1041,27 +1041,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Ops console (HTML). Served without a credential; it asks for the operator token and calls /admin/ops with it */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The console page */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "text/html": string;
-          };
-        };
-      };
-    };
+    /**
+     * Ops console (HTML page for operators)
+     * @description The operators' console: served without a credential and with no data in it; the page asks for the operator token and calls /admin/ops with it. Its CSP runs only the page's own nonced style and script (/ops/console.js) and connects only to this origin.
+     */
+    get: operations["getOpsConsole"];
     put?: never;
     post?: never;
     delete?: never;
@@ -10397,6 +10381,47 @@ export interface operations {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOpsConsole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The console page */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description A request body over 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
         };
         content: {
