@@ -44,15 +44,18 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
   let relayed = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const count = await withTenant(handle, tenantId, async (scope) => {
-      const pending = await scope.tx
-        .select({ id: events.id, type: events.type })
-        .from(events)
-        .where(scope.where(events, isNull(events.dispatchedAt), uncachedRead))
-        .orderBy(asc(events.id))
-        .limit(EVENTS_PER_ROUND)
-        .for("update", { skipLocked: true });
+      // The events and the endpoints are read together (one round trip to the database).
+      const [pending, endpoints] = await Promise.all([
+        scope.tx
+          .select({ id: events.id, type: events.type })
+          .from(events)
+          .where(scope.where(events, isNull(events.dispatchedAt), uncachedRead))
+          .orderBy(asc(events.id))
+          .limit(EVENTS_PER_ROUND)
+          .for("update", { skipLocked: true }),
+        fanOutEndpoints(scope),
+      ]);
       if (pending.length === 0) return 0;
-      const endpoints = await fanOutEndpoints(scope);
       const rows = pending.flatMap((event) =>
         endpoints
           .filter((endpoint) => subscribes(endpoint.eventTypes, event.type))
@@ -64,26 +67,28 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
             status: endpoint.deliveryStatus,
           })),
       );
-      const inserted =
+      // Both writes leave together; the deliveries' ids are needed for the messages below.
+      const [inserted] = await Promise.all([
         rows.length === 0
           ? []
-          : await scope.tx
+          : scope.tx
               .insert(webhookDeliveries)
               .values(rows)
               .onConflictDoNothing()
-              .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
-      await scope.tx
-        .update(events)
-        .set({ dispatchedAt: sql`now()` })
-        .where(
-          scope.where(
-            events,
-            inArray(
-              events.id,
-              pending.map((e) => e.id),
+              .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status }),
+        scope.tx
+          .update(events)
+          .set({ dispatchedAt: sql`now()` })
+          .where(
+            scope.where(
+              events,
+              inArray(
+                events.id,
+                pending.map((e) => e.id),
+              ),
             ),
           ),
-        );
+      ]);
       // Sent last, right before the commit: a message rarely overtakes it, and one that does
       // finds no row and looks again shortly (UNSEEN_LOOKS).
       await enqueueDeliveries(
