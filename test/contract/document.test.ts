@@ -133,11 +133,7 @@ describe("OpenAPI document (the contract)", () => {
     const accepted = [...ALLOWED_CONTENT_TYPES].sort();
     const media = (o: Operation | undefined, status?: string) =>
       Object.keys((status ? o?.responses[status]?.content : o?.requestBody?.content) ?? {}).sort();
-    // application/json files are accepted too, but left out of the declared upload types (see
-    // src/features/files/routes.ts).
-    expect(media(spec.paths["/v2/files"]?.post)).toEqual(
-      accepted.filter((type) => type !== "application/json"),
-    );
+    expect(media(spec.paths["/v2/files"]?.post)).toEqual(accepted);
     expect(media(spec.paths["/v2/files/{id}/content"]?.get, "200")).toEqual(accepted);
     expect(media(spec.paths["/v2/files/{id}/content"]?.get, "206")).toEqual(accepted);
     expect(media(spec.paths["/downloads/files"]?.get, "200")).toEqual(accepted);

@@ -220,6 +220,13 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     body: { raw: png, type: "image/png" },
   });
   const fileId = await idOf(file);
+  // A JSON file is a file like any other: stored as sent, never parsed.
+  const manifest = JSON.stringify({ title: "Catalog manifest", books: 3 });
+  const jsonFile = await exchange("POST", "/v2/files?filename=manifest.json", {
+    headers: { ...editor, "content-length": String(manifest.length) },
+    body: { raw: manifest, type: "application/json" },
+  });
+  ensureStatus(jsonFile, 201);
   await exchange("POST", "/v2/files?filename=page.html", {
     headers: { ...editor, "content-length": "4" },
     body: { raw: "<p/>", type: "text/html", refused: true },

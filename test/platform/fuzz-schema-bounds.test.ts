@@ -79,11 +79,15 @@ function requestLeaves() {
       ["param", request.params],
       ["header", request.headers],
     ];
-    return parts.flatMap(([target, schema]) =>
-      schema
-        ? leaves(schema).map((leaf) => ({ ...leaf, target, where: `${method} ${path} ${target}` }))
-        : [],
-    );
+    return parts.flatMap(([target, schema]) => {
+      // A body declared with a plain OpenAPI schema (a file's bytes) is streamed, never parsed.
+      if (!schema || !("_zod" in schema)) return [];
+      return leaves(schema).map((leaf) => ({
+        ...leaf,
+        target,
+        where: `${method} ${path} ${target}`,
+      }));
+    });
   });
 }
 

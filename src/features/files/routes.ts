@@ -27,9 +27,9 @@ import {
   FileIdParamSchema,
   FileListSchema,
   FileSchema,
+  JsonFileSchema,
   MultipartUploadSchema,
   PartParamSchema,
-  RawBodySchema,
   UploadedPartSchema,
   UploadQuerySchema,
 } from "./schemas";
@@ -54,22 +54,13 @@ const keyedNotFound = problemFor("v2", "No such file in this tenant (not_found)"
 const fileBytes = Object.fromEntries(
   ALLOWED_CONTENT_TYPES.map((type) => [type, { schema: BinarySchema }]),
 );
-/**
- * An upload's body: the accepted media types but application/json, whose entry the request-schema
- * bounds test (test/platform/fuzz-schema-bounds.test.ts) reads as a zod schema, and a zod schema
- * there would make the router parse the file as JSON. JSON files are accepted all the same.
- */
-const uploadContent = Object.fromEntries(
-  ALLOWED_CONTENT_TYPES.filter((type) => type !== "application/json").map((type) => [
-    type,
-    { schema: RawBodySchema },
-  ]),
-);
+/** An upload's body: the file's bytes in its own media type (a JSON file is any JSON document). */
+const uploadBytes = { ...fileBytes, "application/json": { schema: JsonFileSchema } };
 const rawBody = {
   required: true,
   description:
-    "The raw bytes. Content-Type is the file's media type (one of the accepted types, application/json too), Content-Length is required.",
-  content: uploadContent,
+    "The raw bytes. Content-Type is the file's media type (one of the accepted types), Content-Length is required.",
+  content: uploadBytes,
 };
 const partBody = {
   required: true,

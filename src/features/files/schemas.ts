@@ -49,14 +49,20 @@ export const FileIdParamSchema = z.object({
 
 export const UploadQuerySchema = z.strictObject({ filename: FilenameSchema });
 
-/** Documentation only: the raw upload body (validated while it streams, not by zod). */
-export const RawBodySchema = z.string().openapi({ type: "string", format: "binary" });
-
 /**
  * The bytes of an upload or a download, as a plain OpenAPI schema (not zod): a body declared with
  * it is streamed by the route, never parsed by a validator, whatever its media type (JSON too).
  */
 export const BinarySchema = { type: "string", format: "binary" } as const;
+
+/**
+ * An uploaded JSON file, as a plain OpenAPI schema: any JSON document (a validating proxy parses
+ * an application/json body, so a binary string schema would not fit it). The route streams and
+ * stores the bytes as sent; nothing parses them.
+ */
+export const JsonFileSchema = {
+  description: "A JSON file: any JSON document, stored as sent (never parsed)",
+} as const;
 
 export const DeletedFileSchema = z
   .object({ id: z.string(), deleted: z.literal(true) })

@@ -2558,7 +2558,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description The raw bytes. Content-Type is the file's media type (one of the accepted types, application/json too), Content-Length is required. */
+    /** @description The raw bytes. Content-Type is the file's media type (one of the accepted types), Content-Length is required. */
     requestBody: {
       content: {
         "image/png": string;
@@ -2569,6 +2569,7 @@ export interface operations {
         "application/pdf": string;
         "text/csv": string;
         "text/plain": string;
+        "application/json": unknown;
         "application/epub+zip": string;
         "application/zip": string;
       };
