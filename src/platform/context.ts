@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Env } from "../env";
+import { type Env, getConfig } from "../env";
 import type { DatabaseHandle } from "./db";
 import type { AfterResponse } from "./observability/after-response";
 import type { Plan } from "./plans";
@@ -77,5 +77,24 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
     role: principal.role,
     requestId: c.var.requestId,
     database: c.var.database,
+  };
+}
+
+/** What operator verbs receive (/admin routes, after the operator token). */
+export interface OperatorContext {
+  database: DatabaseHandle;
+  requestId: string;
+  allowLoopbackHttp: boolean;
+  keyMode: "live" | "test";
+}
+
+/** Builds an operator verb's context from the request. */
+export function operatorContext(c: Context<AppEnv>): OperatorContext {
+  const config = getConfig(c.env);
+  return {
+    database: c.var.database,
+    requestId: c.var.requestId,
+    allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
+    keyMode: config.ENVIRONMENT === "production" ? "live" : "test",
   };
 }

@@ -1,13 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import { and, eq, type SQL } from "drizzle-orm";
 import { assertRole } from "../../platform/auth/roles";
-import type { ServiceContext } from "../../platform/context";
+import type { OperatorContext, ServiceContext } from "../../platform/context";
 import { type Transaction, withSystem, withTenant } from "../../platform/db";
 import { auditLog } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId } from "../../platform/ids";
 import { cursorClause, toPage } from "../../platform/pagination";
-import type { OperatorContext } from "../tenants/admin-service";
 import type { AuditQuerySchema } from "./schemas";
 
 type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_AMOUNT } from "../../platform/money";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
 import { INT4_MAX, idString, safeText, storableString, timestamp } from "../../platform/schemas";
 import { isValidIsbn13 } from "./isbn";
-import { MAX_AMOUNT } from "./money";
 
 /**
  * Largest stock a client may set. The column is a bigint, so stock released by cancelled orders

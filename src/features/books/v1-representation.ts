@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { fromDecimalString, toDecimalString } from "./money";
+import { fromDecimalString, toDecimalString } from "../../platform/money";
 import type { BookInput, BookPatch } from "./schemas";
 import type { BookView } from "./service";
 import type { V1CreateBookSchema, V1UpdateBookSchema } from "./v1-schemas";

@@ -1,5 +1,6 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { getConfig } from "../../env";
+import { operatorContext } from "../../platform/context";
 import {
   createRouter,
   errorResponses,
@@ -7,7 +8,6 @@ import {
   operatorSecurity,
   problemFor,
 } from "../../platform/openapi";
-import { operatorContext } from "../tenants/admin-routes";
 import { TenantIdParamSchema } from "../tenants/schemas";
 import { linkOptions } from "./links";
 import { OffboardingSchema, TenantExportSchema } from "./schemas";

@@ -1,34 +1,14 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Actor, writeAudit } from "../../platform/audit";
 import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
 import { tenantExports } from "../../platform/db/schema";
+import type { Manifest } from "../../platform/export-files";
 import { recordEvent } from "../../platform/outbox";
 import { EXPORT_FAILED } from "./failure";
 import { NdjsonWriter } from "./ndjson-writer";
 import { EXPORT_TABLES, tenantRows } from "./tables";
 
 const SYSTEM: Actor = { type: "system", id: "tenant-export" };
-
-/** One exported file, as listed in manifest.json. */
-export interface ManifestFile {
-  name: string;
-  table: string;
-  rows: number;
-  bytes: number;
-  sha256: string;
-}
-
-/** manifest.json, also kept in tenant_exports.manifest (with progress while running). */
-export interface Manifest {
-  export_id: string;
-  tenant_id: string;
-  reason: string;
-  format: "ndjson";
-  created_at: string;
-  completed_at: string | null;
-  tables_total: number;
-  files: ManifestFile[];
-}
 
 /** The queue message that runs an export. */
 export interface ExportMessage {
@@ -140,4 +120,22 @@ export async function recordExportFailure(
       .set({ error: EXPORT_FAILED, ...(final ? { status: "failed" as const } : {}) })
       .where(eq(tenantExports.id, exportId)),
   );
+}
+
+/** Re-enqueues exports still pending ten minutes after creation (their message was lost). */
+export async function requeueStalledExports(database: DatabaseHandle, jobs: Queue) {
+  const stalled = await withSystem(database, (tx) =>
+    tx
+      .select({ id: tenantExports.id })
+      .from(tenantExports)
+      .where(
+        and(
+          eq(tenantExports.status, "pending"),
+          lt(tenantExports.createdAt, sql`now() - interval '10 minutes'`),
+        ),
+      )
+      .limit(100),
+  );
+  for (const { id } of stalled) await jobs.send({ kind: "tenant-export", export_id: id });
+  return stalled.length;
 }

@@ -1,9 +1,14 @@
 import type { Env } from "../../env";
 import { type DatabaseHandle, openRequestDatabase } from "../../platform/db";
 import { describeError, log } from "../../platform/observability/logger";
-import { requeueStalledExports, sweepFiles } from "../files/sweep";
+import { sweepFiles } from "../files/sweep";
 import { type DeletionMessage, purgeTenant, runTenantDeletion } from "./deletion";
-import { type ExportMessage, recordExportFailure, runExport } from "./export-job";
+import {
+  type ExportMessage,
+  recordExportFailure,
+  requeueStalledExports,
+  runExport,
+} from "./export-job";
 
 /** The jobs queue's consumer gives up on a message after this many attempts (wrangler.toml: max_retries 5). */
 const MAX_ATTEMPTS = 6;

@@ -3,21 +3,15 @@ import { type Actor, auditInScope, writeAudit } from "../../platform/audit";
 import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { forgetTenantIssuers } from "../../platform/auth/jwt";
 import { assertRole } from "../../platform/auth/roles";
-import type { ServiceContext } from "../../platform/context";
+import type { OperatorContext, ServiceContext } from "../../platform/context";
 import { signedDownloadUrl } from "../../platform/crypto/signed-url";
-import {
-  type DatabaseHandle,
-  type Transaction,
-  uncachedRead,
-  withSystem,
-  withTenant,
-} from "../../platform/db";
+import { type Transaction, uncachedRead, withSystem, withTenant } from "../../platform/db";
 import { tenantExports, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
+import type { Manifest } from "../../platform/export-files";
 import { isId, newId } from "../../platform/ids";
-import type { OperatorContext } from "../tenants/admin-service";
 import { tenantView } from "../tenants/representation";
-import { type ExportMessage, exportPrefix, type Manifest } from "./export-job";
+import { type ExportMessage, exportPrefix } from "./export-job";
 import { failureReason } from "./failure";
 
 type ExportRow = typeof tenantExports.$inferSelect;
@@ -247,21 +241,4 @@ export async function getLatestExport({
   );
   if (!row) throw new AppError("not_found", "This tenant has no export.");
   return exportView(row, links);
-}
-
-/** The stored object behind a signed export link, once its export has completed. */
-export async function exportObject(database: DatabaseHandle, tenantId: string, object: string) {
-  const match = /^(exp_[0-9a-z]{26})\/([a-z_]+\.ndjson|manifest\.json)$/.exec(object);
-  if (!match) throw new AppError("not_found", "No such export file.");
-  const [, exportId = "", name = ""] = match;
-  const [row] = await withTenant(database, tenantId, (scope) =>
-    scope.tx
-      .select()
-      .from(tenantExports)
-      .where(scope.where(tenantExports, eq(tenantExports.id, exportId)))
-      .limit(1),
-  );
-  if (row?.status !== "completed") throw new AppError("not_found", "No such export file.");
-  const file = (row.manifest as Manifest | null)?.files.find((f) => f.name === name);
-  return { key: `${row.r2Prefix}${name}`, name, sha256: file?.sha256 ?? null };
 }

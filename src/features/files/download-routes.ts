@@ -4,6 +4,7 @@ import { getConfig } from "../../env";
 import type { AppEnv } from "../../platform/context";
 import { type DownloadGrant, verifyGrant } from "../../platform/crypto/signed-url";
 import { AppError } from "../../platform/errors";
+import { exportObject } from "../../platform/export-files";
 import {
   createRouter,
   errorResponses,
@@ -11,7 +12,6 @@ import {
   problemFor,
   publicSecurity,
 } from "../../platform/openapi";
-import { exportObject } from "../exports/service";
 import { serveObject } from "./content";
 import { ALLOWED_CONTENT_TYPES } from "./limits";
 import { BinarySchema, SignedDownloadQuerySchema } from "./schemas";

@@ -1,6 +1,6 @@
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
-import { files, tenantExports } from "../../platform/db/schema";
+import { files } from "../../platform/db/schema";
 import { describeError, log } from "../../platform/observability/logger";
 import { purgeFile } from "./service";
 
@@ -47,22 +47,4 @@ export async function sweepFiles(database: DatabaseHandle, bucket: R2Bucket, lim
     }
   }
   return { purged, seen: rows.length };
-}
-
-/** Re-enqueues exports still pending ten minutes after creation (their message was lost). */
-export async function requeueStalledExports(database: DatabaseHandle, jobs: Queue) {
-  const stalled = await withSystem(database, (tx) =>
-    tx
-      .select({ id: tenantExports.id })
-      .from(tenantExports)
-      .where(
-        and(
-          eq(tenantExports.status, "pending"),
-          lt(tenantExports.createdAt, sql`now() - interval '10 minutes'`),
-        ),
-      )
-      .limit(100),
-  );
-  for (const { id } of stalled) await jobs.send({ kind: "tenant-export", export_id: id });
-  return stalled.length;
 }

@@ -6,9 +6,9 @@ import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../pla
 import { books, orderLines, orders } from "../../platform/db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
+import { MAX_AMOUNT } from "../../platform/money";
 import { recordEvent } from "../../platform/outbox";
 import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
-import { MAX_AMOUNT } from "../books/money";
 import { orderView } from "./representation";
 import type { CreateOrderInput, OrderStatus } from "./schemas";
 

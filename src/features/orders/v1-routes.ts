@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { toDecimalString } from "../../platform/money";
 import {
   createRouter,
   errorResponses,
@@ -10,7 +11,6 @@ import {
   problemFor,
   tenantSecurity,
 } from "../../platform/openapi";
-import { toDecimalString } from "../books/money";
 import type { OrderView } from "./representation";
 import { CreateOrderSchema, OrderIdParamSchema } from "./schemas";
 import { createOrder, getOrder, listOrdersByPage } from "./service";

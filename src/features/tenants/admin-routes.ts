@@ -1,7 +1,5 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { getConfig } from "../../env";
-import type { AppEnv } from "../../platform/context";
+import { operatorContext } from "../../platform/context";
 import {
   createRouter,
   errorResponses,
@@ -16,7 +14,6 @@ import { listTenantAuditLog } from "../audit-log/service";
 import {
   getTenant,
   listTenants,
-  type OperatorContext,
   provisionTenant,
   resumeTenant,
   suspendTenant,
@@ -28,17 +25,6 @@ import {
   TenantSchema,
   UpdateTenantSchema,
 } from "./schemas";
-
-/** Builds an operator verb's context from the request. */
-export function operatorContext(c: Context<AppEnv>): OperatorContext {
-  const config = getConfig(c.env);
-  return {
-    database: c.var.database,
-    requestId: c.var.requestId,
-    allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
-    keyMode: config.ENVIRONMENT === "production" ? "live" : "test",
-  };
-}
 
 const tags = ["operators"];
 const security = operatorSecurity;

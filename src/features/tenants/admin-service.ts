@@ -3,7 +3,8 @@ import type { Env } from "../../env";
 import { type Actor, writeAudit } from "../../platform/audit";
 import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { forgetIssuer, forgetTenantIssuers } from "../../platform/auth/jwt";
-import { type DatabaseHandle, uncachedRead, withSystem } from "../../platform/db";
+import type { OperatorContext } from "../../platform/context";
+import { uncachedRead, withSystem } from "../../platform/db";
 import { tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -15,14 +16,6 @@ import { releaseTenantHolds } from "../../platform/webhooks/tenant-hold";
 import { insertApiKey } from "../api-keys/service";
 import { assertJwksUri } from "./idp-url";
 import { tenantView } from "./representation";
-
-/** What operator verbs receive. */
-export interface OperatorContext {
-  database: DatabaseHandle;
-  requestId: string;
-  allowLoopbackHttp: boolean;
-  keyMode: "live" | "test";
-}
 
 const OPERATOR: Actor = { type: "operator", id: "operator" };
 

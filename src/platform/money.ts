@@ -1,4 +1,4 @@
-import { AppError } from "../../platform/errors";
+import { AppError } from "./errors";
 
 // ISO 4217 minor-unit exponents that differ from 2; every other currency has 2 decimals.
 const EXPONENTS: Record<string, number> = {
