@@ -1,3 +1,4 @@
+import { z } from "@hono/zod-openapi";
 import { AppError } from "./errors";
 
 // ISO 4217 minor-unit exponents that differ from 2; every other currency has 2 decimals.
@@ -32,6 +33,20 @@ const EXPONENTS: Record<string, number> = {
 
 /** Largest amount a price or total may hold (the database column is a 32-bit integer). */
 export const MAX_AMOUNT = 2_147_483_647;
+
+export const CurrencySchema = z
+  .string()
+  .length(3)
+  .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code (3 uppercase letters)")
+  .openapi({ example: "EUR" });
+
+/** v2 money: integer minor units and an ISO 4217 currency. */
+export const MoneySchema = z
+  .strictObject({
+    amount: z.number().int().min(0).max(MAX_AMOUNT).openapi({ example: 1250 }),
+    currency: CurrencySchema,
+  })
+  .openapi("Money");
 
 /** The number of decimals of a currency's minor unit (ISO 4217). */
 export function currencyExponent(currency: string): number {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MAX_AMOUNT } from "../../platform/money";
+import { MoneySchema } from "../../platform/money";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
 import { INT4_MAX, idString, safeText, storableString, timestamp } from "../../platform/schemas";
 import { isValidIsbn13 } from "./isbn";
@@ -12,20 +12,6 @@ export const MAX_STOCK = INT4_MAX;
 
 export const BOOK_STATUSES = ["active", "archived"] as const;
 export type BookStatus = (typeof BOOK_STATUSES)[number];
-
-export const CurrencySchema = z
-  .string()
-  .length(3)
-  .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code (3 uppercase letters)")
-  .openapi({ example: "EUR" });
-
-/** v2 money: integer minor units and an ISO 4217 currency. */
-export const MoneySchema = z
-  .strictObject({
-    amount: z.number().int().min(0).max(MAX_AMOUNT).openapi({ example: 1250 }),
-    currency: CurrencySchema,
-  })
-  .openapi("Money");
 
 export const IsbnSchema = storableString(32)
   .refine(isValidIsbn13, "must be a valid ISBN-13")

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { CurrencySchema } from "../../platform/money";
 import { safeText, timestamp } from "../../platform/schemas";
-import { BOOK_STATUSES, bookFilters, CurrencySchema, IsbnSchema, MAX_STOCK } from "./schemas";
+import { BOOK_STATUSES, bookFilters, IsbnSchema, MAX_STOCK } from "./schemas";
 
 /** v1 money: a decimal string in the currency's major unit, beside a `currency` field. */
 const DecimalSchema = z

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { MoneySchema } from "../../platform/money";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
 import { idString, timestamp } from "../../platform/schemas";
-import { MoneySchema } from "../books/schemas";
 
 export const ORDER_STATUSES = ["pending", "confirmed", "shipped", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
