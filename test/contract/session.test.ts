@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { webhookEnv } from "../features/webhooks/harness";
+import { webhookEnv } from "../features/webhooks/delivery-fixtures";
 import { call } from "../helpers/http";
 import { contractChecker, fetchSpec, operations } from "./contract";
 import { type ExchangeOptions, runSession } from "./session-steps";

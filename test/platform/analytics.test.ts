@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { relayTenant } from "../../src/platform/webhooks/relay";
+import { recordEvents, runBatch, webhookEnv } from "../features/webhooks/delivery-fixtures";
 import { endpointTo, fastTenant } from "../features/webhooks/fixtures";
-import { recordEvents, runBatch, webhookEnv } from "../features/webhooks/harness";
 import { call, callJson } from "../helpers/http";
 import { bearer, operator, provisionTenant } from "../helpers/tenant";
 

@@ -4,7 +4,7 @@ import type { IdempotencyStore } from "../../src/platform/idempotency/durable-ob
 import { createBook } from "../features/books/fixtures";
 import { call } from "../helpers/http";
 import { bearer, createTestTenant, type TestTenant } from "../helpers/tenant";
-import { store } from "./idempotency-helpers";
+import { store } from "./idempotency-fixtures";
 
 /**
  * Reads the contract needs current (a revoked key refused, a suspended tenant stopped, an

@@ -10,7 +10,7 @@ import type { IdempotencyStore } from "../../src/platform/idempotency/durable-ob
 import { withOwnerSql } from "../helpers/db";
 import { callJson, readProblem } from "../helpers/http";
 import { createTestTenant } from "../helpers/tenant";
-import { idem, keysNamed, store } from "./idempotency-helpers";
+import { idem, keysNamed, store } from "./idempotency-fixtures";
 
 /**
  * Makes the database refuse `event` on `table` for one tenant only (other suites share the

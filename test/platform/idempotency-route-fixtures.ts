@@ -3,7 +3,7 @@
  * tenant (the route table says which routes and roles; this says how to make each one succeed).
  */
 import { bookBody, createBook } from "../features/books/fixtures";
-import { bytes, uploaded } from "../features/files/helpers";
+import { bytes, uploaded } from "../features/files/fixtures";
 import { createOrder } from "../features/orders/fixtures";
 import { call, callJson } from "../helpers/http";
 import { bearer, type TestTenant } from "../helpers/tenant";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bookBody } from "../features/books/fixtures";
-import { bytes } from "../features/files/helpers";
+import { bytes } from "../features/files/fixtures";
 import { ownerSql, withOwnerSql } from "../helpers/db";
 import { call, callJson, readProblem } from "../helpers/http";
 import { bearer, createTestTenant } from "../helpers/tenant";

@@ -6,7 +6,7 @@ import { createBook } from "../features/books/fixtures";
 import { withOwnerSql } from "../helpers/db";
 import { call, callJson, readProblem } from "../helpers/http";
 import { bearer, createTestTenant } from "../helpers/tenant";
-import { idem, keysNamed, store } from "./idempotency-helpers";
+import { idem, keysNamed, store } from "./idempotency-fixtures";
 
 describe("idempotency keys", () => {
   it("replays the stored response with Idempotent-Replayed, and stores no secret in clear", async () => {

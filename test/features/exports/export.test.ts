@@ -3,8 +3,8 @@ import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 import { seedTenantRows } from "../../helpers/tenant-rows";
-import { bytes, sha256, uploaded } from "../files/helpers";
-import { countRows, EXPORTED_TABLES, fetchSigned, ownerTx, runExportJob } from "./harness";
+import { bytes, sha256, uploaded } from "../files/fixtures";
+import { countRows, EXPORTED_TABLES, fetchSigned, ownerTx, runExportJob } from "./fixtures";
 
 interface ExportView {
   id: string;

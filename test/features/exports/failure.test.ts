@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../../src/index";
 import { call } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { ownerTx } from "./harness";
+import { ownerTx } from "./fixtures";
 
 /** What a storage or driver error may carry: internals no tenant admin should read. */
 const RAW =

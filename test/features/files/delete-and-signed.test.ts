@@ -10,7 +10,7 @@ import { signedDownloadUrl } from "../../../src/platform/crypto/signed-url";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { bucketFailingDeletes, bytes, sha256, uploaded } from "./helpers";
+import { bucketFailingDeletes, bytes, sha256, uploaded } from "./fixtures";
 
 const fileRow = (id: string) =>
   withOwnerSql((sql) => sql`select status from files where id = ${id}`).then((rows) => rows[0]);

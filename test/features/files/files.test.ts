@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { bytes, objectKeys, sha256, upload, uploaded } from "./helpers";
+import { bytes, objectKeys, sha256, upload, uploaded } from "./fixtures";
 
 describe("files: upload and download", () => {
   it("round-trips a file with its SHA-256, stored under the tenant's key", async () => {

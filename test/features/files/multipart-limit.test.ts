@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
-import { bytes } from "./helpers";
+import { bytes } from "./fixtures";
 
 /** Sends a part; `length` is the Content-Length claimed (the body's own by default). */
 function putPart(key: string, id: string, n: number, data: Uint8Array, length = data.byteLength) {

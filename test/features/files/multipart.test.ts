@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { bytes, sha256, upload } from "./helpers";
+import { bytes, sha256, upload } from "./fixtures";
 
 const MiB = 1024 * 1024;
 

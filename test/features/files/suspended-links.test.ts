@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
-import { local, ownerTx, runExportJob } from "../exports/harness";
-import { bytes, uploaded } from "./helpers";
+import { local, ownerTx, runExportJob } from "../exports/fixtures";
+import { bytes, uploaded } from "./fixtures";
 
 /** A signed link to one of the tenant's files. */
 async function fileLink(tenant: TestTenant): Promise<string> {

@@ -4,7 +4,7 @@ import benchWorker from "../../../bench/worker/index";
 import { withOwnerSql } from "../../helpers/db";
 import { readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
-import { receiverUrl } from "./harness";
+import { receiverUrl } from "./delivery-fixtures";
 
 const ENABLED = { BENCH_ROUTES: "true" };
 

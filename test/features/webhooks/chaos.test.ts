@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
+import { pump, received, recordEvents, webhookEnv } from "./delivery-fixtures";
 import { endpointTo, fastTenant } from "./fixtures";
-import { pump, received, recordEvents, webhookEnv } from "./harness";
 
 const EVENTS = 200;
 

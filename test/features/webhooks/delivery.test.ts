@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
+import { pump, received, recordEvents, runBatch, webhookEnv } from "./delivery-fixtures";
 import { adminCall, endpointTo, fastTenant } from "./fixtures";
-import { pump, received, recordEvents, runBatch, webhookEnv } from "./harness";
 
 const BOOK = { type: "book.created" as const, data: { id: "book_1", title: "Dune" } };
 
@@ -178,7 +178,7 @@ describe("webhook delivery", () => {
       "POST",
     );
     const { secret: newSecret } = (await rotated.json()) as { secret: string };
-    const { receiver } = await import("./harness");
+    const { receiver } = await import("./delivery-fixtures");
     await receiver(endpoint.name, {
       secrets: [endpoint.secret, newSecret],
       default: { status: 204 },

@@ -1,7 +1,7 @@
 import { call } from "../../helpers/http";
 import { bearer, createTestTenant, type TestTenant } from "../../helpers/tenant";
 import type { ReceiverConfig } from "../../webhook-receiver";
-import { receiver, type webhookEnv } from "./harness";
+import { receiver, type webhookEnv } from "./delivery-fixtures";
 
 type Harness = ReturnType<typeof webhookEnv>;
 

@@ -8,8 +8,8 @@ import worker from "../../../src/index";
 import { forgetTenantRate } from "../../../src/platform/webhooks/rate";
 import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
+import { pump, received, receiver, recordEvents, runBatch, webhookEnv } from "./delivery-fixtures";
 import { adminCall, endpointTo, fastTenant } from "./fixtures";
-import { pump, received, receiver, recordEvents, runBatch, webhookEnv } from "./harness";
 
 const BOOK = { type: "book.created" as const, data: { id: "book_1" } };
 

@@ -9,8 +9,8 @@ import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
 import { operator } from "../../helpers/tenant";
+import { pump, received, recordEvents, runBatch, webhookEnv } from "./delivery-fixtures";
 import { adminCall, endpointTo, fastTenant } from "./fixtures";
-import { pump, received, recordEvents, runBatch, webhookEnv } from "./harness";
 
 type Harness = ReturnType<typeof webhookEnv>;
 const BOOK = { type: "book.created" as const, data: { id: "book_1" } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
-import { webhookEnv } from "./harness";
+import { webhookEnv } from "./delivery-fixtures";
 
 // Public addresses for hooks.example.com, so a valid request would reach the insert.
 const harness = webhookEnv({ ALLOW_LOOPBACK_HTTP: "false" });

@@ -1,6 +1,6 @@
 /** Per-route facts the common auth suite needs that the route table cannot tell. */
 import { createBook } from "../../features/books/fixtures";
-import { bytes, uploaded } from "../../features/files/helpers";
+import { bytes, uploaded } from "../../features/files/fixtures";
 import { createOrder } from "../../features/orders/fixtures";
 import { call } from "../../helpers/http";
 import { bearer, type TestTenant } from "../../helpers/tenant";
