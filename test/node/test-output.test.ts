@@ -5,11 +5,13 @@
  * test with this repository's `silent` setting.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const root = resolve("node_modules/.cache/shelfwise-test-output");
+// Inside the repository, so the fixture resolves vitest from its node_modules; one per run.
+const cache = resolve("node_modules/.cache");
+let root = "";
 
 const fixture = `import { expect, it } from "vitest";
 it("passes", () => {
@@ -21,7 +23,7 @@ it("fails", () => {
 });
 `;
 
-const config = `import base from "../../../vitest.config";
+const config = `import base from ${JSON.stringify(resolve("vitest.config.ts"))};
 export default { test: { silent: base.test?.silent, include: ["output.fixture.ts"] } };
 `;
 
@@ -37,7 +39,8 @@ function runChild(env: Record<string, string | undefined>): string {
 
 describe("test output", () => {
   beforeAll(() => {
-    mkdirSync(root, { recursive: true });
+    mkdirSync(cache, { recursive: true });
+    root = mkdtempSync(join(cache, "shelfwise-test-output-"));
     writeFileSync(join(root, "output.fixture.ts"), fixture);
     writeFileSync(join(root, "vitest.config.ts"), config);
   });
