@@ -6,7 +6,7 @@
 //  (c) one limiter decision: our Durable Object against Workers' built-in `ratelimits` binding,
 //      for throughput, plus an accuracy burst per limiter (admitted vs limit; the figure is
 //      printed and kept in the scenario's description in the results file).
-// (a) and (c) use bench-only routes (src/features/bench/limits-routes.ts): 404 unless the
+// (a) and (c) use bench-only routes (bench/worker/limits-routes.ts): 404 unless the
 // Worker runs in development/test with BENCH_ROUTES = "true".
 import { randomUUID } from "node:crypto";
 import { isbn13, json } from "../lib/fixtures.mjs";

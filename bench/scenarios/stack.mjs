@@ -2,7 +2,7 @@
 // context, body limit, authentication with the tenant's status, rate limit, relay, idempotency
 // lookup, the request log and analytics) against the same handler (books service, one-book read)
 // mounted bare at /bench/bare/tenants/{tenant}/books/{id}: no middleware at all, the tenant named
-// in the path (src/features/bench/stack-routes.ts; 404 unless the Worker runs in development/test
+// in the path (bench/worker/stack-routes.ts; 404 unless the Worker runs in development/test
 // with BENCH_ROUTES = "true"). The report prints stack/bare; the goal is a ratio ≥ 0.8.
 import { isbn13, json } from "../lib/fixtures.mjs";
 
