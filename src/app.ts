@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
+import { NONCE, secureHeaders } from "hono/secure-headers";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
 import { bookRoutes } from "./features/books/routes";
@@ -85,6 +86,36 @@ function adminRoutes() {
 }
 
 /**
+ * The reference's script at /docs: @scalar/api-reference's standalone bundle, served by this Worker
+ * as a static asset (public/docs/, wrangler.toml `[assets]`); no third-party origin is involved.
+ */
+export const API_REFERENCE_SCRIPT_PATH = "/docs/scalar-api-reference-1.72.1.js";
+
+/**
+ * /docs's security headers: scripts, styles, fonts, images and requests from this origin only, no
+ * framing, no referrer. Scripts: the reference's file and the page's start-up script (nonced).
+ * Styles: the reference's components set inline styles and add style elements without the nonce,
+ * so inline styles are allowed (a nonce in style-src would switch that off); they can load nothing,
+ * since every fetch, image and font stays on this origin.
+ */
+const docsHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", NONCE],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+  },
+  referrerPolicy: "no-referrer",
+  xFrameOptions: "DENY",
+});
+
+/**
  * Builds the Hono app. Order matters: request context first (request id, db handle, timing,
  * log line), then each area's own middleware (authentication, …) inside its router, then the
  * one error handler and the 404/405 handler.
@@ -116,7 +147,24 @@ export function createApp() {
     description: "Operator token (a Worker secret)",
   });
   app.doc31("/openapi.json", (c) => documentObject(new URL(c.req.url).origin));
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Shelfwise Edge API" }));
+  app.get(
+    "/docs",
+    docsHeaders,
+    Scalar((c) => ({
+      url: "/openapi.json",
+      pageTitle: "Shelfwise Edge API",
+      // The reference's script is a static asset of this Worker, not a CDN's.
+      cdn: API_REFERENCE_SCRIPT_PATH,
+      nonce: c.get("secureHeadersNonce"),
+      // Nothing that would reach another origin: no font CDN, no telemetry, no hosted AI agent or
+      // MCP generator, no developer toolbar (its actions publish the document elsewhere).
+      withDefaultFonts: false,
+      telemetry: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: "never",
+    })),
+  );
 
   app.onError(handleError);
   app.notFound(notFoundHandler(app));
