@@ -331,7 +331,13 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     { headers: op },
   );
   await exchange("POST", `/admin/tenants/${other.id}/suspend`, { headers: op });
-  await exchange("GET", "/v2/tenant", { headers: bearer(other.adminKey) });
+  const suspended = await exchange("GET", "/v2/tenant", { headers: bearer(other.adminKey) });
+  ensureStatus(suspended, 403);
+  // Refused before the route, still counted: the same rate-limit headers as every /v2 answer.
+  ensure(
+    suspended.headers.has("ratelimit") && suspended.headers.has("ratelimit-policy"),
+    "403 tenant_suspended carries RateLimit and RateLimit-Policy",
+  );
   await exchange("POST", `/admin/tenants/${other.id}/resume`, { headers: op });
   await exchange("POST", `/admin/tenants/${other.id}/offboard`, { headers: op });
   await exchange("GET", `/admin/tenants/${other.id}/export`, { headers: op });

@@ -4,6 +4,7 @@ import type { AppEnv, Principal } from "../context";
 import { AppError } from "../errors";
 import { resolverFor } from "../net/resolver";
 import { log } from "../observability/logger";
+import { rateLimitHeadersOf } from "../rate-limit/middleware";
 import { clientAddressKey, countFailure, isAddressBlocked, tooManyFailures } from "./address-limit";
 import { API_KEY_PATTERN, isIssuableApiKey } from "./api-keys";
 import { isRecentlyValidApiKey, resolveApiKey } from "./credentials";
@@ -97,7 +98,10 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     }
     c.set("principal", resolved);
     if (resolved.tenant.status !== "active") {
-      throw new AppError("tenant_suspended", "This tenant is suspended.");
+      // Counted and answered with the rate-limit headers of every tenant response.
+      throw new AppError("tenant_suspended", "This tenant is suspended.", {
+        headers: await rateLimitHeadersOf(c, resolved),
+      });
     }
     await next();
   };

@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../context";
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv, Principal } from "../context";
 import { AppError } from "../errors";
 import { doStub } from "../observability/do-calls";
 import { describeError, log } from "../observability/logger";
@@ -77,6 +77,83 @@ function refuse(retryAfterMs: number, headers: Record<string, string>): AppError
   });
 }
 
+/** What admitting a request decided: the headers every response carries, and the refusal if any. */
+interface Admission {
+  headers: Record<string, string>;
+  refusal?: AppError;
+}
+
+/**
+ * Checks and counts one request against the principal's policies (one RPC to the tenant's
+ * RateLimiter object, or none while this isolate knows the tenant to be blocked). Null when the
+ * object cannot be reached: the request is served without a limit (logged and counted).
+ */
+async function admit(c: Context<AppEnv>, principal: Principal): Promise<Admission | null> {
+  const policies = policiesFor(principal);
+  const policyValue = policyHeader(policies);
+
+  const block = activeBlock(principal.tenantId, policies);
+  if (block) {
+    const waitMs = block.until - Date.now();
+    recordRateLimitEvent(c.env, principal.tenantId, "rejected_locally");
+    const headers = {
+      "ratelimit-policy": policyValue,
+      ratelimit: rateLimitHeader({
+        name: block.name,
+        limit: block.limit,
+        windowMs: block.windowMs,
+        used: block.limit,
+        remaining: 0,
+        resetMs: waitMs,
+      }),
+    };
+    return { headers, refusal: refuse(waitMs, headers) };
+  }
+
+  let result: ConsumeResult;
+  try {
+    const stub = doStub(c, c.env.RATE_LIMITER, principal.tenantId);
+    result = await stub.consume(policies, { countTraffic: true });
+  } catch (error) {
+    recordRateLimitEvent(c.env, principal.tenantId, "fail_open");
+    log("error", "rate limiter unavailable, request served without a limit", {
+      request_id: c.var.requestId,
+      tenant_id: principal.tenantId,
+      ...describeError(error),
+    });
+    return null;
+  }
+
+  c.set("trafficCounted", true);
+  // GET /v2/tenant shows this window: read here, it costs that route no second object call.
+  c.set(
+    "tenantWindow",
+    result.policies.find((p) => p.name === "tenant"),
+  );
+  const closest = closestToLimit(result.policies);
+  const headers: Record<string, string> = { "ratelimit-policy": policyValue };
+  if (closest) headers.ratelimit = rateLimitHeader(closest);
+  if (result.allowed) return { headers };
+  rememberBlocks(principal.tenantId, policies, result.policies);
+  recordRateLimitEvent(c.env, principal.tenantId, "rejected");
+  const violated = result.policies.filter((p) => p.remaining <= 0);
+  const tightest = closestToLimit(violated);
+  if (tightest) headers.ratelimit = rateLimitHeader(tightest);
+  return { headers, refusal: refuse(result.retryAfterMs, headers) };
+}
+
+/**
+ * The RateLimit and RateLimit-Policy headers of a request that is refused before `rateLimit()`
+ * runs (403 `tenant_suspended`): it is checked and counted like any other, so its answer shows the
+ * same window. Empty when the limiter cannot be reached.
+ */
+export async function rateLimitHeadersOf(
+  c: Context<AppEnv>,
+  principal: Principal,
+): Promise<Record<string, string>> {
+  return (await admit(c, principal))?.headers ?? {};
+}
+
 /**
  * Per-tenant and per-credential rate limits (after `authenticate()`): one RPC to the tenant's
  * RateLimiter object checks and counts both policies atomically. Every response carries
@@ -88,59 +165,11 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
   return async function rateLimitMiddleware(c, next) {
     const principal = c.var.principal;
     if (!principal) throw new Error("rateLimit() must run after authenticate()");
-    const policies = policiesFor(principal);
-    const policyValue = policyHeader(policies);
-
-    const block = activeBlock(principal.tenantId, policies);
-    if (block) {
-      const waitMs = block.until - Date.now();
-      recordRateLimitEvent(c.env, principal.tenantId, "rejected_locally");
-      throw refuse(waitMs, {
-        "ratelimit-policy": policyValue,
-        ratelimit: rateLimitHeader({
-          name: block.name,
-          limit: block.limit,
-          windowMs: block.windowMs,
-          used: block.limit,
-          remaining: 0,
-          resetMs: waitMs,
-        }),
-      });
-    }
-
-    let result: ConsumeResult;
-    try {
-      const stub = doStub(c, c.env.RATE_LIMITER, principal.tenantId);
-      result = await stub.consume(policies, { countTraffic: true });
-    } catch (error) {
-      recordRateLimitEvent(c.env, principal.tenantId, "fail_open");
-      log("error", "rate limiter unavailable, request served without a limit", {
-        request_id: c.var.requestId,
-        tenant_id: principal.tenantId,
-        ...describeError(error),
-      });
-      await next();
-      return;
-    }
-
-    c.set("trafficCounted", true);
-    // GET /v2/tenant shows this window: read here, it costs that route no second object call.
-    c.set(
-      "tenantWindow",
-      result.policies.find((p) => p.name === "tenant"),
-    );
-    const closest = closestToLimit(result.policies);
-    const headers: Record<string, string> = { "ratelimit-policy": policyValue };
-    if (closest) headers.ratelimit = rateLimitHeader(closest);
-    if (!result.allowed) {
-      rememberBlocks(principal.tenantId, policies, result.policies);
-      recordRateLimitEvent(c.env, principal.tenantId, "rejected");
-      const violated = result.policies.filter((p) => p.remaining <= 0);
-      const tightest = closestToLimit(violated);
-      if (tightest) headers.ratelimit = rateLimitHeader(tightest);
-      throw refuse(result.retryAfterMs, headers);
-    }
+    const admission = await admit(c, principal);
+    if (admission?.refusal) throw admission.refusal;
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(admission?.headers ?? {})) {
+      c.res.headers.set(name, value);
+    }
   };
 }
