@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { type Env, getConfig } from "../env";
 import type { DatabaseHandle } from "./db";
 import type { AfterResponse } from "./observability/after-response";
+import { countedEnv, type DoCallStats } from "./observability/do-calls";
 import type { Plan } from "./plans";
 import type { PolicyState } from "./rate-limit/durable-object";
 
@@ -29,12 +30,6 @@ export interface Principal {
   credentialId: string;
 }
 
-/** Durable Object calls of one request: on its path, and after its response (do-calls.ts). */
-export interface DoCallStats {
-  calls: number;
-  afterResponse: number;
-}
-
 /** Typed Hono context variables, set once by the platform middleware and read with `c.var`. */
 export interface Variables {
   requestId: string;
@@ -58,7 +53,13 @@ export interface AppEnv {
   Variables: Variables;
 }
 
-/** What every service verb receives: who, for which tenant, under which request, with which db. */
+/**
+ * The three kinds of context, each built one way here: a tenant's request (`serviceContext`), an
+ * operator's (`operatorContext`), and the system's own work (cron, consumers), which passes its
+ * database handle and `env` explicitly.
+ */
+
+/** What every tenant verb receives: who, for which tenant, under which request, with which db. */
 export interface ServiceContext {
   tenantId: string;
   actor: Principal["actor"];
@@ -67,8 +68,14 @@ export interface ServiceContext {
   database: DatabaseHandle;
 }
 
-/** Builds a verb's context from an authenticated request. */
-export function serviceContext(c: Context<AppEnv>): ServiceContext {
+/** A tenant request's context: also the tenant's snapshot (plan, limits) and the files bucket. */
+export interface TenantRequestContext extends ServiceContext {
+  tenant: TenantSnapshot;
+  bucket: R2Bucket;
+}
+
+/** Builds a tenant verb's context from an authenticated request. */
+export function serviceContext(c: Context<AppEnv>): TenantRequestContext {
   const principal = c.var.principal;
   if (!principal) throw new Error("serviceContext used on a route without authentication");
   return {
@@ -77,15 +84,19 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
     role: principal.role,
     requestId: c.var.requestId,
     database: c.var.database,
+    tenant: principal.tenant,
+    bucket: c.env.FILES,
   };
 }
 
-/** What operator verbs receive (/admin routes, after the operator token). */
+/** What operator verbs receive (/admin and ops routes, after the operator token). */
 export interface OperatorContext {
   database: DatabaseHandle;
   requestId: string;
   allowLoopbackHttp: boolean;
   keyMode: "live" | "test";
+  /** The request's env, its Durable Object calls counted as the request's. */
+  env: Env;
 }
 
 /** Builds an operator verb's context from the request. */
@@ -96,5 +107,6 @@ export function operatorContext(c: Context<AppEnv>): OperatorContext {
     requestId: c.var.requestId,
     allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
     keyMode: config.ENVIRONMENT === "production" ? "live" : "test",
+    env: countedEnv(c),
   };
 }

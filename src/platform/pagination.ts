@@ -38,3 +38,19 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number) {
   const hasMore = rows.length > limit;
   return { data, has_more: hasMore, next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null };
 }
+
+/** `?page=1..` (default 1) and `?per_page=1..100` (default 20): the v1 list query. */
+export const V1PageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** The v1 list envelope. */
+export function v1ListEnvelope<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    data: z.array(item),
+    page: z.number().int(),
+    per_page: z.number().int(),
+    total: z.number().int(),
+  });
+}

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CurrencySchema } from "../../platform/money";
+import { V1PageQuerySchema, v1ListEnvelope } from "../../platform/pagination";
 import { safeText, timestamp } from "../../platform/schemas";
 import { BOOK_STATUSES, bookFilters, IsbnSchema, MAX_STOCK } from "./schemas";
 
@@ -63,21 +64,6 @@ export const V1BookSchema = z
   .openapi("V1Book");
 
 /** v1 lists: `?page=` (from 1) and `?per_page=` (1..100, default 20). */
-export const V1PageQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
-});
-
 export const V1BookListQuerySchema = V1PageQuerySchema.extend(bookFilters);
-
-/** The v1 list envelope. */
-export function v1ListEnvelope<T extends z.ZodTypeAny>(item: T) {
-  return z.object({
-    data: z.array(item),
-    page: z.number().int(),
-    per_page: z.number().int(),
-    total: z.number().int(),
-  });
-}
 
 export const V1BookListSchema = v1ListEnvelope(V1BookSchema).openapi("V1BookList");

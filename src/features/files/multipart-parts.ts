@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
+import type { TenantRequestContext } from "../../platform/context";
 import { uncachedRead, withTenant } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
-import type { FileContext } from "./file-context";
 import { tooLarge } from "./limits";
 import { type FileRow, findFile } from "./service";
 
@@ -24,7 +24,7 @@ const total = (parts: Record<string, number>) => Object.values(parts).reduce((a,
  * parts cannot both take the last bytes.
  */
 export async function reservePart(
-  ctx: FileContext,
+  ctx: TenantRequestContext,
   id: string,
   partNumber: number,
   partLength: () => number,
@@ -63,7 +63,7 @@ export async function reservePart(
  * for bytes that never landed.
  */
 export async function releasePart(
-  ctx: FileContext,
+  ctx: TenantRequestContext,
   id: string,
   partNumber: number,
   reservation: PartReservation,

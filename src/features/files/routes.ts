@@ -15,7 +15,6 @@ import {
 } from "../../platform/openapi";
 import { ListQuerySchema } from "../../platform/pagination";
 import { serveObject } from "./content";
-import { fileContext } from "./file-context";
 import { ALLOWED_CONTENT_TYPES } from "./limits";
 import {
   BinarySchema,
@@ -312,20 +311,23 @@ export const fileRoutes = createRouter()
       contentLength: c.req.header("content-length"),
       body: c.req.raw.body,
     };
-    return c.json(await uploadFile({ ctx: fileContext(c), input }), 201);
+    return c.json(await uploadFile({ ctx: serviceContext(c), input }), 201);
   })
   .openapi(routes.createMultipart, async (c) =>
-    c.json(await createMultipartUpload({ ctx: fileContext(c), input: c.req.valid("json") }), 201),
+    c.json(
+      await createMultipartUpload({ ctx: serviceContext(c), input: c.req.valid("json") }),
+      201,
+    ),
   )
   .openapi(routes.uploadPart, async (c) => {
     const { id, n } = c.req.valid("param");
     const input = { contentLength: c.req.header("content-length"), body: c.req.raw.body };
-    return c.json(await uploadPart({ ctx: fileContext(c), id, partNumber: n, input }), 200);
+    return c.json(await uploadPart({ ctx: serviceContext(c), id, partNumber: n, input }), 200);
   })
   .openapi(routes.complete, async (c) =>
     c.json(
       await completeMultipartUpload({
-        ctx: fileContext(c),
+        ctx: serviceContext(c),
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
       }),
@@ -333,13 +335,16 @@ export const fileRoutes = createRouter()
     ),
   )
   .openapi(routes.abort, async (c) =>
-    c.json(await abortMultipartUpload({ ctx: fileContext(c), id: c.req.valid("param").id }), 200),
+    c.json(
+      await abortMultipartUpload({ ctx: serviceContext(c), id: c.req.valid("param").id }),
+      200,
+    ),
   )
   .openapi(routes.get, async (c) =>
     c.json(await getFile({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
   )
   .openapi(routes.delete, async (c) =>
-    c.json(await deleteFile({ ctx: fileContext(c), id: c.req.valid("param").id }), 200),
+    c.json(await deleteFile({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
   )
   .openapi(routes.content, async (c) => {
     const object = await fileContent({ ctx: serviceContext(c), id: c.req.valid("param").id });

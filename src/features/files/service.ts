@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
-import type { ServiceContext } from "../../platform/context";
+import type { ServiceContext, TenantRequestContext } from "../../platform/context";
 import { signedDownloadUrl } from "../../platform/crypto/signed-url";
 import { type DatabaseHandle, uncachedRead, withSystem, withTenant } from "../../platform/db";
 import { files, tenants } from "../../platform/db/schema";
@@ -11,7 +11,6 @@ import { isId } from "../../platform/ids";
 import { describeError, log } from "../../platform/observability/logger";
 import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
 import type { StoredObject } from "./content";
-import type { FileContext } from "./file-context";
 
 export type FileRow = typeof files.$inferSelect;
 
@@ -130,7 +129,7 @@ export async function createDownloadUrl({
  * the object (and any unfinished multipart upload) is deleted, then the row. A failure after the
  * mark leaves a `deleting` row that a retry of the DELETE or the hourly sweep finishes.
  */
-export async function deleteFile({ ctx, id }: { ctx: FileContext; id: string }) {
+export async function deleteFile({ ctx, id }: { ctx: TenantRequestContext; id: string }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
   const row = await withTenant(ctx.database, ctx.tenantId, async (scope) => {

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
+import type { TenantRequestContext } from "../../platform/context";
 import { outsideRequestTransaction, withTenant } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
 import { describeError, log } from "../../platform/observability/logger";
 import { recordEvent } from "../../platform/outbox";
-import type { FileContext } from "./file-context";
 import {
   allowedContentType,
   declaredLength,
@@ -22,7 +22,7 @@ import { meter, sha256OfStream } from "./streaming";
 
 /** Inserts the `uploading` row first, so an object can never exist without a row to find it by. */
 async function insertUploading(
-  ctx: FileContext,
+  ctx: TenantRequestContext,
   values: { filename: string; contentType: string; sizeBytes: number; multipartUploadId?: string },
   id = newId("file"),
 ): Promise<FileRow> {
@@ -47,7 +47,7 @@ async function insertUploading(
 }
 
 /** Flips an uploaded file to `ready` with its audit row and the `file.uploaded` event, in one transaction. */
-async function markReady(ctx: FileContext, id: string, sizeBytes: number, sha256: string) {
+async function markReady(ctx: TenantRequestContext, id: string, sizeBytes: number, sha256: string) {
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const [row] = await scope.tx
       .update(files)
@@ -72,11 +72,11 @@ async function markReady(ctx: FileContext, id: string, sizeBytes: number, sha256
  * Gives up an upload: marks the row for deletion and removes whatever reached R2. Outside the
  * request's transaction, which is rolled back (or was never opened) when an upload is given up.
  */
-function discard(ctx: FileContext, row: FileRow) {
+function discard(ctx: TenantRequestContext, row: FileRow) {
   return outsideRequestTransaction(() => discardRow(ctx, row));
 }
 
-async function discardRow(ctx: FileContext, row: FileRow) {
+async function discardRow(ctx: TenantRequestContext, row: FileRow) {
   try {
     await withTenant(ctx.database, ctx.tenantId, (scope) =>
       scope.tx
@@ -105,7 +105,7 @@ export async function uploadFile({
   ctx,
   input,
 }: {
-  ctx: FileContext;
+  ctx: TenantRequestContext;
   input: {
     filename: string;
     contentType: string | undefined;
@@ -149,7 +149,7 @@ export async function createMultipartUpload({
   ctx,
   input,
 }: {
-  ctx: FileContext;
+  ctx: TenantRequestContext;
   input: { filename: string; content_type: string; size_bytes: number };
 }) {
   assertRole(ctx.role, "editor");
@@ -184,7 +184,7 @@ export async function createMultipartUpload({
   };
 }
 
-async function findMultipart(ctx: FileContext, id: string) {
+async function findMultipart(ctx: TenantRequestContext, id: string) {
   const row = await withTenant(ctx.database, ctx.tenantId, (scope) => findFile(scope, id));
   if (row.status !== "uploading" || !row.multipartUploadId || row.sizeBytes === null) {
     throw new AppError("conflict", "This file has no multipart upload in progress.");
@@ -199,7 +199,7 @@ export async function uploadPart({
   partNumber,
   input,
 }: {
-  ctx: FileContext;
+  ctx: TenantRequestContext;
   id: string;
   partNumber: number;
   input: { contentLength: string | undefined; body: ReadableStream<Uint8Array> | null };
@@ -237,7 +237,7 @@ export async function completeMultipartUpload({
   id,
   input,
 }: {
-  ctx: FileContext;
+  ctx: TenantRequestContext;
   id: string;
   input: { parts: Array<{ part_number: number; etag: string }> };
 }) {
@@ -277,7 +277,7 @@ export async function completeMultipartUpload({
 }
 
 /** Aborts a multipart upload: marked for deletion with its audit row, then its parts and row go. */
-export async function abortMultipartUpload({ ctx, id }: { ctx: FileContext; id: string }) {
+export async function abortMultipartUpload({ ctx, id }: { ctx: TenantRequestContext; id: string }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
   const { row } = await findMultipart(ctx, id);

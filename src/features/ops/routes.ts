@@ -1,7 +1,5 @@
 import { createRoute, type RouteConfig, type z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppEnv } from "../../platform/context";
-import { countedEnv } from "../../platform/observability/do-calls";
+import { operatorContext } from "../../platform/context";
 import {
   createRouter,
   errorResponses,
@@ -18,18 +16,7 @@ import {
   RecoverResultSchema,
   TenantOpsDetailSchema,
 } from "./schemas";
-import {
-  getTenantFigures,
-  listTenantFigures,
-  type OpsContext,
-  recoverTenantEndpoint,
-} from "./service";
-
-const opsContext = (c: Context<AppEnv>): OpsContext => ({
-  database: c.var.database,
-  env: countedEnv(c),
-  requestId: c.var.requestId,
-});
+import { getTenantFigures, listTenantFigures, recoverTenantEndpoint } from "./service";
 
 const tags = ["ops"];
 const security = operatorSecurity;
@@ -98,12 +85,12 @@ const routes = {
 /** /admin/ops (operator token): per-tenant operational figures. */
 export const opsRoutes = createRouter()
   .openapi(routes.list, async (c) =>
-    c.json(await listTenantFigures({ ctx: opsContext(c), query: c.req.valid("query") }), 200),
+    c.json(await listTenantFigures({ ctx: operatorContext(c), query: c.req.valid("query") }), 200),
   )
   .openapi(routes.get, async (c) =>
     c.json(
       await getTenantFigures({
-        ctx: opsContext(c),
+        ctx: operatorContext(c),
         id: c.req.valid("param").id,
         query: c.req.valid("query"),
       }),
@@ -113,7 +100,7 @@ export const opsRoutes = createRouter()
   .openapi(routes.recover, async (c) => {
     const { id, endpointId } = c.req.valid("param");
     const result = await recoverTenantEndpoint({
-      ctx: opsContext(c),
+      ctx: operatorContext(c),
       tenantId: id,
       endpointId,
       input: c.req.valid("json") ?? {},

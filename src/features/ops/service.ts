@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Env } from "../../env";
-import type { ServiceContext, TenantSnapshot } from "../../platform/context";
+import type { OperatorContext, ServiceContext, TenantSnapshot } from "../../platform/context";
 import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
 import { tenants, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
@@ -14,11 +14,8 @@ import { tenantTrafficFromSql } from "./analytics-sql";
 import { OPS_WINDOWS, type OpsWindow } from "./schemas";
 
 /** What ops verbs receive (operator routes: no tenant principal). */
-export interface OpsContext {
-  database: DatabaseHandle;
-  env: Env;
-  requestId: string;
-}
+/** Ops verbs take the operator's context (platform/context.ts). */
+type OpsContext = Pick<OperatorContext, "database" | "env" | "requestId">;
 
 /** Most tenants one listing covers (each active one costs a Durable Object call on the live path). */
 export const OPS_TENANT_LIMIT = 500;

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { V1PageQuerySchema, v1ListEnvelope } from "../../platform/pagination";
 import { timestamp } from "../../platform/schemas";
-import { V1PageQuerySchema, v1ListEnvelope } from "../books/v1-schemas";
 import { ORDER_STATUSES, orderFilters } from "./schemas";
 
 export const V1OrderSchema = z

@@ -1,6 +1,4 @@
-import type { Context } from "hono";
 import type { Env } from "../../env";
-import type { AppEnv, DoCallStats } from "../context";
 
 /**
  * Durable Object calls made on behalf of one request: `calls`, those the response waits for (the
@@ -8,7 +6,16 @@ import type { AppEnv, DoCallStats } from "../context";
  * in waitUntil (log `do_calls_after`). Set by `requestContext()`; calls that one object makes to
  * another (RateLimiter → TrafficIndex) are not the request's and are not counted.
  */
-export type { DoCallStats } from "../context";
+export interface DoCallStats {
+  calls: number;
+  afterResponse: number;
+}
+
+/** What the counting needs of a request's context (a Hono context of the app provides it). */
+export interface RequestCalls {
+  env: Env;
+  var: { doCalls: DoCallStats };
+}
 
 /** Whether the response waits for the calls made through a stub ("path") or not ("after"). */
 export type DoCallTiming = "path" | "after";
@@ -34,7 +41,7 @@ function counted<T extends object>(stats: DoCallStats, stub: T, timing: DoCallTi
  * a stub used only in waitUntil, whose calls do not delay the response.
  */
 export function doStub<T extends Rpc.DurableObjectBranded | undefined>(
-  c: Context<AppEnv>,
+  c: RequestCalls,
   namespace: DurableObjectNamespace<T>,
   name: string,
   timing: DoCallTiming = "path",
@@ -63,7 +70,7 @@ function countedNamespace<T extends Rpc.DurableObjectBranded | undefined>(
  * The request's env with counted Durable Object namespaces, for services that take `env` rather
  * than the context (health, ops). Other bindings are inherited unchanged from `c.env`.
  */
-export function countedEnv(c: Context<AppEnv>): Env {
+export function countedEnv(c: RequestCalls): Env {
   const stats = c.var.doCalls;
   const names = ["RATE_LIMITER", "IDEMPOTENCY", "TRAFFIC_INDEX"] as const;
   const counting: PropertyDescriptorMap = {};
