@@ -70,6 +70,9 @@ describe.skipIf(!existsSync(CHROMIUM))("API reference (/docs) in a browser, offl
     // Every script the page loads comes from this origin.
     const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
     expect(sources).toEqual(["/docs/scalar-api-reference-1.72.1.js"]);
+    // The lint config beside the script is not an asset (public/.assetsignore).
+    const config = await fetch(`${stack.baseUrl}/docs/biome.json`);
+    expect(config.status).toBe(404);
   }, 30_000);
 
   it("renders from the Worker's own assets and lists the operations", async () => {
