@@ -1,20 +1,7 @@
-import { hc } from "hono/client";
 import { describe, expect, it } from "vitest";
-import type { AppType } from "../../src/index";
 import { isbn } from "../features/books/fixtures";
-import { call } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
-
-/** A typed client whose fetch calls the Worker inside workerd (no network). */
-function client(key: string) {
-  return hc<AppType>("https://api.shelfwise.test", {
-    headers: bearer(key),
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      return call(`${url.pathname}${url.search}`, init);
-    },
-  });
-}
+import { createTestTenant } from "../helpers/tenant";
+import { typedClient as client } from "../helpers/typed-client";
 
 describe("typed client (hono/client over AppType)", () => {
   it("creates a book and an order and reads typed fields", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { type BookJson, bookBody, createBook, isbn } from "./fixtures";
 
 describe("books (v2)", () => {
@@ -9,14 +10,12 @@ describe("books (v2)", () => {
     const tenant = await createTestTenant();
     const raw = isbn();
     const hyphenated = `${raw.slice(0, 3)}-${raw.slice(3, 4)} ${raw.slice(4, 9)}-${raw.slice(9)}`;
-    const response = await callJson(
-      "/v2/books",
-      "POST",
-      bookBody({ isbn: hyphenated, title: "  Refactoring  " }),
-      bearer(tenant.editorKey),
-    );
+    const response = await typedClient(tenant.editorKey).v2.books.$post({
+      json: bookBody({ isbn: hyphenated, title: "  Refactoring  " }),
+    });
     expect(response.status).toBe(201);
-    const book = (await response.json()) as BookJson;
+    if (response.status !== 201) throw new Error("not created");
+    const book = await response.json();
     expect(book).toMatchObject({
       isbn: raw,
       title: "Refactoring",
@@ -52,12 +51,14 @@ describe("books (v2)", () => {
     const bad = await callJson(
       "/v2/books",
       "POST",
-      bookBody({
-        isbn: "9780306406158",
-        price: { amount: 12.5, currency: "eur" },
-        stock: -1,
+      {
+        ...bookBody({
+          isbn: "9780306406158",
+          price: { amount: 12.5, currency: "eur" },
+          stock: -1,
+        }),
         tenant_id: "ten_x",
-      }),
+      },
       bearer(tenant.editorKey),
     );
     expect(bad.status).toBe(400);
@@ -157,12 +158,13 @@ describe("books (v2)", () => {
   it("soft-deletes: gone from reads and lists, the row is kept with deleted_at", async () => {
     const tenant = await createTestTenant();
     const book = await createBook(tenant.editorKey);
-    const deleted = await call(`/v2/books/${book.id}`, {
-      method: "DELETE",
-      headers: bearer(tenant.editorKey),
+    const deleted = await typedClient(tenant.editorKey).v2.books[":id"].$delete({
+      param: { id: book.id },
+      header: {},
     });
     expect(deleted.status).toBe(200);
-    expect(((await deleted.json()) as BookJson).deleted_at).not.toBeNull();
+    if (deleted.status !== 200) throw new Error("not deleted");
+    expect((await deleted.json()).deleted_at).not.toBeNull();
     expect((await call(`/v2/books/${book.id}`, { headers: bearer(tenant.viewerKey) })).status).toBe(
       404,
     );
@@ -257,7 +259,10 @@ describe("books (v2)", () => {
       data: unknown[];
     };
     expect(list.data).toEqual([]);
-    const unchanged = await call(`/v2/books/${book.id}`, { headers: bearer(a.viewerKey) });
-    expect(((await unchanged.json()) as BookJson).version).toBe(1);
+    const unchanged = await typedClient(a.viewerKey).v2.books[":id"].$get({
+      param: { id: book.id },
+    });
+    if (unchanged.status !== 200) throw new Error("not readable");
+    expect((await unchanged.json()).version).toBe(1);
   });
 });

@@ -1,5 +1,4 @@
-import { callJson } from "../../helpers/http";
-import { bearer } from "../../helpers/tenant";
+import { type NewBook, typedClient } from "../../helpers/typed-client";
 
 /** Valid ISBN-13s (check digit computed), distinct per call. */
 export function isbn(): string {
@@ -10,7 +9,7 @@ export function isbn(): string {
 }
 
 /** A v2 create-book body. */
-export function bookBody(overrides: Record<string, unknown> = {}) {
+export function bookBody(overrides: Partial<NewBook> = {}): NewBook {
   return {
     isbn: isbn(),
     title: "The Pragmatic Programmer",
@@ -21,23 +20,14 @@ export function bookBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export interface BookJson {
-  id: string;
-  isbn: string;
-  title: string;
-  authors: string[];
-  price: { amount: number; currency: string };
-  stock: number;
-  status: string;
-  version: number;
-  deleted_at: string | null;
-}
-
-/** Creates a book through the API and returns it. */
-export async function createBook(key: string, overrides: Record<string, unknown> = {}) {
-  const response = await callJson("/v2/books", "POST", bookBody(overrides), bearer(key));
+/** Creates a book through the API (typed client: the answer is typed by the route) and returns it. */
+export async function createBook(key: string, overrides: Partial<NewBook> = {}) {
+  const response = await typedClient(key).v2.books.$post({ json: bookBody(overrides) });
   if (response.status !== 201) {
     throw new Error(`book creation failed: ${response.status} ${await response.text()}`);
   }
-  return (await response.json()) as BookJson;
+  return response.json();
 }
+
+/** A book as `POST /v2/books` answers it. */
+export type BookJson = Awaited<ReturnType<typeof createBook>>;
