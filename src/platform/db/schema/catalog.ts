@@ -50,7 +50,9 @@ export const orders = pgTable(
   {
     id: text("id").primaryKey(),
     tenantId: tenantIdColumn().references(() => tenants.id),
-    status: text("status", { enum: ["pending", "confirmed", "shipped", "cancelled"] }).notNull(),
+    status: text("status", {
+      enum: ["pending", "confirmed", "shipped", "cancelled", "expired"],
+    }).notNull(),
     currency: text("currency").notNull(),
     totalAmount: integer("total_amount").notNull(),
     createdAt: createdAt(),
@@ -58,8 +60,15 @@ export const orders = pgTable(
     confirmedAt: ts("confirmed_at"),
     shippedAt: ts("shipped_at"),
     cancelledAt: ts("cancelled_at"),
+    /** When a pending order stops holding its stock; set at creation from the tenant's hold time. */
+    expiresAt: ts("expires_at"),
+    expiredAt: ts("expired_at"),
   },
-  (t) => [index("orders_tenant_idx").on(t.tenantId, t.id)],
+  (t) => [
+    index("orders_tenant_idx").on(t.tenantId, t.id),
+    /** The expiry cron's scan: only pending orders, oldest deadline first. */
+    index("orders_due_pending_idx").on(t.expiresAt, t.id).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export const orderLines = pgTable(

@@ -28,6 +28,8 @@ export const tenants = pgTable(
     maxFileBytes: bigint("max_file_bytes", { mode: "number" }),
     /** Webhook deliveries per second per endpoint; null means the plan's default. */
     webhookRatePerSecond: integer("webhook_rate_per_second"),
+    /** Minutes a pending order holds its stock before it expires; null means 30. */
+    reservationHoldMinutes: integer("reservation_hold_minutes"),
     idpIssuer: text("idp_issuer"),
     idpJwksUri: text("idp_jwks_uri"),
     idpAudience: text("idp_audience"),
@@ -39,7 +41,13 @@ export const tenants = pgTable(
     deleteAfter: ts("delete_after"),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [uniqueIndex("tenants_idp_issuer_key").on(t.idpIssuer)],
+  (t) => [
+    uniqueIndex("tenants_idp_issuer_key").on(t.idpIssuer),
+    check(
+      "tenants_reservation_hold_minutes_range",
+      sql`${t.reservationHoldMinutes} between 1 and 10080`,
+    ),
+  ],
 );
 
 /** API keys: only the SHA-256 of the secret is stored; `prefix` is what lists show. */
