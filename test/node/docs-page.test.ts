@@ -4,55 +4,28 @@
  * another origin blocked, as on a machine with no internet access or behind a strict network
  * policy: the page still renders and lists the operations of /openapi.json.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, root, type Stack, startBrowserStack } from "./browser-fixtures";
 
-interface Stack {
-  baseUrl: string;
-  start(): Promise<Stack>;
-  stop(): Promise<void>;
-  log(lines?: number): string;
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = join(root, ".data/docs-page.png");
 
 let stack: Stack | undefined;
 let browser: Browser | undefined;
 
-describe.skipIf(!existsSync(CHROMIUM))("API reference (/docs) in a browser, offline", () => {
+describe.skipIf(!hasChromium)("API reference (/docs) in a browser, offline", () => {
+  let stopAll: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    const module = (await import(new URL("../../bench/lib/stack.mjs", import.meta.url).href)) as {
-      createStack: () => Stack;
-    };
-    stack = module.createStack();
-    try {
-      await stack.start();
-    } catch (error) {
-      throw new Error(`the Worker did not start: ${error}\n${stack.log(40)}`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const started = await startBrowserStack();
+    ({ stack, browser } = started);
+    stopAll = started.stop;
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await stack?.stop();
+    await stopAll?.();
   }, 60_000);
 
   it("serves a CSP that allows this origin only", async () => {

@@ -3,24 +3,14 @@
  * Worker served by `wrangler dev` with throwaway state, as an operator would use it: sign in with
  * the token, read the per-tenant figures, suspend a tenant and see its API calls refused, resume it.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, root, type Stack, startBrowserStack } from "./browser-fixtures";
 
-interface Stack {
-  baseUrl: string;
-  operatorToken: string;
-  start(): Promise<Stack>;
-  stop(): Promise<void>;
-  log(lines?: number): string;
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = join(root, ".data/ops-console.png");
 
 let stack: Stack | undefined;
@@ -109,35 +99,17 @@ async function rowCells(page: Page, tenantId: string): Promise<string[]> {
   return page.locator(`#tenants-body tr[data-tenant="${tenantId}"] td`).allTextContents();
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("ops console in a browser", () => {
+describe.skipIf(!hasChromium)("ops console in a browser", () => {
+  let stopAll: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    const module = (await import(new URL("../../bench/lib/stack.mjs", import.meta.url).href)) as {
-      createStack: () => Stack;
-    };
-    stack = module.createStack();
-    try {
-      await stack.start();
-    } catch (error) {
-      throw new Error(`the Worker did not start: ${error}\n${stack.log(40)}`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const started = await startBrowserStack();
+    ({ stack, browser } = started);
+    stopAll = started.stop;
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await stack?.stop();
+    await stopAll?.();
   }, 60_000);
 
   it("lists both tenants with their figures, suspends one through the page and resumes it", async () => {
