@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
+import { bookImportRoutes, isBookImportUpload } from "./features/books/imports/routes";
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
@@ -32,6 +33,10 @@ import { rateLimit } from "./platform/rate-limit/middleware";
 import { deprecation } from "./platform/versioning";
 import { relayAfterCommit } from "./platform/webhooks/relay";
 
+/** Requests whose body streams to R2 (file uploads, book imports): no JSON body limit, never read whole. */
+const isStreamedBody = (method: string, path: string) =>
+  isRawUpload(method, path) || isBookImportUpload(method, path);
+
 /** /v2: authenticated tenant routes. */
 function v2Routes() {
   const v2 = createRouter();
@@ -39,13 +44,14 @@ function v2Routes() {
   v2.use("*", rateLimit());
   // Outside (before) idempotency: relays outbox events once the mutation has committed.
   v2.use("*", relayAfterCommit());
-  v2.use("*", idempotency({ streamedBody: isRawUpload }));
+  v2.use("*", idempotency({ streamedBody: isStreamedBody }));
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/tenant", tenantExportRoutes)
     .route("/files", fileRoutes)
     .route("/api-keys", apiKeyRoutes)
     .route("/audit-log", auditLogRoutes)
+    .route("/books/imports", bookImportRoutes)
     .route("/books", bookRoutes)
     .route("/orders", orderRoutes)
     .route("/events", eventRoutes)
@@ -124,7 +130,7 @@ export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext());
   // Before every area's authentication: an oversized body is refused before any database lookup.
-  app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isRawUpload }));
+  app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isStreamedBody }));
 
   const routes = app
     .route("/health", healthRoutes)

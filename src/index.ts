@@ -1,5 +1,6 @@
 import { app } from "./app";
 import type { Env } from "./env";
+import { consumeBookImports } from "./features/books/imports/job";
 import { fileSweepJob, handleJobBatch, tenantDeletionJob } from "./features/exports/jobs";
 import { cleanupIdempotencyRecords } from "./platform/idempotency/records";
 import { log } from "./platform/observability/logger";
@@ -28,7 +29,7 @@ async function queue(batch: MessageBatch, env: Env, ctx: ExecutionContext): Prom
     case "shelfwise-webhooks-dlq":
       return consumeWebhookDeadLetters(batch as MessageBatch<DeliveryMessage>, env);
     case "shelfwise-jobs":
-      return handleJobBatch(batch, env);
+      return consumeBookImports(batch, env, handleJobBatch);
     default:
       // A batch nobody consumes is retried, never acked.
       log("error", "no consumer for queue; messages will be retried", { queue: batch.queue });

@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   "book.created",
   "book.updated",
   "book.deleted",
+  "book.import.batch",
+  "book.import.completed",
   "order.created",
   "order.confirmed",
   "order.shipped",

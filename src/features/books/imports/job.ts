@@ -1,0 +1,384 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Env } from "../../../env";
+import { type Actor, writeAudit } from "../../../platform/audit";
+import {
+  type DatabaseHandle,
+  openRequestDatabase,
+  type TenantScope,
+  withSystem,
+  withTenant,
+} from "../../../platform/db";
+import { books } from "../../../platform/db/schema";
+import { bookImportErrors, bookImports } from "../../../platform/db/schema/book-imports";
+import { newId } from "../../../platform/ids";
+import { describeError, log } from "../../../platform/observability/logger";
+import { recordEvent } from "../../../platform/outbox";
+import { NdjsonWriter } from "../../exports/ndjson-writer";
+import type { BookInput } from "../schemas";
+import { parseCsvHeader, parseLine, type RowError, textLines } from "./rows";
+import { type BookImportMessage, type BookImportRow, errorReportKey } from "./service";
+
+/** Lines of the file applied per transaction. */
+export const BATCH_LINES = 500;
+/** The consumer gives up on a message after this many attempts (wrangler.toml: max_retries 5). */
+const MAX_ATTEMPTS = 6;
+/** One invocation's budget; past it the import re-queues itself and resumes at its next line. */
+const RUN_BUDGET_MS = 5 * 60_000;
+
+/** Thrown inside a batch's transaction when another run already applied it: rolls it back. */
+class Superseded extends Error {}
+
+export interface RunOptions {
+  batchLines?: number;
+  deadline?: number;
+  /** Test hook: called after each committed batch with the line reached. */
+  afterBatch?: (nextLine: number) => void | Promise<void>;
+}
+
+interface Batch {
+  fromLine: number;
+  books: Array<{ line: number; input: BookInput }>;
+  errors: RowError[];
+  failedLines: number;
+}
+
+/** The actor of an import's rows: the credential that requested it. */
+function actorOf(row: BookImportRow): Actor {
+  const [type, ...rest] = row.requestedBy.split(":");
+  const id = rest.join(":");
+  return type === "api_key" || type === "jwt"
+    ? { type, id }
+    : { type: "system", id: "book-import" };
+}
+
+/**
+ * Applies one batch: the books (insert or update by ISBN), the rejected lines, the counts and the
+ * import's next line, one summarising audit row and `book.import.batch` event, in one
+ * transaction. The progress update only matches if the import is still at `fromLine`, so a batch
+ * that another run (a redelivered message) already committed rolls back whole.
+ */
+async function applyBatch(
+  database: DatabaseHandle,
+  row: BookImportRow,
+  batch: Batch,
+  toLine: number,
+) {
+  await withTenant(database, row.tenantId, async (scope: TenantScope) => {
+    let created: string[] = [];
+    let updated: string[] = [];
+    if (batch.books.length > 0) {
+      const now = new Date();
+      const written = await scope.tx
+        .insert(books)
+        .values(
+          batch.books.map(({ input }) => ({
+            id: newId("book"),
+            tenantId: scope.tenantId,
+            isbn: input.isbn,
+            title: input.title,
+            authors: input.authors,
+            priceAmount: input.price.amount,
+            currency: input.price.currency,
+            stock: input.stock,
+            status: input.status,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [books.tenantId, books.isbn],
+          targetWhere: sql`${books.deletedAt} is null`,
+          set: {
+            title: sql`excluded.title`,
+            authors: sql`excluded.authors`,
+            priceAmount: sql`excluded.price_amount`,
+            currency: sql`excluded.currency`,
+            stock: sql`excluded.stock`,
+            status: sql`excluded.status`,
+            version: sql`${books.version} + 1`,
+            updatedAt: now,
+          },
+        })
+        .returning({ id: books.id, inserted: sql<boolean>`(xmax = 0)` });
+      created = written.filter((w) => w.inserted).map((w) => w.id);
+      updated = written.filter((w) => !w.inserted).map((w) => w.id);
+    }
+    if (batch.errors.length > 0) {
+      await scope.tx
+        .insert(bookImportErrors)
+        .values(
+          batch.errors.map((e) => ({
+            id: `imperr_${newId("aud").slice(4)}`,
+            importId: row.id,
+            tenantId: scope.tenantId,
+            ...e,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    const [progressed] = await scope.tx
+      .update(bookImports)
+      .set({
+        nextLine: toLine,
+        createdCount: sql`${bookImports.createdCount} + ${created.length}`,
+        updatedCount: sql`${bookImports.updatedCount} + ${updated.length}`,
+        failedCount: sql`${bookImports.failedCount} + ${batch.failedLines}`,
+        updatedAt: new Date(),
+      })
+      .where(
+        scope.where(
+          bookImports,
+          eq(bookImports.id, row.id),
+          eq(bookImports.status, "running"),
+          eq(bookImports.nextLine, batch.fromLine),
+        ),
+      )
+      .returning({ id: bookImports.id });
+    if (!progressed) throw new Superseded();
+    const summary = {
+      import_id: row.id,
+      from_line: batch.fromLine + 1,
+      to_line: toLine,
+      created: created.length,
+      updated: updated.length,
+      failed: batch.failedLines,
+      created_ids: created,
+      updated_ids: updated,
+    };
+    await writeAudit(scope.tx, scope.tenantId, actorOf(row), null, {
+      action: "book.import.batch",
+      targetType: "book_import",
+      targetId: row.id,
+      after: summary,
+    });
+    await recordEvent(scope, "book.import.batch", summary);
+  });
+}
+
+/** Writes the error report to R2 from the recorded rows, in line order, a page at a time. */
+async function writeErrorReport(database: DatabaseHandle, bucket: R2Bucket, row: BookImportRow) {
+  const writer = new NdjsonWriter(bucket, errorReportKey(row.tenantId, row.id));
+  try {
+    let after = { line: 0, field: "" };
+    for (;;) {
+      const page = await withTenant(database, row.tenantId, (scope) =>
+        scope.tx
+          .select({
+            line: bookImportErrors.line,
+            field: bookImportErrors.field,
+            message: bookImportErrors.message,
+          })
+          .from(bookImportErrors)
+          .where(
+            scope.where(
+              bookImportErrors,
+              eq(bookImportErrors.importId, row.id),
+              sql`(${bookImportErrors.line}, ${bookImportErrors.field}) > (${after.line}, ${after.field})`,
+            ),
+          )
+          .orderBy(asc(bookImportErrors.line), asc(bookImportErrors.field))
+          .limit(1000),
+      );
+      for (const error of page) await writer.write(error);
+      const last = page.at(-1);
+      if (page.length < 1000 || !last) break;
+      after = { line: last.line, field: last.field };
+    }
+    return await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/** Marks the import completed with its audit row and `book.import.completed` event. */
+async function complete(database: DatabaseHandle, row: BookImportRow, lines: number) {
+  await withTenant(database, row.tenantId, async (scope) => {
+    const [done] = await scope.tx
+      .update(bookImports)
+      .set({ status: "completed", completedAt: sql`now()`, updatedAt: new Date() })
+      .where(
+        scope.where(bookImports, eq(bookImports.id, row.id), eq(bookImports.status, "running")),
+      )
+      .returning();
+    if (!done) return;
+    const summary = {
+      import_id: row.id,
+      lines,
+      created: done.createdCount,
+      updated: done.updatedCount,
+      failed: done.failedCount,
+    };
+    await writeAudit(scope.tx, scope.tenantId, actorOf(row), null, {
+      action: "book.import.completed",
+      targetType: "book_import",
+      targetId: row.id,
+      after: summary,
+    });
+    await recordEvent(scope, "book.import.completed", summary);
+  });
+}
+
+async function fail(database: DatabaseHandle, importId: string, reason: string) {
+  await withSystem(database, (tx) =>
+    tx
+      .update(bookImports)
+      .set({ status: "failed", error: reason, updatedAt: new Date() })
+      .where(
+        and(
+          eq(bookImports.id, importId),
+          inArray(bookImports.status, ["uploading", "queued", "running"]),
+        ),
+      ),
+  );
+}
+
+/**
+ * Runs an import from its file in R2. The file is read from its first line every time: the lines
+ * before the import's `next_line` are only parsed again (to know which ISBNs earlier lines
+ * took), the rest are applied in batches. Returns "done", or "continue" when the deadline came
+ * first (the caller re-queues it). Safe to run twice at once: each batch commits at most once.
+ */
+export async function runImport(
+  database: DatabaseHandle,
+  bucket: R2Bucket,
+  importId: string,
+  options: RunOptions = {},
+): Promise<"done" | "continue" | "not-ready"> {
+  const batchLines = options.batchLines ?? BATCH_LINES;
+  const [found] = await withSystem(database, (tx) =>
+    tx.select().from(bookImports).where(eq(bookImports.id, importId)).limit(1),
+  );
+  if (!found || found.status === "completed" || found.status === "failed") return "done";
+  if (found.status === "uploading") return "not-ready";
+  const row = found;
+  if (row.status === "queued") {
+    await withTenant(database, row.tenantId, (scope) =>
+      scope.tx
+        .update(bookImports)
+        .set({ status: "running", updatedAt: new Date() })
+        .where(
+          scope.where(bookImports, eq(bookImports.id, row.id), eq(bookImports.status, "queued")),
+        ),
+    );
+  }
+  const object = await bucket.get(row.r2Key);
+  if (!object) {
+    await fail(database, row.id, "file_missing");
+    return "done";
+  }
+
+  const seen = new Set<string>();
+  let columns: Exclude<ReturnType<typeof parseCsvHeader>, string> | undefined;
+  let line = 0;
+  let batch: Batch = { fromLine: row.nextLine, books: [], errors: [], failedLines: 0 };
+  const reject = (errors: Array<{ field: string; message: string }>) => {
+    batch.failedLines++;
+    for (const error of errors) batch.errors.push({ line, ...error });
+  };
+  /** Commits the batch; false when another run of this import already committed it. */
+  const flush = async () => {
+    try {
+      await applyBatch(database, row, batch, line);
+    } catch (error) {
+      if (error instanceof Superseded) return false;
+      throw error;
+    }
+    await options.afterBatch?.(line);
+    batch = { fromLine: line, books: [], errors: [], failedLines: 0 };
+    return true;
+  };
+
+  for await (const text of textLines(object.body)) {
+    line++;
+    const replay = line <= row.nextLine;
+    if (row.format === "csv" && columns === undefined) {
+      const header = parseCsvHeader(text);
+      if (typeof header === "string") {
+        await object.body.cancel().catch(() => {});
+        await fail(database, row.id, `csv_header_invalid: ${header}`);
+        return "done";
+      }
+      columns = header;
+    } else {
+      const parsed = parseLine(text, row.format, columns);
+      if (parsed.kind === "book") {
+        const duplicate = seen.has(parsed.input.isbn);
+        seen.add(parsed.input.isbn);
+        if (!replay) {
+          if (duplicate) {
+            reject([{ field: "isbn", message: "the ISBN is on an earlier line of this file" }]);
+          } else batch.books.push({ line, input: parsed.input });
+        }
+      } else if (parsed.kind === "bad" && !replay) reject(parsed.errors);
+    }
+    if (!replay && line - batch.fromLine >= batchLines) {
+      if (!(await flush())) {
+        await object.body.cancel().catch(() => {});
+        return "done";
+      }
+      if (options.deadline !== undefined && Date.now() > options.deadline) {
+        await object.body.cancel().catch(() => {});
+        return "continue";
+      }
+    }
+  }
+  if (line > batch.fromLine && !(await flush())) return "done";
+  const report = await writeErrorReport(database, bucket, row);
+  await complete(database, row, line);
+  log("info", "book import completed", { import_id: row.id, lines: line, errors: report.rows });
+  return "done";
+}
+
+/** Consumes the book-import messages of a jobs batch; every other message goes to `rest`. */
+export async function consumeBookImports(
+  batch: MessageBatch,
+  env: Env,
+  rest: (batch: MessageBatch, env: Env) => Promise<void>,
+): Promise<void> {
+  const isImport = (m: Message) => (m.body as { kind?: string } | null)?.kind === "book-import";
+  const others = batch.messages.filter((m) => !isImport(m));
+  for (const message of batch.messages.filter(isImport)) {
+    const body = message.body as BookImportMessage;
+    const database = openRequestDatabase(env);
+    try {
+      const outcome = await runImport(database, env.FILES, body.import_id, {
+        deadline: Date.now() + RUN_BUDGET_MS,
+      });
+      if (outcome === "continue") await env.JOBS.send(body);
+      if (outcome === "not-ready" && message.attempts < MAX_ATTEMPTS) {
+        message.retry({ delaySeconds: 30 });
+      } else {
+        if (outcome === "not-ready") await fail(database, body.import_id, "upload_not_finished");
+        message.ack();
+      }
+    } catch (error) {
+      const final = message.attempts >= MAX_ATTEMPTS;
+      log(final ? "error" : "warn", "book import failed", {
+        import_id: body.import_id,
+        message_id: message.id,
+        attempts: message.attempts,
+        ...describeError(error),
+      });
+      if (final) {
+        await fail(database, body.import_id, "import_failed").catch(() => {});
+        message.ack();
+      } else message.retry({ delaySeconds: Math.min(30 * message.attempts, 600) });
+    } finally {
+      await database.close().catch(() => {});
+    }
+  }
+  if (others.length === 0) return;
+  await rest(
+    {
+      queue: batch.queue,
+      metadata: batch.metadata,
+      messages: others,
+      ackAll: () => {
+        for (const m of others) m.ack();
+      },
+      retryAll: (options?: QueueRetryOptions) => {
+        for (const m of others) m.retry(options);
+      },
+    } satisfies MessageBatch,
+    env,
+  );
+}

@@ -1,0 +1,74 @@
+import { env } from "cloudflare:test";
+import { openRequestDatabase } from "../../../src/platform/db";
+import { call } from "../../helpers/http";
+import { bearer } from "../../helpers/tenant";
+import { runJobs } from "../exports/fixtures";
+
+/** A JOBS binding that keeps messages from the local queue, so only the test runs the import. */
+export const heldJobs = { send: async () => {} } as unknown as Queue;
+
+/** An ISBN-13 (978 prefix) with a correct check digit, unique per `n`. */
+export function isbn(n: number): string {
+  const body = `978${String(n).padStart(9, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** The same ISBN with a wrong check digit. */
+export const badChecksum = (good: string) => `${good.slice(0, 12)}${(Number(good[12]) + 1) % 10}`;
+
+/** One NDJSON line: a POST /v2/books body. */
+export function bookLine(n: number, overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    isbn: isbn(n),
+    title: `Imported title ${n}`,
+    authors: [`Author ${n % 97}`],
+    price: { amount: 1000 + (n % 500), currency: "EUR" },
+    stock: n % 40,
+    ...overrides,
+  });
+}
+
+/** POSTs an import file; JOBS is held unless given. */
+export function postImport(
+  key: string,
+  body: string,
+  options: { type?: string; headers?: Record<string, string>; jobs?: Queue } = {},
+) {
+  return call(
+    "/v2/books/imports",
+    {
+      method: "POST",
+      headers: {
+        "content-type": options.type ?? "application/x-ndjson",
+        "content-length": String(new TextEncoder().encode(body).byteLength),
+        ...bearer(key),
+        ...options.headers,
+      },
+      body,
+    },
+    { JOBS: options.jobs ?? heldJobs },
+  );
+}
+
+/** Delivers the import's message through the Worker's real jobs-queue handler. */
+export async function runImportJob(importId: string) {
+  const result = await runJobs([{ kind: "book-import", import_id: importId }]);
+  if (result.retryMessages.length > 0) throw new Error("the import job asked for a retry");
+  return result;
+}
+
+/** A database handle for driving the import job directly (crash simulations). */
+export function jobDatabase() {
+  return openRequestDatabase(env);
+}
+
+export interface ImportView {
+  id: string;
+  status: string;
+  format: string;
+  counts: { created: number; updated: number; failed: number };
+  progress: { lines_done: number };
+  error: string | null;
+}
