@@ -2,6 +2,7 @@ import { app } from "./app";
 import type { Env } from "./env";
 import { consumeBookImports } from "./features/books/imports/job";
 import { fileSweepJob, handleJobBatch, tenantDeletionJob } from "./features/exports/jobs";
+import { orderExpiryJob } from "./features/orders/expiry";
 import { cleanupIdempotencyRecords } from "./platform/idempotency/records";
 import { log } from "./platform/observability/logger";
 import type { DeliveryMessage } from "./platform/webhooks/config";
@@ -42,7 +43,10 @@ async function scheduled(controller: ScheduledController, env: Env, ctx: Executi
   const { cron } = controller;
   switch (cron) {
     case "* * * * *":
-      return runJobs(cron, { "webhook-outbox-sweep": () => sweepOutbox(env) });
+      return runJobs(cron, {
+        "webhook-outbox-sweep": () => sweepOutbox(env),
+        "order-expiry": () => orderExpiryJob(env),
+      });
     case "0 * * * *":
       return runJobs(cron, {
         "webhook-stranded-holds": () => sweepStrandedHolds(env),

@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   "order.confirmed",
   "order.shipped",
   "order.cancelled",
+  "order.expired",
   "file.uploaded",
   "tenant.export.completed",
   "webhook.endpoint.suspended",

@@ -28,6 +28,8 @@ export function orderView(order: OrderRow, lines: LineRow[]) {
     confirmed_at: iso(order.confirmedAt),
     shipped_at: iso(order.shippedAt),
     cancelled_at: iso(order.cancelledAt),
+    expires_at: iso(order.expiresAt),
+    expired_at: iso(order.expiredAt),
   };
 }
 export type OrderView = ReturnType<typeof orderView>;

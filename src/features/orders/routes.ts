@@ -11,6 +11,7 @@ import {
   tenantSecurity,
 } from "../../platform/openapi";
 import {
+  CreatedOrderSchema,
   CreateOrderSchema,
   OrderIdParamSchema,
   OrderListQuerySchema,
@@ -51,13 +52,18 @@ const create = createRoute({
   parameters: idempotencyKeyParameter,
   summary: "Create an order, reserving its stock atomically (editor)",
   description:
-    "All lines or none. Unknown, deleted, archived or other tenants' books, and books priced in another currency than the first line's, are 400 validation_failed naming the lines. Not enough stock is 409 insufficient_stock with `lines: [{book_id, requested, available}]`. The order starts `pending` with its stock reserved.",
+    "All lines or none. Unknown, deleted, archived or other tenants' books, and books priced in another currency than the first line's, are 400 validation_failed naming the lines. Not enough stock is 409 insufficient_stock with `lines: [{book_id, requested, available}]`. The order starts `pending` with its stock reserved until `expires_at` (the tenant's reservation hold, 30 minutes unless set); if it is not confirmed or cancelled by then it becomes `expired`, its stock released, and an `order.expired` event is sent.",
   middleware: [requireRole("editor")] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } },
   },
   responses: {
-    201: order("Created (pending, stock reserved)"),
+    201: jsonResponse(
+      "v2",
+      "Created (pending, stock reserved until `expires_at`)",
+      CreatedOrderSchema,
+      keyed,
+    ),
     ...errorResponses("v2", { ...keyed, body: "json" }),
     409: problemFor(
       "v2",
@@ -87,7 +93,8 @@ const get = createRoute({
 
 /** What each status change does (the service enforces the order's state machine). */
 const TRANSITIONS: Record<OrderAction, string> = {
-  confirm: "A pending order becomes confirmed; its stock stays reserved.",
+  confirm:
+    "A pending order becomes confirmed; its stock stays reserved. An order whose `expires_at` has passed (or that is `expired`) cannot be confirmed: 409 invalid_state_transition with `order_status: expired`.",
   ship: "A confirmed order becomes shipped; its reserved stock is consumed. Shipped orders cannot be cancelled.",
   cancel:
     "A pending or confirmed order becomes cancelled and its reserved stock is released to the books.",
@@ -129,9 +136,10 @@ export const orderRoutes = createRouter()
   .openapi(list, async (c) =>
     c.json(await listOrders({ ctx: serviceContext(c), query: c.req.valid("query") }), 200),
   )
-  .openapi(create, async (c) =>
-    c.json(await createOrder({ ctx: serviceContext(c), input: c.req.valid("json") }), 201),
-  )
+  .openapi(create, async (c) => {
+    const created = await createOrder({ ctx: serviceContext(c), input: c.req.valid("json") });
+    return c.json({ ...created, status: "pending" as const }, 201);
+  })
   .openapi(get, async (c) =>
     c.json(await getOrder({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
   )

@@ -3,7 +3,7 @@ import { MoneySchema } from "../../platform/money";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
 import { idString, timestamp } from "../../platform/schemas";
 
-export const ORDER_STATUSES = ["pending", "confirmed", "shipped", "cancelled"] as const;
+export const ORDER_STATUSES = ["pending", "confirmed", "shipped", "cancelled", "expired"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Limits of one order: lines per order and quantity per line. */
@@ -60,8 +60,18 @@ export const OrderSchema = z
     confirmed_at: timestamp().nullable(),
     shipped_at: timestamp().nullable(),
     cancelled_at: timestamp().nullable(),
+    expires_at: timestamp().nullable().openapi({
+      description:
+        "While the order is pending: when it stops holding its stock and becomes expired (the tenant's reservation hold after creation)",
+    }),
+    expired_at: timestamp().nullable(),
   })
   .openapi("Order");
+
+/** What POST /v2/orders answers: a new order is always pending. */
+export const CreatedOrderSchema = OrderSchema.extend({ status: z.literal("pending") }).openapi(
+  "CreatedOrder",
+);
 
 export const OrderListSchema = listEnvelope(OrderSchema).openapi("OrderList");
 

@@ -2,8 +2,14 @@ import { asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../platform/db";
-import { books, orderLines, orders } from "../../platform/db/schema";
+import {
+  READ_ONLY,
+  type TenantScope,
+  uncachedRead,
+  withSystem,
+  withTenant,
+} from "../../platform/db";
+import { books, orderLines, orders, tenants } from "../../platform/db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
 import { MAX_AMOUNT } from "../../platform/money";
@@ -99,7 +105,7 @@ export async function listOrders({
   );
 }
 
-/** v1 list: page numbers and a total. */
+/** v1 list: page numbers and a total (`cancelled` includes expired orders). */
 export async function listOrdersByPage({
   ctx,
   query,
@@ -112,7 +118,10 @@ export async function listOrdersByPage({
     ctx.database,
     ctx.tenantId,
     async (scope) => {
-      const where = scope.where(orders, query.status ? eq(orders.status, query.status) : undefined);
+      // v1 has no `expired`: its `cancelled` covers expired orders too (v1-routes.ts).
+      const statuses: OrderStatus[] | undefined =
+        query.status === "cancelled" ? ["cancelled", "expired"] : query.status && [query.status];
+      const where = scope.where(orders, statuses ? inArray(orders.status, statuses) : undefined);
       const [totals] = await scope.tx
         .select({ total: sql<number>`count(*)::int` })
         .from(orders)
@@ -128,6 +137,23 @@ export async function listOrdersByPage({
     },
     READ_ONLY,
   );
+}
+
+/** How long a pending order holds its stock when the tenant set nothing. */
+export const DEFAULT_HOLD_MINUTES = 30;
+
+/** The tenant's reservation hold (tenants is not readable as the tenant role: a system read). */
+async function reservationHoldMinutes(ctx: ServiceContext): Promise<number> {
+  const [row] = await withSystem(
+    ctx.database,
+    (tx) =>
+      tx
+        .select({ minutes: tenants.reservationHoldMinutes })
+        .from(tenants)
+        .where(eq(tenants.id, ctx.tenantId)),
+    READ_ONLY,
+  );
+  return row?.minutes ?? DEFAULT_HOLD_MINUTES;
 }
 
 const invalid = (errors: FieldError[]) =>
@@ -153,6 +179,7 @@ export async function createOrder({
 }) {
   assertRole(ctx.role, "editor");
   const lines = input.lines;
+  const holdMinutes = await reservationHoldMinutes(ctx);
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const wellFormed = lines.map((l) => l.book_id).filter((id) => isId("book", id));
     const found =
@@ -239,6 +266,9 @@ export async function createOrder({
           status: "pending",
           currency,
           totalAmount: total,
+          createdAt: now,
+          updatedAt: now,
+          expiresAt: new Date(now.getTime() + holdMinutes * 60_000),
         })
         .returning(),
       scope.tx

@@ -11,7 +11,10 @@ import { orderView } from "./representation";
 import type { OrderStatus } from "./schemas";
 import { loadOrder, quantityByBook } from "./service";
 
-/** The order state machine: pending → confirmed → shipped, and pending|confirmed → cancelled. */
+/**
+ * The order state machine: pending → confirmed → shipped, and pending|confirmed → cancelled. The
+ * expiry job (expiry.ts) moves pending → expired once `expires_at` has passed.
+ */
 const TRANSITIONS = {
   confirm: { from: ["pending"], to: "confirmed", event: "order.confirmed", at: "confirmedAt" },
   ship: { from: ["confirmed"], to: "shipped", event: "order.shipped", at: "shippedAt" },
@@ -32,8 +35,8 @@ const TRANSITIONS = {
 >;
 export type OrderAction = keyof typeof TRANSITIONS;
 
-/** Puts a cancelled order's quantities back on its books' stock (locked in id order). */
-async function releaseStock(
+/** Puts a cancelled or expired order's quantities back on its books' stock (locked in id order). */
+export async function releaseStock(
   scope: TenantScope,
   lines: Array<{ bookId: string; quantity: number }>,
   now: Date,
@@ -83,6 +86,15 @@ export async function transitionOrder({
       );
     }
     const now = new Date();
+    // The order row is locked: the expiry job skips it until this commits, and a confirm after the
+    // hold has passed is refused even if the job has not run yet (the order is expired either way).
+    if (action === "confirm" && order.expiresAt && order.expiresAt <= now) {
+      throw new AppError(
+        "invalid_state_transition",
+        "The order's reservation has expired; it cannot be confirmed.",
+        { extensions: { order_status: "expired", expires_at: order.expiresAt.toISOString() } },
+      );
+    }
     if (action === "cancel" && lines.length > 0) await releaseStock(scope, lines, now);
     const [updated] = await scope.tx
       .update(orders)

@@ -17,13 +17,14 @@ import { createOrder, getOrder, listOrdersByPage } from "./service";
 import { type OrderAction, transitionOrder } from "./transitions";
 import { V1OrderListQuerySchema, V1OrderListSchema, V1OrderSchema } from "./v1-schemas";
 
-/** v2 order → v1 order (decimal strings, one flat currency). */
+/** v2 order → v1 order (decimal strings, one flat currency; an expired order reads as cancelled). */
 export function toV1Order(order: OrderView) {
   const currency = order.total.currency;
+  const expired = order.status === "expired";
   const decimal = (money: { amount: number }) => toDecimalString(money.amount, currency);
   return {
     id: order.id,
-    status: order.status,
+    status: expired ? ("cancelled" as const) : order.status,
     total: decimal(order.total),
     currency,
     lines: order.lines.map((line) => ({
@@ -39,7 +40,7 @@ export function toV1Order(order: OrderView) {
     updated_at: order.updated_at,
     confirmed_at: order.confirmed_at,
     shipped_at: order.shipped_at,
-    cancelled_at: order.cancelled_at,
+    cancelled_at: expired ? order.expired_at : order.cancelled_at,
   };
 }
 

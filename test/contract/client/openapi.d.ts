@@ -331,6 +331,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v2/books/imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import books in bulk from NDJSON or CSV (editor; applied in the background)
+     * @description The body is the file: NDJSON (one POST /v2/books body per line) or CSV (a header line naming isbn, title, authors, price_amount, currency and optionally stock and status; authors separated by `;`). It streams to storage (Content-Length required, at most 5× the tenant's file limit) and is applied in batches of 500 lines, inserting or updating books by ISBN. Bad lines never stop good ones: they go to the error report. One import at a time per tenant.
+     */
+    post: operations["createBookImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/books/imports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An import's status, counts and progress (viewer)
+     * @description Counts: books created and updated, lines rejected; progress: lines applied so far.
+     */
+    get: operations["getBookImport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/books/imports/{id}/errors": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an import's error report as NDJSON (viewer)
+     * @description One record per rejected field of a line: line number (1-based, the CSV header is line 1), field and message. Available once the import has completed.
+     */
+    get: operations["getBookImportErrors"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v2/books": {
     parameters: {
       query?: never;
@@ -398,7 +458,7 @@ export interface paths {
     put?: never;
     /**
      * Create an order, reserving its stock atomically (editor)
-     * @description All lines or none. Unknown, deleted, archived or other tenants' books, and books priced in another currency than the first line's, are 400 validation_failed naming the lines. Not enough stock is 409 insufficient_stock with `lines: [{book_id, requested, available}]`. The order starts `pending` with its stock reserved.
+     * @description All lines or none. Unknown, deleted, archived or other tenants' books, and books priced in another currency than the first line's, are 400 validation_failed naming the lines. Not enough stock is 409 insufficient_stock with `lines: [{book_id, requested, available}]`. The order starts `pending` with its stock reserved until `expires_at` (the tenant's reservation hold, 30 minutes unless set); if it is not confirmed or cancelled by then it becomes `expired`, its stock released, and an `order.expired` event is sent.
      */
     post: operations["createOrder"];
     delete?: never;
@@ -438,7 +498,7 @@ export interface paths {
     put?: never;
     /**
      * Confirm a pending order (editor)
-     * @description A pending order becomes confirmed; its stock stays reserved.
+     * @description A pending order becomes confirmed; its stock stays reserved. An order whose `expires_at` has passed (or that is `expired`) cannot be confirmed: 409 invalid_state_transition with `order_status: expired`.
      */
     post: operations["confirmOrder"];
     delete?: never;
@@ -1454,6 +1514,47 @@ export interface components {
        */
       created_at: string;
     };
+    BookImport: {
+      /** @example imp_01jd3xk2v8f4r6t8w0y2a4c6e8 */
+      id: string;
+      /**
+       * @description `queued` once the file is stored, `running` while batches apply, then `completed` (see counts and the error report) or `failed` (see error)
+       * @enum {string}
+       */
+      status: "uploading" | "queued" | "running" | "completed" | "failed";
+      /** @enum {string} */
+      format: "ndjson" | "csv";
+      size_bytes: number;
+      counts: {
+        /** @description Books created */
+        created: number;
+        /** @description Books updated (matched by ISBN) */
+        updated: number;
+        /** @description Lines rejected (see the error report) */
+        failed: number;
+      };
+      progress: {
+        /** @description Lines of the file applied so far */
+        lines_done: number;
+      };
+      /** @description Why a failed import stopped */
+      error: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      updated_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      completed_at: string | null;
+    };
     BookList: {
       data: components["schemas"]["Book"][];
       has_more: boolean;
@@ -1523,7 +1624,7 @@ export interface components {
       /** @example ord_01jd3xk2v8f4r6t8w0y2a4c6e8 */
       id: string;
       /** @enum {string} */
-      status: "pending" | "confirmed" | "shipped" | "cancelled";
+      status: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
       total: components["schemas"]["Money"];
       lines: components["schemas"]["OrderLine"][];
       /**
@@ -1551,6 +1652,17 @@ export interface components {
        * @example 2026-11-29T10:15:30.000Z
        */
       cancelled_at: string | null;
+      /**
+       * Format: date-time
+       * @description While the order is pending: when it stops holding its stock and becomes expired (the tenant's reservation hold after creation)
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      expires_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      expired_at: string | null;
     };
     OrderLine: {
       id: string;
@@ -1562,6 +1674,10 @@ export interface components {
       quantity: number;
       unit_price: components["schemas"]["Money"];
       line_total: components["schemas"]["Money"];
+    };
+    CreatedOrder: components["schemas"]["Order"] & {
+      /** @enum {string} */
+      status?: "pending";
     };
     /** @description RFC 9457 problem document; some codes add members of their own */
     InsufficientStockProblem: components["schemas"]["Problem"] &
@@ -1597,10 +1713,13 @@ export interface components {
         | "book.created"
         | "book.updated"
         | "book.deleted"
+        | "book.import.batch"
+        | "book.import.completed"
         | "order.created"
         | "order.confirmed"
         | "order.shipped"
         | "order.cancelled"
+        | "order.expired"
         | "file.uploaded"
         | "tenant.export.completed"
         | "webhook.endpoint.suspended";
@@ -1682,10 +1801,13 @@ export interface components {
         | "book.created"
         | "book.updated"
         | "book.deleted"
+        | "book.import.batch"
+        | "book.import.completed"
         | "order.created"
         | "order.confirmed"
         | "order.shipped"
         | "order.cancelled"
+        | "order.expired"
         | "file.uploaded"
         | "tenant.export.completed"
         | "webhook.endpoint.suspended"
@@ -4463,6 +4585,402 @@ export interface operations {
       };
     };
   };
+  createBookImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a POST, PATCH or DELETE safe to retry: a repeat with the same key, method, path and body gets the stored response (`Idempotent-Replayed: true`); the same key with another request is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_use. Keys are kept 24 hours.
+         * @example order-2026-11-29-0001
+         */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The import file; Content-Length is required */
+    requestBody: {
+      content: {
+        "application/x-ndjson": string;
+        "text/csv": string;
+      };
+    };
+    responses: {
+      /** @description Stored and queued; poll GET /v2/books/imports/{id} */
+      202: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BookImport"];
+        };
+      };
+      /** @description Validation failed (validation_failed), or a malformed Idempotency-Key (invalid_idempotency_key) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Another import of this tenant is not finished (conflict), or a request with this Idempotency-Key is in progress (idempotency_key_in_use) */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Larger than the tenant's import limit (payload_too_large, with limit_bytes) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description Neither application/x-ndjson nor text/csv (unsupported_media_type, with accepted) */
+      415: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["UnsupportedFileTypeProblem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with another method, path or body (idempotency_key_reused) */
+      422: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getBookImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The import */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BookImport"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such import in this tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getBookImportErrors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The error report (empty when every line was applied) */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/x-ndjson": string;
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such import in this tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The import has not completed (conflict) */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listBooks: {
     parameters: {
       query?: {
@@ -5219,7 +5737,7 @@ export interface operations {
         limit?: number;
         /** @description Return items after this id (the previous page's next_cursor) */
         starting_after?: string;
-        status?: "pending" | "confirmed" | "shipped" | "cancelled";
+        status?: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
       };
       header?: never;
       path?: never;
@@ -5334,7 +5852,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created (pending, stock reserved) */
+      /** @description Created (pending, stock reserved until `expires_at`) */
       201: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5344,7 +5862,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Order"];
+          "application/json": components["schemas"]["CreatedOrder"];
         };
       };
       /** @description Validation failed (validation_failed), or a malformed Idempotency-Key (invalid_idempotency_key) */
@@ -6030,10 +6548,13 @@ export interface operations {
           | "book.created"
           | "book.updated"
           | "book.deleted"
+          | "book.import.batch"
+          | "book.import.completed"
           | "order.created"
           | "order.confirmed"
           | "order.shipped"
           | "order.cancelled"
+          | "order.expired"
           | "file.uploaded"
           | "tenant.export.completed"
           | "webhook.endpoint.suspended";
@@ -6515,10 +7036,13 @@ export interface operations {
             | "book.created"
             | "book.updated"
             | "book.deleted"
+            | "book.import.batch"
+            | "book.import.completed"
             | "order.created"
             | "order.confirmed"
             | "order.shipped"
             | "order.cancelled"
+            | "order.expired"
             | "file.uploaded"
             | "tenant.export.completed"
             | "webhook.endpoint.suspended"
