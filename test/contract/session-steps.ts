@@ -171,6 +171,28 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   );
   await exchange("DELETE", `/v2/books/${doomed}`, { headers: editor });
 
+  // Book imports: an NDJSON file (202), a second while it runs (409), a refused media type, reads.
+  const ndjson = `${JSON.stringify(bookBody())}\n`;
+  const started = await exchange("POST", "/v2/books/imports", {
+    headers: { ...editor, "content-length": String(ndjson.length) },
+    body: { raw: ndjson, type: "application/x-ndjson" },
+  });
+  ensureStatus(started, 202);
+  const importId = await idOf(started);
+  const csv = "isbn,title,authors,price_amount,currency\n";
+  await exchange("POST", "/v2/books/imports", {
+    headers: { ...editor, "content-length": String(csv.length) },
+    body: { raw: csv, type: "text/csv" },
+  });
+  await exchange("POST", "/v2/books/imports", {
+    headers: { ...editor, "content-length": "2" },
+    body: { raw: "{}", type: "application/json", refused: true },
+    invalid: true,
+  });
+  await exchange("GET", `/v2/books/imports/${importId}`, { headers: viewer });
+  await exchange("GET", `/v2/books/imports/${importId}/errors`, { headers: viewer });
+  await exchange("GET", `/v2/books/imports/${importId}`, { headers: bearer(other.adminKey) });
+
   const v1Book = await exchange("POST", "/v1/books", {
     headers: editor,
     body: json({

@@ -35,6 +35,7 @@ export const ImportFileSchema = { type: "string", format: "binary" } as const;
 /** A record of the error report, one per rejected field of a line (documentation only). */
 export const ImportErrorRecordSchema = {
   type: "string",
+  format: "binary",
   description:
     'NDJSON: one object per line, `{"line": 12, "field": "price.currency", "message": "…"}`, in line order',
 } as const;
