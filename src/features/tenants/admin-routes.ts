@@ -30,6 +30,18 @@ const tags = ["operators"];
 const security = operatorSecurity;
 const operatorErrors = errorResponses("admin");
 const operatorBodyErrors = errorResponses("admin", { body: "json" });
+/** PATCH's body: also the reservation hold, in minutes (null: back to the default of 30). */
+const UpdateTenantBodySchema = z
+  .strictObject({
+    ...UpdateTenantSchema.shape,
+    reservation_hold_minutes: z.number().int().min(1).max(10_080).nullable().optional().openapi({
+      description:
+        "How long a pending order holds its stock before it expires, in minutes (1 to 10080, a week); null restores the default of 30. Applies to orders created afterwards.",
+      example: 45,
+    }),
+  })
+  .openapi("UpdateTenant");
+
 const tenantResponse = (description: string) => jsonResponse("admin", description, TenantSchema);
 const notFound = { 404: problemFor("admin", "No such tenant (not_found)") } as const;
 const issuerTaken = problemFor("admin", "The IdP issuer belongs to another tenant (conflict)");
@@ -93,11 +105,11 @@ const routes = {
     security,
     operationId: "updateTenant",
     description:
-      "Changes a tenant's name, plan, limit overrides or IdP settings; an IdP issuer may belong to one tenant only.",
-    summary: "Change a tenant's name, plan, limit overrides or IdP settings",
+      "Changes a tenant's name, plan, limit overrides, IdP settings or the reservation hold of its pending orders; an IdP issuer may belong to one tenant only.",
+    summary: "Change a tenant's name, plan, limit overrides, IdP settings or reservation hold",
     request: {
       params: TenantIdParamSchema,
-      body: { required: true, content: { "application/json": { schema: UpdateTenantSchema } } },
+      body: { required: true, content: { "application/json": { schema: UpdateTenantBodySchema } } },
     },
     responses: {
       200: tenantResponse("Updated"),

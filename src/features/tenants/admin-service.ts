@@ -193,6 +193,7 @@ export function updateTenant({
     plan?: Plan | undefined;
     limits?: LimitsInput | undefined;
     idp?: IdpInput | null | undefined;
+    reservation_hold_minutes?: number | null | undefined;
   };
 }) {
   const idp = idpColumns(input.idp, ctx.allowLoopbackHttp);
@@ -201,6 +202,9 @@ export function updateTenant({
     ...(input.plan !== undefined && { plan: input.plan }),
     ...limitColumns(input.limits),
     ...idp,
+    ...(input.reservation_hold_minutes !== undefined && {
+      reservationHoldMinutes: input.reservation_hold_minutes,
+    }),
   }));
 }
 

@@ -928,8 +928,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a tenant's name, plan, limit overrides or IdP settings
-     * @description Changes a tenant's name, plan, limit overrides or IdP settings; an IdP issuer may belong to one tenant only.
+     * Change a tenant's name, plan, limit overrides, IdP settings or reservation hold
+     * @description Changes a tenant's name, plan, limit overrides, IdP settings or the reservation hold of its pending orders; an IdP issuer may belong to one tenant only.
      */
     patch: operations["updateTenant"];
     trace?: never;
@@ -2019,6 +2019,11 @@ export interface components {
         /** @default roles */
         roles_claim: string;
       } | null;
+      /**
+       * @description How long a pending order holds its stock before it expires, in minutes (1 to 10080, a week); null restores the default of 30. Applies to orders created afterwards.
+       * @example 45
+       */
+      reservation_hold_minutes?: number | null;
     };
     Offboarding: {
       tenant: components["schemas"]["Tenant"];

@@ -4,7 +4,7 @@ import { expireDueOrders } from "../../../src/features/orders/expiry";
 import { openDatabase } from "../../../src/platform/db";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
-import { bearer, createTestTenant } from "../../helpers/tenant";
+import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 import { createBook } from "../books/fixtures";
 import { fireCron } from "../exports/fixtures";
 import { createOrder, stockOf } from "./fixtures";
@@ -172,5 +172,37 @@ describe("reservations expire", () => {
     // A further run finds nothing left to do.
     expect((await expireNow(later)).expired).toBe(0);
     expect(await stockOf(book.id)).toBe(2 * expiredIds.length);
+  });
+
+  it("an operator sets the tenant's hold (1..10080 minutes, null for the default); new orders use it", async () => {
+    const tenant = await createTestTenant({ plan: "enterprise" });
+    const book = await createBook(tenant.editorKey, { stock: 5 });
+    const patch = (value: unknown) =>
+      callJson(
+        `/admin/tenants/${tenant.id}`,
+        "PATCH",
+        { reservation_hold_minutes: value },
+        operator(),
+      );
+    for (const bad of [0, 10_081, 1.5, "45"]) {
+      const response = await patch(bad);
+      expect(response.status).toBe(400);
+      expect((await readProblem(response)).code).toBe("validation_failed");
+    }
+    expect((await patch(10_080)).status).toBe(200);
+    const week = await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }]);
+    const holdOf = (order: unknown) =>
+      (Date.parse((order as { expires_at: string }).expires_at) -
+        Date.parse((order as { created_at: string }).created_at)) /
+      MINUTE;
+    expect(holdOf(week)).toBe(10_080);
+    expect((await patch(1)).status).toBe(200);
+    expect(holdOf(await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }]))).toBe(
+      1,
+    );
+    expect((await patch(null)).status).toBe(200);
+    expect(holdOf(await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }]))).toBe(
+      30,
+    );
   });
 });
