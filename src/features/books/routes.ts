@@ -9,6 +9,14 @@ import {
   problemFor,
   tenantSecurity,
 } from "../../platform/openapi";
+import {
+  conditionalHeaders,
+  conditionalJsonResponse,
+  ifNoneMatchParameter,
+  notModified,
+  notModifiedResponse,
+  pageEtag,
+} from "../orders/conditional";
 import { bookEtag } from "./etag";
 import {
   BookIdParamSchema,
@@ -47,12 +55,14 @@ const list = createRoute({
   security,
   operationId: "listBooks",
   description:
-    "Books of the tenant, newest first, optionally filtered by text (`q`) and status. Cursor pagination: pass `next_cursor` as `starting_after`.",
+    "Books of the tenant, newest first, optionally filtered by text (`q`) and status. Cursor pagination: pass `next_cursor` as `starting_after`. The page carries a weak ETag; sent back in If-None-Match, it answers 304 while the page is unchanged.",
   summary: "List books, newest first (viewer)",
   middleware: [requireRole("viewer")] as const,
+  parameters: ifNoneMatchParameter,
   request: { query: BookListQuerySchema },
   responses: {
-    200: jsonResponse("v2", "A page of books", BookListSchema),
+    200: conditionalJsonResponse("v2", "A page of books", BookListSchema, "weak"),
+    304: notModifiedResponse("v2", "weak"),
     ...readErrors,
   },
 });
@@ -84,12 +94,15 @@ const get = createRoute({
   tags,
   security,
   operationId: "getBook",
-  description: "One book; its ETag can be sent back in If-Match to make a change conditional.",
+  description:
+    "One book; its ETag can be sent back in If-Match to make a change conditional, or in If-None-Match to get 304 while the book is unchanged.",
   summary: "Get a book (viewer)",
   middleware: [requireRole("viewer")] as const,
+  parameters: ifNoneMatchParameter,
   request: { params: BookIdParamSchema },
   responses: {
-    200: jsonResponse("v2", "The book", BookSchema, { headers: ["ETag"] }),
+    200: conditionalJsonResponse("v2", "The book", BookSchema, "strong"),
+    304: notModifiedResponse("v2", "strong"),
     404: problemFor("v2", "No such book in this tenant (not_found)"),
     ...readErrors,
   },
@@ -142,16 +155,21 @@ const remove = createRoute({
 
 /** /v2/books */
 export const bookRoutes = createRouter()
-  .openapi(list, async (c) =>
-    c.json(await listBooks({ ctx: serviceContext(c), query: c.req.valid("query") }), 200),
-  )
+  .openapi(list, async (c) => {
+    const ctx = serviceContext(c);
+    const query = c.req.valid("query");
+    const page = await listBooks({ ctx, query });
+    const etag = await pageEtag(ctx.tenantId, query, page);
+    return notModified(c, etag) ?? c.json(page, 200, conditionalHeaders(etag));
+  })
   .openapi(create, async (c) => {
     const book = await createBook({ ctx: serviceContext(c), input: c.req.valid("json") });
     return c.json(book, 201, { ETag: bookEtag(book) });
   })
   .openapi(get, async (c) => {
     const book = await getBook({ ctx: serviceContext(c), id: c.req.valid("param").id });
-    return c.json(book, 200, { ETag: bookEtag(book) });
+    const etag = bookEtag(book);
+    return notModified(c, etag) ?? c.json(book, 200, conditionalHeaders(etag));
   })
   .openapi(update, async (c) => {
     const book = await updateBook({

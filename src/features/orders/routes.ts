@@ -11,6 +11,15 @@ import {
   tenantSecurity,
 } from "../../platform/openapi";
 import {
+  conditionalHeaders,
+  conditionalJsonResponse,
+  ifNoneMatchParameter,
+  notModified,
+  notModifiedResponse,
+  orderEtag,
+  pageEtag,
+} from "./conditional";
+import {
   CreatedOrderSchema,
   CreateOrderSchema,
   OrderIdParamSchema,
@@ -33,12 +42,14 @@ const list = createRoute({
   security,
   operationId: "listOrders",
   description:
-    "Orders of the tenant with their lines, newest first, optionally filtered by status. Cursor pagination: pass `next_cursor` as `starting_after`.",
+    "Orders of the tenant with their lines, newest first, optionally filtered by status. Cursor pagination: pass `next_cursor` as `starting_after`. The page carries a weak ETag; sent back in If-None-Match, it answers 304 while the page is unchanged.",
   summary: "List orders with their lines, newest first (viewer)",
   middleware: [requireRole("viewer")] as const,
+  parameters: ifNoneMatchParameter,
   request: { query: OrderListQuerySchema },
   responses: {
-    200: jsonResponse("v2", "A page of orders", OrderListSchema),
+    200: conditionalJsonResponse("v2", "A page of orders", OrderListSchema, "weak"),
+    304: notModifiedResponse("v2", "weak"),
     ...errorResponses("v2"),
   },
 });
@@ -80,12 +91,14 @@ const get = createRoute({
   security,
   operationId: "getOrder",
   description:
-    "One order with its lines; line ISBN, title and price are snapshots taken when the order was placed.",
+    "One order with its lines; line ISBN, title and price are snapshots taken when the order was placed. Its ETag, sent back in If-None-Match, answers 304 while the order is unchanged.",
   summary: "Get an order with its lines (viewer)",
   middleware: [requireRole("viewer")] as const,
+  parameters: ifNoneMatchParameter,
   request: { params: OrderIdParamSchema },
   responses: {
-    200: jsonResponse("v2", "The order", OrderSchema),
+    200: conditionalJsonResponse("v2", "The order", OrderSchema, "strong"),
+    304: notModifiedResponse("v2", "strong"),
     404: problemFor("v2", "No such order in this tenant (not_found)"),
     ...errorResponses("v2"),
   },
@@ -133,16 +146,22 @@ const cancel = transitionRoute(
 
 /** /v2/orders */
 export const orderRoutes = createRouter()
-  .openapi(list, async (c) =>
-    c.json(await listOrders({ ctx: serviceContext(c), query: c.req.valid("query") }), 200),
-  )
+  .openapi(list, async (c) => {
+    const ctx = serviceContext(c);
+    const query = c.req.valid("query");
+    const page = await listOrders({ ctx, query });
+    const etag = await pageEtag(ctx.tenantId, query, page);
+    return notModified(c, etag) ?? c.json(page, 200, conditionalHeaders(etag));
+  })
   .openapi(create, async (c) => {
     const created = await createOrder({ ctx: serviceContext(c), input: c.req.valid("json") });
     return c.json({ ...created, status: "pending" as const }, 201);
   })
-  .openapi(get, async (c) =>
-    c.json(await getOrder({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
-  )
+  .openapi(get, async (c) => {
+    const order = await getOrder({ ctx: serviceContext(c), id: c.req.valid("param").id });
+    const etag = orderEtag(order);
+    return notModified(c, etag) ?? c.json(order, 200, conditionalHeaders(etag));
+  })
   .openapi(confirm, async (c) =>
     c.json(
       await transitionOrder({

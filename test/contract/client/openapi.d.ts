@@ -400,7 +400,7 @@ export interface paths {
     };
     /**
      * List books, newest first (viewer)
-     * @description Books of the tenant, newest first, optionally filtered by text (`q`) and status. Cursor pagination: pass `next_cursor` as `starting_after`.
+     * @description Books of the tenant, newest first, optionally filtered by text (`q`) and status. Cursor pagination: pass `next_cursor` as `starting_after`. The page carries a weak ETag; sent back in If-None-Match, it answers 304 while the page is unchanged.
      */
     get: operations["listBooks"];
     put?: never;
@@ -424,7 +424,7 @@ export interface paths {
     };
     /**
      * Get a book (viewer)
-     * @description One book; its ETag can be sent back in If-Match to make a change conditional.
+     * @description One book; its ETag can be sent back in If-Match to make a change conditional, or in If-None-Match to get 304 while the book is unchanged.
      */
     get: operations["getBook"];
     put?: never;
@@ -452,7 +452,7 @@ export interface paths {
     };
     /**
      * List orders with their lines, newest first (viewer)
-     * @description Orders of the tenant with their lines, newest first, optionally filtered by status. Cursor pagination: pass `next_cursor` as `starting_after`.
+     * @description Orders of the tenant with their lines, newest first, optionally filtered by status. Cursor pagination: pass `next_cursor` as `starting_after`. The page carries a weak ETag; sent back in If-None-Match, it answers 304 while the page is unchanged.
      */
     get: operations["listOrders"];
     put?: never;
@@ -476,7 +476,7 @@ export interface paths {
     };
     /**
      * Get an order with its lines (viewer)
-     * @description One order with its lines; line ISBN, title and price are snapshots taken when the order was placed.
+     * @description One order with its lines; line ISBN, title and price are snapshots taken when the order was placed. Its ETag, sent back in If-None-Match, answers 304 while the order is unchanged.
      */
     get: operations["getOrder"];
     put?: never;
@@ -4996,7 +4996,13 @@ export interface operations {
         q?: string;
         status?: "active" | "archived";
       };
-      header?: never;
+      header?: {
+        /**
+         * @description ETags from earlier responses (or `*`): when one still matches, the answer is 304 with no body
+         * @example "book_01jd3xk2v8f4r6t8w0y2a4c6e8.v3"
+         */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5008,11 +5014,29 @@ export interface operations {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           RateLimit: components["headers"]["RateLimit"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          /** @description The page's version (weak): a hash over its items' ids and versions and its cursor */
+          ETag?: string;
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["BookList"];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag; no body */
+      304: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          /** @description The page's version (weak): a hash over its items' ids and versions and its cursor */
+          ETag?: string;
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Validation failed (validation_failed, listing every failing field) */
       400: {
@@ -5278,7 +5302,13 @@ export interface operations {
   getBook: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description ETags from earlier responses (or `*`): when one still matches, the answer is 304 with no body
+         * @example "book_01jd3xk2v8f4r6t8w0y2a4c6e8.v3"
+         */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -5293,11 +5323,26 @@ export interface operations {
           RateLimit: components["headers"]["RateLimit"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
           ETag: components["headers"]["ETag"];
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Book"];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag; no body */
+      304: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          ETag: components["headers"]["ETag"];
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Validation failed (validation_failed, listing every failing field) */
       400: {
@@ -5744,7 +5789,13 @@ export interface operations {
         starting_after?: string;
         status?: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
       };
-      header?: never;
+      header?: {
+        /**
+         * @description ETags from earlier responses (or `*`): when one still matches, the answer is 304 with no body
+         * @example "book_01jd3xk2v8f4r6t8w0y2a4c6e8.v3"
+         */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5756,11 +5807,29 @@ export interface operations {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           RateLimit: components["headers"]["RateLimit"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          /** @description The page's version (weak): a hash over its items' ids and versions and its cursor */
+          ETag?: string;
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["OrderList"];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag; no body */
+      304: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          /** @description The page's version (weak): a hash over its items' ids and versions and its cursor */
+          ETag?: string;
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Validation failed (validation_failed, listing every failing field) */
       400: {
@@ -6000,7 +6069,13 @@ export interface operations {
   getOrder: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description ETags from earlier responses (or `*`): when one still matches, the answer is 304 with no body
+         * @example "book_01jd3xk2v8f4r6t8w0y2a4c6e8.v3"
+         */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -6014,11 +6089,27 @@ export interface operations {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           RateLimit: components["headers"]["RateLimit"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          ETag: components["headers"]["ETag"];
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["Order"];
         };
+      };
+      /** @description Not modified: If-None-Match matched the current ETag; no body */
+      304: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          ETag: components["headers"]["ETag"];
+          /** @description Always `private, no-cache`: never stored by shared caches, revalidated every time */
+          "Cache-Control"?: "private, no-cache";
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Validation failed (validation_failed, listing every failing field) */
       400: {
