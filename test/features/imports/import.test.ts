@@ -159,6 +159,36 @@ describe("bulk import of books", () => {
     ]);
   });
 
+  it("fails an import whose CSV header is unusable, freeing the tenant's slot; rejects unparseable and overlong lines", async () => {
+    const tenant = await createTestTenant();
+    const badHeader = await postImport(tenant.editorKey, `isbn,title,colour\n${isbn(1)},T,red\n`, {
+      type: "text/csv",
+    });
+    const { id } = (await badHeader.json()) as ImportView;
+    await runImportJob(id);
+    const failed = await shown(tenant.editorKey, id);
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toContain("csv_header_invalid");
+    expect((await tenantBooks(tenant.id)).size).toBe(0);
+
+    const file = [bookLine(1), "not json", `{"title":"${"x".repeat(70_000)}"}`, bookLine(2)].join(
+      "\n",
+    );
+    const next = await postImport(tenant.editorKey, file);
+    expect(next.status).toBe(202);
+    const nextId = ((await next.json()) as ImportView).id;
+    await runImportJob(nextId);
+    expect((await shown(tenant.editorKey, nextId)).counts).toEqual({
+      created: 2,
+      updated: 0,
+      failed: 2,
+    });
+    expect(await errorReport(tenant.editorKey, nextId)).toEqual([
+      { line: 2, field: "line", message: "not a JSON document" },
+      { line: 3, field: "line", message: "longer than 65536 characters" },
+    ]);
+  });
+
   it("resumes after a consumer dies mid-import, and a redelivered batch is never applied twice", async () => {
     const tenant = await createTestTenant();
     const lines = Array.from({ length: 1_250 }, (_, n) => bookLine(n));

@@ -5,6 +5,7 @@ import {
   type DatabaseHandle,
   openRequestDatabase,
   type TenantScope,
+  uncachedRead,
   withSystem,
   withTenant,
 } from "../../../platform/db";
@@ -245,7 +246,12 @@ export async function runImport(
 ): Promise<"done" | "continue" | "not-ready"> {
   const batchLines = options.batchLines ?? BATCH_LINES;
   const [found] = await withSystem(database, (tx) =>
-    tx.select().from(bookImports).where(eq(bookImports.id, importId)).limit(1),
+    // Uncached (Hyperdrive's query cache): the status and next line must be the database's own.
+    tx
+      .select()
+      .from(bookImports)
+      .where(and(eq(bookImports.id, importId), uncachedRead))
+      .limit(1),
   );
   if (!found || found.status === "completed" || found.status === "failed") return "done";
   if (found.status === "uploading") return "not-ready";

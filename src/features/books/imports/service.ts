@@ -2,7 +2,12 @@ import { eq } from "drizzle-orm";
 import { auditInScope } from "../../../platform/audit";
 import { assertRole } from "../../../platform/auth/roles";
 import type { TenantRequestContext } from "../../../platform/context";
-import { outsideRequestTransaction, READ_ONLY, withTenant } from "../../../platform/db";
+import {
+  outsideRequestTransaction,
+  READ_ONLY,
+  uncachedRead,
+  withTenant,
+} from "../../../platform/db";
 import { bookImports } from "../../../platform/db/schema/book-imports";
 import { AppError } from "../../../platform/errors";
 import { newId } from "../../../platform/ids";
@@ -219,11 +224,12 @@ async function findImport(ctx: TenantRequestContext, id: string): Promise<BookIm
   const [row] = await withTenant(
     ctx.database,
     ctx.tenantId,
+    // Uncached (Hyperdrive's query cache): clients poll this for progress.
     (scope) =>
       scope.tx
         .select()
         .from(bookImports)
-        .where(scope.where(bookImports, eq(bookImports.id, id))),
+        .where(scope.where(bookImports, eq(bookImports.id, id), uncachedRead)),
     READ_ONLY,
   );
   if (!row) throw notFound();
