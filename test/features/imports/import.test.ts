@@ -257,6 +257,32 @@ describe("POST /v2/books/imports", () => {
     expect((await postImport(tenant.editorKey, bookLine(2))).status).toBe(202);
   });
 
+  it("frees the slot of an abandoned upload and re-queues an import whose message was lost", async () => {
+    const tenant = await createTestTenant();
+    const age = (id: string, status: string, interval: string) =>
+      withOwnerSql(
+        (sql) => sql`update book_imports set status = ${status},
+          updated_at = now() - ${interval}::interval where id = ${id}`,
+      );
+    const first = ((await (await postImport(tenant.editorKey, bookLine(1))).json()) as ImportView)
+      .id;
+    // Queued, but its message never arrived: a new import finds it stalled and sends it again.
+    await age(first, "queued", "10 minutes");
+    const sent: unknown[] = [];
+    const jobs = { send: async (body: unknown) => void sent.push(body) } as unknown as Queue;
+    expect((await postImport(tenant.editorKey, bookLine(2), { jobs })).status).toBe(409);
+    expect(sent).toEqual([]);
+    await age(first, "queued", "20 minutes");
+    expect((await postImport(tenant.editorKey, bookLine(2), { jobs })).status).toBe(409);
+    expect(sent).toEqual([{ kind: "book-import", import_id: first }]);
+
+    // An upload whose request died an hour ago holds the slot no longer.
+    await age(first, "uploading", "2 hours");
+    const next = await postImport(tenant.editorKey, bookLine(2), { jobs });
+    expect(next.status).toBe(202);
+    expect((await shown(tenant.editorKey, first)).error).toBe("upload_abandoned");
+  });
+
   it("answers a keyed retry with the same import, without a second one", async () => {
     const tenant = await createTestTenant();
     const headers = { "idempotency-key": crypto.randomUUID() };

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import { auditInScope } from "../../../platform/audit";
 import { assertRole } from "../../../platform/auth/roles";
 import type { TenantRequestContext } from "../../../platform/context";
@@ -128,6 +128,67 @@ async function abandon(ctx: TenantRequestContext, row: BookImportRow, reason: st
   }
 }
 
+/** An `uploading` import not updated for this long lost its request: it is given up. */
+export const ABANDONED_UPLOAD = "1 hour";
+/** A `queued` or `running` import not updated for this long lost its message: it is re-queued. */
+export const STALLED_RUN = "15 minutes";
+
+/**
+ * Looks at the import holding the tenant's slot: one whose upload was abandoned is marked failed
+ * (true: the slot is free), one whose queue message was lost is sent again (false: it resumes at
+ * its next line and keeps the slot). Runs when a new import finds the slot taken, so no import
+ * blocks its tenant for good and no sweep is needed.
+ */
+async function recoverStalled(ctx: TenantRequestContext, jobs: Queue): Promise<boolean> {
+  const [active] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    scope.tx
+      .select({ id: bookImports.id, status: bookImports.status, r2Key: bookImports.r2Key })
+      .from(bookImports)
+      .where(
+        scope.where(
+          bookImports,
+          eq(bookImports.status, "uploading"),
+          lt(bookImports.updatedAt, sql`now() - ${ABANDONED_UPLOAD}::interval`),
+        ),
+      ),
+  );
+  if (active?.status === "uploading") {
+    const [freed] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+      scope.tx
+        .update(bookImports)
+        .set({ status: "failed", error: "upload_abandoned", updatedAt: new Date() })
+        .where(
+          scope.where(
+            bookImports,
+            eq(bookImports.id, active.id),
+            eq(bookImports.status, "uploading"),
+          ),
+        )
+        .returning({ id: bookImports.id }),
+    );
+    if (freed) await ctx.bucket.delete(active.r2Key).catch(() => {});
+    return freed !== undefined;
+  }
+  const [stalled] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    scope.tx
+      .update(bookImports)
+      .set({ updatedAt: new Date() })
+      .where(
+        scope.where(
+          bookImports,
+          inArray(bookImports.status, ["queued", "running"]),
+          lt(bookImports.updatedAt, sql`now() - ${STALLED_RUN}::interval`),
+        ),
+      )
+      .returning({ id: bookImports.id }),
+  );
+  if (stalled) {
+    await jobs.send({ kind: "book-import", import_id: stalled.id } satisfies BookImportMessage);
+    log("warn", "stalled book import re-queued", { import_id: stalled.id });
+  }
+  return false;
+}
+
 /**
  * Starts an import: the body streams to R2 (counted against the tenant's import limit, never held
  * in memory), then the import is queued for the jobs consumer. The `uploading` row commits on its
@@ -154,22 +215,28 @@ export async function createImport({
   if (!input.body) throw new AppError("validation_failed", "The import file is empty.");
 
   const id = newImportId();
+  const insert = () =>
+    withTenant(ctx.database, ctx.tenantId, (scope) =>
+      scope.tx
+        .insert(bookImports)
+        .values({
+          id,
+          tenantId: scope.tenantId,
+          status: "uploading",
+          format,
+          r2Key: importKey(scope.tenantId, id),
+          sizeBytes: length,
+          requestedBy: `${ctx.actor.type}:${ctx.actor.id}`,
+        })
+        .returning(),
+    );
   const row = await outsideRequestTransaction(async () => {
     try {
-      const [inserted] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
-        scope.tx
-          .insert(bookImports)
-          .values({
-            id,
-            tenantId: scope.tenantId,
-            status: "uploading",
-            format,
-            r2Key: importKey(scope.tenantId, id),
-            sizeBytes: length,
-            requestedBy: `${ctx.actor.type}:${ctx.actor.id}`,
-          })
-          .returning(),
-      );
+      const [inserted] = await insert().catch(async (error: unknown) => {
+        // The slot may be held by an import that stalled: recovered, the insert is tried again.
+        if (isUniqueViolation(error) && (await recoverStalled(ctx, jobs))) return insert();
+        throw error;
+      });
       if (!inserted) throw new Error("insert returned no row");
       return inserted;
     } catch (error) {
