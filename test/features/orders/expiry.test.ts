@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { expireDueOrders } from "../../../src/features/orders/expiry";
 import { openDatabase } from "../../../src/platform/db";
+import { newId } from "../../../src/platform/ids";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
@@ -205,4 +206,60 @@ describe("reservations expire", () => {
       30,
     );
   });
+
+  it("one run expires at most 500 due orders, oldest deadline first; the next run takes the rest", async () => {
+    const tenant = await createTestTenant({ plan: "enterprise" });
+    const book = await createBook(tenant.editorKey, { stock: 0 });
+    // 600 pending orders of one unit each, due since 2000 (older than any other test's orders).
+    const ids = Array.from({ length: 600 }, () => [newId("ord"), newId("line")] as const);
+    await withOwnerSql(async (sql) => {
+      const orderRows = ids.map(([id], i) => ({
+        id,
+        tenant_id: tenant.id,
+        status: "pending",
+        currency: "EUR",
+        total_amount: 100,
+        expires_at: new Date(Date.UTC(2000, 0, 1) + i * 1000),
+      }));
+      const lineRows = ids.map(([orderId, lineId]) => ({
+        id: lineId,
+        tenant_id: tenant.id,
+        order_id: orderId,
+        book_id: book.id,
+        quantity: 1,
+        unit_amount: 100,
+        line_amount: 100,
+        title: "T",
+        isbn: book.isbn,
+      }));
+      await sql`insert into orders ${sql(orderRows)}`;
+      await sql`insert into order_lines ${sql(lineRows)}`;
+    });
+    const statusCounts = async () => {
+      const rows = await withOwnerSql(
+        (sql) => sql`select status, count(*)::int as n from orders
+          where tenant_id = ${tenant.id} group by status order by status`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    };
+
+    const started = Date.now();
+    const first = await expireNow();
+    const elapsed = Date.now() - started;
+    console.error(`expiry run: ${first.expired} orders in ${elapsed} ms`);
+    expect(first.due).toBe(500);
+    expect(first.expired).toBe(500);
+    expect(await statusCounts()).toEqual({ expired: 500, pending: 100 });
+    expect(await stockOf(book.id)).toBe(500);
+    // The oldest 500 went first.
+    const [oldestPending] = await withOwnerSql(
+      (sql) => sql`select min(expires_at) as at from orders
+        where tenant_id = ${tenant.id} and status = 'pending'`,
+    );
+    expect(new Date(oldestPending?.at as string).getTime()).toBe(Date.UTC(2000, 0, 1) + 500_000);
+
+    await expireNow();
+    expect(await statusCounts()).toEqual({ expired: 600 });
+    expect(await stockOf(book.id)).toBe(600);
+  }, 120_000);
 });
