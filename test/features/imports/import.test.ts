@@ -283,6 +283,18 @@ describe("POST /v2/books/imports", () => {
     expect((await shown(tenant.editorKey, first)).error).toBe("upload_abandoned");
   });
 
+  it("counts the whole import as one request against the tenant's hourly limit", async () => {
+    const tenant = await createTestTenant();
+    const remaining = (response: Response) =>
+      Number(/"tenant";r=(\d+)/.exec(response.headers.get("ratelimit") ?? "")?.[1]);
+    const file = Array.from({ length: 1_000 }, (_, n) => bookLine(n)).join("\n");
+    const posted = await postImport(tenant.editorKey, file);
+    const before = remaining(posted);
+    await runImportJob(((await posted.json()) as ImportView).id);
+    const after = await call("/v2/books?limit=1", { headers: bearer(tenant.editorKey) });
+    expect(remaining(after)).toBe(before - 1);
+  });
+
   it("answers a keyed retry with the same import, without a second one", async () => {
     const tenant = await createTestTenant();
     const headers = { "idempotency-key": crypto.randomUUID() };
