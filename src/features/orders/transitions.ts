@@ -81,7 +81,7 @@ export async function transitionOrder({
     if (!(transition.from as readonly string[]).includes(order.status)) {
       throw new AppError(
         "invalid_state_transition",
-        `A ${order.status} order cannot be ${transition.to}.`,
+        `${/^[aeiou]/.test(order.status) ? "An" : "A"} ${order.status} order cannot be ${transition.to}.`,
         { extensions: { order_status: order.status } },
       );
     }

@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { requireRole } from "../../platform/auth/roles";
-import { serviceContext } from "../../platform/context";
+import { type AppEnv, serviceContext } from "../../platform/context";
+import { AppError } from "../../platform/errors";
 import { toDecimalString } from "../../platform/money";
 import {
   createRouter,
@@ -42,6 +44,36 @@ export function toV1Order(order: OrderView) {
     shipped_at: order.shipped_at,
     cancelled_at: expired ? order.expired_at : order.cancelled_at,
   };
+}
+
+/**
+ * A transition in v1's vocabulary: its 409 names an expired order's status as `cancelled`, the
+ * status v1 shows for it (toV1Order).
+ */
+const PAST: Record<OrderAction, string> = {
+  confirm: "confirmed",
+  ship: "shipped",
+  cancel: "cancelled",
+};
+async function v1Transition(c: Context<AppEnv>, action: OrderAction) {
+  try {
+    return await transitionOrder({ ctx: serviceContext(c), id: c.req.param("id") ?? "", action });
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      error.code === "invalid_state_transition" &&
+      error.extensions?.order_status === "expired"
+    ) {
+      throw new AppError(
+        "invalid_state_transition",
+        `A cancelled order cannot be ${PAST[action]}.`,
+        {
+          extensions: { ...error.extensions, order_status: "cancelled" },
+        },
+      );
+    }
+    throw error;
+  }
 }
 
 const base = { tags: ["v1 (deprecated)"], security: tenantSecurity, deprecated: true as const };
@@ -163,39 +195,6 @@ export const v1OrderRoutes = createRouter()
   .openapi(get, async (c) =>
     c.json(toV1Order(await getOrder({ ctx: serviceContext(c), id: c.req.valid("param").id })), 200),
   )
-  .openapi(confirm, async (c) =>
-    c.json(
-      toV1Order(
-        await transitionOrder({
-          ctx: serviceContext(c),
-          id: c.req.valid("param").id,
-          action: "confirm",
-        }),
-      ),
-      200,
-    ),
-  )
-  .openapi(ship, async (c) =>
-    c.json(
-      toV1Order(
-        await transitionOrder({
-          ctx: serviceContext(c),
-          id: c.req.valid("param").id,
-          action: "ship",
-        }),
-      ),
-      200,
-    ),
-  )
-  .openapi(cancel, async (c) =>
-    c.json(
-      toV1Order(
-        await transitionOrder({
-          ctx: serviceContext(c),
-          id: c.req.valid("param").id,
-          action: "cancel",
-        }),
-      ),
-      200,
-    ),
-  );
+  .openapi(confirm, async (c) => c.json(toV1Order(await v1Transition(c, "confirm")), 200))
+  .openapi(ship, async (c) => c.json(toV1Order(await v1Transition(c, "ship")), 200))
+  .openapi(cancel, async (c) => c.json(toV1Order(await v1Transition(c, "cancel")), 200));

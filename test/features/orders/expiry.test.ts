@@ -87,7 +87,21 @@ describe("reservations expire", () => {
       bearer(tenant.editorKey),
     );
     expect(confirm.status).toBe(409);
-    expect((await readProblem(confirm)).code).toBe("invalid_state_transition");
+    const problem = await readProblem(confirm);
+    expect(problem.code).toBe("invalid_state_transition");
+    expect(problem.detail).toBe("An expired order cannot be confirmed.");
+    expect(problem.order_status).toBe("expired");
+    // v1 says the same in its own vocabulary.
+    const v1Confirm = await callJson(
+      `/v1/orders/${order.id}/confirm`,
+      "POST",
+      undefined,
+      bearer(tenant.editorKey),
+    );
+    expect(v1Confirm.status).toBe(409);
+    const v1Problem = await readProblem(v1Confirm);
+    expect(v1Problem.order_status).toBe("cancelled");
+    expect(v1Problem.detail).toBe("A cancelled order cannot be confirmed.");
   });
 
   it("a confirm after the hold has passed is refused with 409 even before the cron ran", async () => {
