@@ -14,7 +14,9 @@ export type IdPrefix =
   | "file"
   | "exp"
   | "aud"
-  | "req";
+  | "req"
+  | "imp"
+  | "imperr";
 
 let lastTime = 0;
 const lastRandom = new Uint8Array(16);

@@ -26,6 +26,8 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
     webhook_endpoints: newId("whep"),
     webhook_deliveries: newId("dlv"),
     webhook_attempts: newId("att"),
+    book_imports: newId("imp"),
+    book_import_errors: newId("imperr"),
   };
   await sql.begin(async (tx) => {
     await tx`insert into books (id, tenant_id, isbn, title, authors, price_amount, currency, stock)
@@ -58,6 +60,10 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
     await tx`insert into webhook_attempts (id, tenant_id, delivery_id, endpoint_id, event_id, attempt_number, latency_ms)
       values (${ids.webhook_attempts}, ${tenantId}, ${ids.webhook_deliveries}, ${ids.webhook_endpoints},
         ${ids.events}, 1, 12)`;
+    await tx`insert into book_imports (id, tenant_id, status, format, r2_key, size_bytes, requested_by)
+      values (${ids.book_imports}, ${tenantId}, 'completed', 'ndjson', 'k', 1, 'test')`;
+    await tx`insert into book_import_errors (id, tenant_id, import_id, line, field, message)
+      values (${ids.book_import_errors}, ${tenantId}, ${ids.book_imports}, 1, 'isbn', 'x')`;
   });
   return ids;
 }

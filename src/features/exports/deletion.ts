@@ -26,6 +26,8 @@ export const DELETE_ORDER = [
   "webhook_endpoints",
   "order_lines",
   "orders",
+  "book_import_errors",
+  "book_imports",
   "books",
   "events",
   "files",

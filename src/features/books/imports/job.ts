@@ -107,7 +107,7 @@ async function applyBatch(
         .insert(bookImportErrors)
         .values(
           batch.errors.map((e) => ({
-            id: `imperr_${newId("aud").slice(4)}`,
+            id: newId("imperr"),
             importId: row.id,
             tenantId: scope.tenantId,
             ...e,

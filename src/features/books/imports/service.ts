@@ -36,7 +36,7 @@ export function importLimit(tenant: TenantRequestContext["tenant"]): number {
 }
 
 /** Import ids: `imp_` and a time-ordered ULID, like every other id. */
-export const newImportId = () => `imp_${newId("exp").slice(4)}`;
+export const newImportId = () => newId("imp");
 const isImportId = (value: string) => /^imp_[0-9a-hjkmnp-tv-z]{26}$/.test(value);
 
 /** R2 keys live under the tenant's prefix, so the tenant purge removes them. */

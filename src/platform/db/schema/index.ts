@@ -1,3 +1,4 @@
+export * from "./book-imports";
 export * from "./catalog";
 export * from "./files";
 export * from "./tenancy";
