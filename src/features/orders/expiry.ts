@@ -12,6 +12,7 @@ import {
 import { orderLines, orders } from "../../platform/db/schema";
 import { describeError, log } from "../../platform/observability/logger";
 import { recordEvent } from "../../platform/outbox";
+import { relayTenant } from "../../platform/webhooks/relay";
 import { orderView } from "./representation";
 import { releaseStock } from "./transitions";
 
@@ -83,7 +84,7 @@ export async function expireOrder(
 export async function expireDueOrders(
   handle: DatabaseHandle,
   { now = new Date(), limit = EXPIRY_BATCH }: { now?: Date; limit?: number } = {},
-): Promise<{ due: number; expired: number; failed: number }> {
+): Promise<{ due: number; expired: number; failed: number; tenants: string[] }> {
   const started = Date.now();
   const due = await withSystem(
     handle,
@@ -98,12 +99,16 @@ export async function expireDueOrders(
   );
   let expired = 0;
   let failed = 0;
+  const tenants = new Set<string>();
   const queue = [...due];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       if (Date.now() - started > EXPIRY_BUDGET_MS) return;
       try {
-        if (await expireOrder(handle, next.tenantId, next.id, now)) expired += 1;
+        if (await expireOrder(handle, next.tenantId, next.id, now)) {
+          expired += 1;
+          tenants.add(next.tenantId);
+        }
       } catch (error) {
         failed += 1;
         log("error", "order expiry failed", {
@@ -115,15 +120,37 @@ export async function expireDueOrders(
     }
   };
   await Promise.all(Array.from({ length: EXPIRY_CONCURRENCY }, worker));
-  return { due: due.length, expired, failed };
+  return { due: due.length, expired, failed, tenants: [...tenants] };
 }
 
-/** The per-minute cron job (src/index.ts). Events reach webhooks through the outbox sweep. */
+/**
+ * The per-minute cron job (src/index.ts). After the run, the `order.expired` events of each tenant
+ * it touched are relayed to webhooks at once; a relay that fails leaves them to the outbox sweep.
+ */
 export async function orderExpiryJob(env: Env) {
   const handle = openRequestDatabase(env);
+  let run: Awaited<ReturnType<typeof expireDueOrders>>;
   try {
-    return await expireDueOrders(handle);
+    run = await expireDueOrders(handle);
   } finally {
     await handle.close().catch(() => {});
   }
+  let relayed = 0;
+  for (const tenantId of run.tenants) {
+    try {
+      relayed += await relayTenant(env, tenantId);
+    } catch (error) {
+      log("warn", "relay after expiry failed; the sweep will relay", {
+        tenant_id: tenantId,
+        ...describeError(error),
+      });
+    }
+  }
+  return {
+    due: run.due,
+    expired: run.expired,
+    failed: run.failed,
+    tenants: run.tenants.length,
+    relayed,
+  };
 }

@@ -71,6 +71,12 @@ describe("reservations expire", () => {
            and payload->'data'->>'id' = ${order.id}) as events`,
     );
     expect(counts).toEqual({ audit: 1, events: 1 });
+    // The job relays the event at once (the outbox sweep would wait 30 seconds before it).
+    const [relayed] = await withOwnerSql(
+      (sql) => sql`select bool_and(dispatched_at is not null) as done from events
+        where tenant_id = ${tenant.id} and type = 'order.expired'`,
+    );
+    expect(relayed?.done).toBe(true);
 
     // v1 has no `expired`: it shows the order as cancelled, and lists it under cancelled.
     const v1 = await read(`/v1/orders/${order.id}`, tenant.viewerKey);
