@@ -153,6 +153,21 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     }
   ).isbn;
   await exchange("GET", "/v2/books?q=pragmatic", { headers: viewer });
+  // Conditional reads: the book and a page of books, unchanged, are 304.
+  const bookEtag = (await exchange("GET", `/v2/books/${bookId}`, { headers: viewer })).headers.get(
+    "etag",
+  ) as string;
+  const bookNotModified = await exchange("GET", `/v2/books/${bookId}`, {
+    headers: { ...viewer, "if-none-match": bookEtag },
+  });
+  ensureStatus(bookNotModified, 304);
+  const booksPage = await exchange("GET", "/v2/books?q=pragmatic", { headers: viewer });
+  ensureStatus(
+    await exchange("GET", "/v2/books?q=pragmatic", {
+      headers: { ...viewer, "if-none-match": booksPage.headers.get("etag") as string },
+    }),
+    304,
+  );
   await exchange("POST", "/v2/books", { headers: editor, body: json(bookBody({ isbn })) });
   await exchange("POST", "/v2/books", {
     headers: editor,
@@ -226,8 +241,20 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
       body: json({ lines: [{ book_id: bookId, quantity: 10_000 }] }),
     });
     ensure(((await short.json()) as { lines?: unknown[] }).lines?.length === 1, "short lines");
-    await exchange("GET", `${prefix}/orders`, { headers: viewer });
-    await exchange("GET", `${prefix}/orders/${orderId}`, { headers: viewer });
+    const ordersPage = await exchange("GET", `${prefix}/orders`, { headers: viewer });
+    const read = await exchange("GET", `${prefix}/orders/${orderId}`, { headers: viewer });
+    if (prefix === "/v2") {
+      // Conditional reads: the order and the page, unchanged, are 304.
+      for (const [path, response] of [
+        [`/v2/orders/${orderId}`, read],
+        ["/v2/orders", ordersPage],
+      ] as const) {
+        const notModified = await exchange("GET", path, {
+          headers: { ...viewer, "if-none-match": response.headers.get("etag") as string },
+        });
+        ensureStatus(notModified, 304);
+      }
+    }
     await exchange("POST", `${prefix}/orders/${orderId}/ship`, { headers: editor });
     await exchange("POST", `${prefix}/orders/${orderId}/confirm`, { headers: editor });
     await exchange("POST", `${prefix}/orders/${orderId}/ship`, { headers: editor });
