@@ -178,6 +178,7 @@ describe("reservations expire", () => {
         .sort(),
     ).toEqual([...confirmed].sort());
     expect(expiredIds.length + confirmed.size).toBe(50);
+    console.error(`race: ${confirmed.size} confirmed, ${expiredIds.length} expired`);
     // (The runs also expire other tests' due orders: they scan every tenant.)
     expect(runs.reduce((sum, run) => sum + run.expired, 0)).toBeGreaterThanOrEqual(
       expiredIds.length,
