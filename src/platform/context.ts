@@ -17,6 +17,8 @@ export interface TenantSnapshot {
   rateLimitPerHour: number | null;
   maxFileBytes: number | null;
   webhookRatePerSecond: number | null;
+  /** Minutes a pending order holds its stock; null: the default (30). */
+  reservationHoldMinutes: number | null;
 }
 
 /** Who is calling: always derived from the credential, never from the request (invariant 1). */

@@ -24,7 +24,14 @@ const LIVE_MAX_MINUTES = 60;
 
 type TenantRow = Pick<
   typeof tenants.$inferSelect,
-  "id" | "name" | "status" | "plan" | "rateLimitPerHour" | "maxFileBytes" | "webhookRatePerSecond"
+  | "id"
+  | "name"
+  | "status"
+  | "plan"
+  | "rateLimitPerHour"
+  | "maxFileBytes"
+  | "webhookRatePerSecond"
+  | "reservationHoldMinutes"
 >;
 type Backlog = { pending: number; held: number; failed: number };
 type Source = "durable_object" | "analytics_engine" | "unavailable";
@@ -37,6 +44,7 @@ const tenantColumns = {
   rateLimitPerHour: tenants.rateLimitPerHour,
   maxFileBytes: tenants.maxFileBytes,
   webhookRatePerSecond: tenants.webhookRatePerSecond,
+  reservationHoldMinutes: tenants.reservationHoldMinutes,
 };
 
 const limiter = (env: Env, tenantId: string) =>

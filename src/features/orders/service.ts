@@ -1,7 +1,7 @@
 import { asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
-import type { ServiceContext } from "../../platform/context";
+import type { ServiceContext, TenantRequestContext } from "../../platform/context";
 import {
   READ_ONLY,
   type TenantScope,
@@ -142,20 +142,6 @@ export async function listOrdersByPage({
 /** How long a pending order holds its stock when the tenant set nothing. */
 export const DEFAULT_HOLD_MINUTES = 30;
 
-/** The tenant's reservation hold (tenants is not readable as the tenant role: a system read). */
-async function reservationHoldMinutes(ctx: ServiceContext): Promise<number> {
-  const [row] = await withSystem(
-    ctx.database,
-    (tx) =>
-      tx
-        .select({ minutes: tenants.reservationHoldMinutes })
-        .from(tenants)
-        .where(eq(tenants.id, ctx.tenantId)),
-    READ_ONLY,
-  );
-  return row?.minutes ?? DEFAULT_HOLD_MINUTES;
-}
-
 const invalid = (errors: FieldError[]) =>
   new AppError("validation_failed", "Some order lines cannot be ordered.", { errors });
 
@@ -174,12 +160,14 @@ export async function createOrder({
   ctx,
   input,
 }: {
-  ctx: ServiceContext;
+  ctx: TenantRequestContext;
   input: CreateOrderInput;
 }) {
   assertRole(ctx.role, "editor");
   const lines = input.lines;
-  const holdMinutes = await reservationHoldMinutes(ctx);
+  // From the credential's tenant snapshot (no extra round trip): a change reaches new orders
+  // within the credential cache's few seconds.
+  const holdMinutes = ctx.tenant.reservationHoldMinutes ?? DEFAULT_HOLD_MINUTES;
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const wellFormed = lines.map((l) => l.book_id).filter((id) => isId("book", id));
     const found =

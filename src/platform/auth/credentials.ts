@@ -39,6 +39,7 @@ export const tenantColumns = {
   rateLimitPerHour: tenants.rateLimitPerHour,
   maxFileBytes: tenants.maxFileBytes,
   webhookRatePerSecond: tenants.webhookRatePerSecond,
+  reservationHoldMinutes: tenants.reservationHoldMinutes,
 } as const;
 
 /**
