@@ -1,5 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
+import {
+  conditionalHeaders,
+  conditionalJsonResponse,
+  ifNoneMatchParameter,
+  notModified,
+  notModifiedResponse,
+  pageEtag,
+} from "../../platform/conditional";
 import { serviceContext } from "../../platform/context";
 import {
   createRouter,
@@ -9,14 +17,6 @@ import {
   problemFor,
   tenantSecurity,
 } from "../../platform/openapi";
-import {
-  conditionalHeaders,
-  conditionalJsonResponse,
-  ifNoneMatchParameter,
-  notModified,
-  notModifiedResponse,
-  pageEtag,
-} from "../orders/conditional";
 import { bookEtag } from "./etag";
 import {
   BookIdParamSchema,

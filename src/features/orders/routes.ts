@@ -1,5 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
+import {
+  conditionalHeaders,
+  conditionalJsonResponse,
+  ifNoneMatchParameter,
+  notModified,
+  notModifiedResponse,
+  pageEtag,
+} from "../../platform/conditional";
 import { serviceContext } from "../../platform/context";
 import {
   createRouter,
@@ -10,15 +18,7 @@ import {
   problemFor,
   tenantSecurity,
 } from "../../platform/openapi";
-import {
-  conditionalHeaders,
-  conditionalJsonResponse,
-  ifNoneMatchParameter,
-  notModified,
-  notModifiedResponse,
-  orderEtag,
-  pageEtag,
-} from "./conditional";
+import { orderEtag } from "./etag";
 import {
   CreatedOrderSchema,
   CreateOrderSchema,

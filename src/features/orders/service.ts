@@ -2,14 +2,8 @@ import { asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext, TenantRequestContext } from "../../platform/context";
-import {
-  READ_ONLY,
-  type TenantScope,
-  uncachedRead,
-  withSystem,
-  withTenant,
-} from "../../platform/db";
-import { books, orderLines, orders, tenants } from "../../platform/db/schema";
+import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../platform/db";
+import { books, orderLines, orders } from "../../platform/db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
 import { MAX_AMOUNT } from "../../platform/money";

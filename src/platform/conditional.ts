@@ -1,13 +1,12 @@
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { type Area, headersFor, jsonResponse } from "../../platform/openapi";
+import { type Area, headersFor, jsonResponse } from "./openapi";
 
 /**
  * Conditional reads (If-None-Match → 304) for tenant data. Responses are private to the tenant:
  * `Cache-Control: private, no-cache` keeps shared caches from storing them and makes clients
  * revalidate every time, which is what the ETag is for.
- *
- * Used by books and orders; a candidate for platform/ (it knows no feature).
+ * Used by books and orders.
  */
 export const PRIVATE_NO_CACHE = "private, no-cache";
 
@@ -16,11 +15,6 @@ export const conditionalHeaders = (etag: string) => ({
   ETag: etag,
   "Cache-Control": PRIVATE_NO_CACHE,
 });
-
-/** The order's entity tag, in the books' scheme: id and a version (here its last change). */
-export function orderEtag(order: { id: string; updated_at: string }): string {
-  return `"${order.id}.t${Date.parse(order.updated_at)}"`;
-}
 
 /**
  * True when If-None-Match (`*` or a list of entity tags) matches `current`. If-None-Match uses
