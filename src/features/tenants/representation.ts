@@ -17,6 +17,7 @@ export function tenantView(row: TenantRow) {
       requests_per_hour: row.rateLimitPerHour,
       max_file_bytes: row.maxFileBytes,
       webhook_rate_per_second: row.webhookRatePerSecond,
+      reservation_hold_minutes: row.reservationHoldMinutes,
     },
     idp:
       row.idpIssuer && row.idpJwksUri && row.idpAudience

@@ -71,6 +71,11 @@ export const TenantSchema = z
       requests_per_hour: z.number().int().nullable(),
       max_file_bytes: z.number().int().nullable(),
       webhook_rate_per_second: z.number().int().nullable(),
+      reservation_hold_minutes: z
+        .number()
+        .int()
+        .nullable()
+        .openapi({ description: "Minutes a pending order holds its stock; null: 30" }),
     }),
     idp: z
       .object({

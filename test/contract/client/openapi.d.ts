@@ -1969,6 +1969,8 @@ export interface components {
         requests_per_hour: number | null;
         max_file_bytes: number | null;
         webhook_rate_per_second: number | null;
+        /** @description Minutes a pending order holds its stock; null: 30 */
+        reservation_hold_minutes: number | null;
       };
       idp: {
         issuer: string;

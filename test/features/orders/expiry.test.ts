@@ -211,7 +211,10 @@ describe("reservations expire", () => {
       expect(response.status).toBe(400);
       expect((await readProblem(response)).code).toBe("validation_failed");
     }
-    expect((await patch(10_080)).status).toBe(200);
+    const set = await patch(10_080);
+    expect(set.status).toBe(200);
+    const shown = (await set.json()) as { overrides: { reservation_hold_minutes: number | null } };
+    expect(shown.overrides.reservation_hold_minutes).toBe(10_080);
     const week = await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }]);
     const holdOf = (order: unknown) =>
       (Date.parse((order as { expires_at: string }).expires_at) -
