@@ -125,6 +125,14 @@ export const routeFixtures: Record<string, RouteFixture> = {
       }),
   },
   "POST /v2/books": { prepare: async () => json("/v2/books", bookBody()) },
+  // Not `creates`: while one import runs, a second one of the tenant is 409 by design.
+  "POST /v2/books/imports": {
+    prepare: async () => ({
+      path: "/v2/books/imports",
+      body: new TextEncoder().encode(`${JSON.stringify(bookBody())}\n`),
+      contentType: "application/x-ndjson",
+    }),
+  },
   "PATCH /v2/books/:id": {
     prepare: async (t) =>
       json(`/v2/books/${(await createBook(t.editorKey)).id}`, { title: "Keyed" }),

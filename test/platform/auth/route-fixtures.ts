@@ -1,5 +1,5 @@
 /** Per-route facts the common auth suite needs that the route table cannot tell. */
-import { createBook } from "../../features/books/fixtures";
+import { bookBody, createBook } from "../../features/books/fixtures";
 import { bytes, uploaded } from "../../features/files/fixtures";
 import { createOrder } from "../../features/orders/fixtures";
 import { call } from "../../helpers/http";
@@ -45,6 +45,20 @@ export const foreignResourceFactories: Record<string, (tenant: TestTenant) => Pr
     return ((await response.json()) as { id: string }).id;
   },
   books: async (tenant) => (await createBook(tenant.editorKey)).id,
+  // /v2/books/imports/:id and its error report
+  imports: async (tenant) => {
+    const body = `${JSON.stringify(bookBody())}\n`;
+    const response = await call("/v2/books/imports", {
+      method: "POST",
+      headers: {
+        ...bearer(tenant.editorKey),
+        "content-type": "application/x-ndjson",
+        "content-length": String(new TextEncoder().encode(body).byteLength),
+      },
+      body,
+    });
+    return ((await response.json()) as { id: string }).id;
+  },
   orders: async (tenant) => {
     const book = await createBook(tenant.editorKey);
     return (await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }])).id;
