@@ -144,14 +144,24 @@ async function applyBatch(
       created_ids: created,
       updated_ids: updated,
     };
-    await writeAudit(scope.tx, scope.tenantId, actorOf(row), null, {
-      action: "book.import.batch",
-      targetType: "book_import",
-      targetId: row.id,
-      after: summary,
-    });
-    await recordEvent(scope, "book.import.batch", summary);
+    await announce(scope, row, "book.import.batch", summary);
   });
+}
+
+/** An import step's audit row and event, both carrying the same summary. */
+async function announce(
+  scope: TenantScope,
+  row: BookImportRow,
+  type: "book.import.batch" | "book.import.completed",
+  summary: Record<string, unknown>,
+) {
+  await writeAudit(scope.tx, scope.tenantId, actorOf(row), null, {
+    action: type,
+    targetType: "book_import",
+    targetId: row.id,
+    after: summary,
+  });
+  await recordEvent(scope, type, summary);
 }
 
 /** Writes the error report to R2 from the recorded rows, in line order, a page at a time. */
@@ -208,13 +218,7 @@ async function complete(database: DatabaseHandle, row: BookImportRow, lines: num
       updated: done.updatedCount,
       failed: done.failedCount,
     };
-    await writeAudit(scope.tx, scope.tenantId, actorOf(row), null, {
-      action: "book.import.completed",
-      targetType: "book_import",
-      targetId: row.id,
-      after: summary,
-    });
-    await recordEvent(scope, "book.import.completed", summary);
+    await announce(scope, row, "book.import.completed", summary);
   });
 }
 
