@@ -3,7 +3,7 @@
 // outbox event). Each is compared with /health/ready (one Postgres round trip plus R2 and the
 // Durable Objects) in the same run. Queries per request are read from one sample response's
 // Server-Timing (`db;…;desc="N queries"`) and kept in the scenario's description.
-import { isbn13, json } from "../lib/fixtures.mjs";
+import { isbn13, json, unlimitedTenant } from "../lib/fixtures.mjs";
 
 /** Keys per scenario, used in turn, so the per-credential limit (100/min) never shapes a figure. */
 const KEY_COUNT = 30;
@@ -23,18 +23,7 @@ let shared;
 /** One enterprise tenant with a raised hourly limit, KEY_COUNT keys per scenario, LIST_SIZE books, one deep-stock book. */
 function catalogTenant(ctx) {
   shared ??= (async () => {
-    const { tenantId, apiKey } = await ctx.provisionTenant({
-      name: "Bench catalog",
-      plan: "enterprise",
-    });
-    await json(
-      await ctx.api(`/admin/tenants/${tenantId}`, {
-        method: "PATCH",
-        headers: { authorization: `Bearer ${ctx.operatorToken}` },
-        json: { limits: { requests_per_hour: 10_000_000 } },
-      }),
-      "raising the tenant's limit",
-    );
+    const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench catalog");
     // Each scenario gets its own keys: at ~100 req/s for 13 s, 30 keys stay well under 100/min each.
     // Admin "minter" keys create them, so no single key creates more than its own limit allows.
     const keySets = [];

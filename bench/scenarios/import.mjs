@@ -3,7 +3,7 @@
 // beside the same kind of rows sent through POST /v2/books one by one (10 in flight, keys in
 // turn so the per-credential limit never shapes the figure). 100,000 import rows and 1,000 single
 // creates by default; 2,000 and 50 under --smoke. Not a throughput run of autocannon: it runs once.
-import { json } from "../lib/fixtures.mjs";
+import { json, unlimitedTenant, withCheckDigit } from "../lib/fixtures.mjs";
 
 const IMPORT_ROWS = 100_000;
 const SINGLE_ROWS = 1_000;
@@ -11,12 +11,7 @@ const IN_FLIGHT = 10;
 const KEYS = 20;
 
 /** A distinct valid ISBN-13 per `n` (978 + 9 digits + check digit): no row collides with another. */
-function isbn(n) {
-  const body = `978${String(n).padStart(9, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
+const isbn = (n) => withCheckDigit(`978${String(n).padStart(9, "0")}`);
 
 /** Single creates take ISBNs from here on, imported rows from 0. */
 const SINGLE_BASE = 500_000_000;
@@ -32,18 +27,7 @@ function book(i) {
 }
 
 async function importTenant(ctx) {
-  const { tenantId, apiKey } = await ctx.provisionTenant({
-    name: "Bench import",
-    plan: "enterprise",
-  });
-  await json(
-    await ctx.api(`/admin/tenants/${tenantId}`, {
-      method: "PATCH",
-      headers: { authorization: `Bearer ${ctx.operatorToken}` },
-      json: { limits: { requests_per_hour: 10_000_000 } },
-    }),
-    "raising the tenant's limit",
-  );
+  const { apiKey } = await unlimitedTenant(ctx, "Bench import");
   const keys = [];
   for (let i = 0; i < (ctx.smoke ? 2 : KEYS); i++) {
     const created = await json(

@@ -9,7 +9,7 @@
 // (a) and (c) use bench-only routes (bench/worker/limits-routes.ts): 404 unless the
 // Worker runs in development/test with BENCH_ROUTES = "true".
 import { randomUUID } from "node:crypto";
-import { isbn13, json } from "../lib/fixtures.mjs";
+import { isbn13, json, unlimitedTenant } from "../lib/fixtures.mjs";
 
 /** Keys used in turn, so the per-credential limit (100/min) never shapes a throughput figure. */
 const KEY_COUNT = 20;
@@ -20,18 +20,7 @@ let shared;
 /** One tenant with a very high hourly limit, KEY_COUNT admin keys and a book with ample stock. */
 function limitsTenant(ctx) {
   shared ??= (async () => {
-    const { tenantId, apiKey } = await ctx.provisionTenant({
-      name: "Bench limits",
-      plan: "enterprise",
-    });
-    await json(
-      await ctx.api(`/admin/tenants/${tenantId}`, {
-        method: "PATCH",
-        headers: { authorization: `Bearer ${ctx.operatorToken}` },
-        json: { limits: { requests_per_hour: 10_000_000 } },
-      }),
-      "raising the tenant's limit",
-    );
+    const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench limits");
     const keys = [apiKey];
     for (let i = 1; i < (ctx.smoke ? 2 : KEY_COUNT); i++) {
       const created = await json(
