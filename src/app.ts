@@ -7,6 +7,7 @@ import { bookImportRoutes, isBookImportUpload } from "./features/books/imports/r
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
+import { eventTypeRoutes } from "./features/events/types-routes";
 import { adminOffboardingRoutes } from "./features/exports/admin-routes";
 import { tenantExportRoutes } from "./features/exports/routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
@@ -17,6 +18,8 @@ import { opsConsoleRoutes } from "./features/ops/console";
 import { opsRoutes } from "./features/ops/routes";
 import { orderRoutes } from "./features/orders/routes";
 import { v1OrderRoutes } from "./features/orders/v1-routes";
+import { portalPageRoutes } from "./features/portal/page";
+import { portalTokenRoutes } from "./features/portal/routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
 import { eventResendRoutes } from "./features/webhooks/events-routes";
@@ -28,7 +31,7 @@ import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
 import { idempotency } from "./platform/idempotency/middleware";
 import { requestContext } from "./platform/observability/request-context";
-import { createRouter, documentObject } from "./platform/openapi";
+import { createRouter, documentObject, registerEventWebhooks } from "./platform/openapi";
 import { rateLimit } from "./platform/rate-limit/middleware";
 import { deprecation } from "./platform/versioning";
 import { relayAfterCommit } from "./platform/webhooks/relay";
@@ -56,7 +59,9 @@ function v2Routes() {
     .route("/orders", orderRoutes)
     .route("/events", eventRoutes)
     .route("/events", eventResendRoutes)
-    .route("/webhook-endpoints", webhookEndpointRoutes);
+    .route("/event-types", eventTypeRoutes)
+    .route("/webhook-endpoints", webhookEndpointRoutes)
+    .route("/portal-tokens", portalTokenRoutes);
 }
 
 /**
@@ -139,19 +144,24 @@ export function createApp() {
     .route("/admin", adminRoutes())
     // The operators' console page; its data comes from /admin/ops with the operator token.
     .route("/ops", opsConsoleRoutes)
+    // The tenant's webhook delivery portal page; its data comes from /v2 with a portal token.
+    .route("/portal", portalPageRoutes)
     // Signed download URLs: the signature is the credential, so no authenticate() here.
     .route("/downloads", signedDownloadRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
-    description: "API key (sk_live_…/sk_test_…) or a JWT from the tenant's own IdP",
+    description:
+      "API key (sk_live_…/sk_test_…), a JWT from the tenant's own IdP, or a portal token (POST /v2/portal-tokens; the webhook portal's operations only)",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "operator", {
     type: "http",
     scheme: "bearer",
     description: "Operator token (a Worker secret)",
   });
+  // Every event type under the document's `webhooks`, from the catalog's schemas.
+  registerEventWebhooks(app);
   app.doc31("/openapi.json", (c) => documentObject(new URL(c.req.url).origin));
   app.get(
     "/docs",

@@ -22,6 +22,8 @@ declare global {
       JWKS_MAX_STALE_SECONDS?: string;
       /** Days an offboarded tenant's data is kept before the deletion job removes it (default 30). */
       TENANT_DELETION_GRACE_DAYS?: string;
+      /** JSON of retention periods in days overriding the defaults, e.g. {"events":7} (docs/retention.md). */
+      RETENTION_DAYS?: string;
       /** Neon connection string: when set, requests reach Neon directly (serverless driver) instead of Hyperdrive. */
       NEON_DATABASE_URL?: string;
       /** host:port of a local WebSocket-to-TCP proxy for the Neon driver (development and tests only). */

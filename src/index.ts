@@ -4,7 +4,9 @@ import { consumeBookImports } from "./features/books/imports/job";
 import { fileSweepJob, handleJobBatch, tenantDeletionJob } from "./features/exports/jobs";
 import { orderExpiryJob } from "./features/orders/expiry";
 import { cleanupIdempotencyRecords } from "./platform/idempotency/records";
+import { consumeJobDeadLetters } from "./platform/jobs-dlq";
 import { log } from "./platform/observability/logger";
+import { retentionJob } from "./platform/retention/job";
 import type { DeliveryMessage } from "./platform/webhooks/config";
 import { consumeWebhookDeadLetters, consumeWebhooks } from "./platform/webhooks/consumer";
 import { sweepOutbox } from "./platform/webhooks/relay";
@@ -31,6 +33,8 @@ async function queue(batch: MessageBatch, env: Env, ctx: ExecutionContext): Prom
       return consumeWebhookDeadLetters(batch as MessageBatch<DeliveryMessage>, env);
     case "shelfwise-jobs":
       return consumeBookImports(batch, env, handleJobBatch);
+    case "shelfwise-jobs-dlq":
+      return consumeJobDeadLetters(batch, env);
     default:
       // A batch nobody consumes is retried, never acked.
       log("error", "no consumer for queue; messages will be retried", { queue: batch.queue });
@@ -43,18 +47,19 @@ async function scheduled(controller: ScheduledController, env: Env, ctx: Executi
   const { cron } = controller;
   switch (cron) {
     case "* * * * *":
-      return runJobs(cron, {
+      return runJobs(env, cron, {
         "webhook-outbox-sweep": () => sweepOutbox(env),
         "order-expiry": () => orderExpiryJob(env),
       });
     case "0 * * * *":
-      return runJobs(cron, {
+      return runJobs(env, cron, {
         "webhook-stranded-holds": () => sweepStrandedHolds(env),
         "file-sweep": () => fileSweepJob(env),
         "idempotency-cleanup": () => cleanupIdempotencyRecords(env, ctx),
+        retention: () => retentionJob(env),
       });
     case "30 3 * * *":
-      return runJobs(cron, { "tenant-deletion": () => tenantDeletionJob(env) });
+      return runJobs(env, cron, { "tenant-deletion": () => tenantDeletionJob(env) });
     default:
       log("warn", "no jobs for this cron trigger", { cron });
   }

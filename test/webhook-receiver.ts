@@ -23,7 +23,23 @@ export interface ReceiverConfig {
   secrets?: string[];
   script?: ReceiverAnswer[];
   random?: ReceiverAnswer[];
+  /** Makes the `random` picks reproducible (a seeded generator instead of Math.random). */
+  seed?: number;
+  /** Answers `answer` to every delivery whose body contains `bodyIncludes`, before anything else. */
+  poison?: { bodyIncludes: string; answer: ReceiverAnswer };
   default?: ReceiverAnswer;
+}
+
+/** mulberry32: a small seeded generator, so a chaos run can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** What the receiver saw. `verified[i]` tells whether secrets[i] verified the delivery. */
@@ -35,6 +51,8 @@ export interface ReceivedDelivery {
   verified: boolean[];
   answered: number;
   at: number;
+  /** Every request header as received (lower-case names; repeated ones joined by ", "). */
+  headers: Record<string, string>;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -49,13 +67,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * (GET /_received/<name>). Every delivery is verified with the `standardwebhooks` library.
  */
 export default async function setup(project: TestProject) {
-  const configs = new Map<string, ReceiverConfig & { cursor: number }>();
+  const configs = new Map<string, ReceiverConfig & { cursor: number; next: () => number }>();
   const received = new Map<string, ReceivedDelivery[]>();
   const server = createServer(async (request, response) => {
     const [, kind = "", name = ""] =
       /^\/(_config|_received|hook)\/([\w-]+)/.exec(request.url ?? "") ?? [];
     if (kind === "_config" && request.method === "PUT") {
-      configs.set(name, { ...(JSON.parse(await readBody(request)) as ReceiverConfig), cursor: 0 });
+      const config = JSON.parse(await readBody(request)) as ReceiverConfig;
+      const next = config.seed === undefined ? Math.random : seeded(config.seed);
+      configs.set(name, { ...config, cursor: 0, next });
       received.set(name, []);
       return void response.writeHead(204).end();
     }
@@ -66,7 +86,7 @@ export default async function setup(project: TestProject) {
     }
     if (kind !== "hook") return void response.writeHead(404).end();
     const body = await readBody(request);
-    const config = configs.get(name) ?? { cursor: 0 };
+    const config = configs.get(name) ?? { cursor: 0, next: Math.random };
     const headers = {
       "webhook-id": String(request.headers["webhook-id"] ?? ""),
       "webhook-timestamp": String(request.headers["webhook-timestamp"] ?? ""),
@@ -80,10 +100,12 @@ export default async function setup(project: TestProject) {
         return false;
       }
     });
+    const poisoned = config.poison && body.includes(config.poison.bodyIncludes);
     const answer: ReceiverAnswer =
+      (poisoned ? config.poison?.answer : undefined) ??
       config.script?.[config.cursor++] ??
       (config.random?.length
-        ? (config.random[Math.floor(Math.random() * config.random.length)] as ReceiverAnswer)
+        ? (config.random[Math.floor(config.next() * config.random.length)] as ReceiverAnswer)
         : (config.default ?? { status: 204 }));
     const list = received.get(name) ?? [];
     received.set(name, list);
@@ -95,6 +117,12 @@ export default async function setup(project: TestProject) {
       verified,
       answered: answer.status,
       at: Date.now(),
+      headers: Object.fromEntries(
+        Object.entries(request.headers).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join(", ") : String(v),
+        ]),
+      ),
     });
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (response.destroyed) return;

@@ -71,6 +71,9 @@ export function createStack({ onStatus = () => {}, workerDatabaseUrl } = {}) {
     operatorToken: null,
     database: null,
     exited: null,
+    /** The Worker's DevTools inspector and the bundle it runs (CPU profiles: lib/cpu-profile.mjs). */
+    inspectorPort: null,
+    bundlePath: null,
     /** The last lines wrangler and workerd printed. */
     log: (lines) => tail(logFile, lines),
     /** wrangler's pid, which is also its process group id. */
@@ -102,6 +105,7 @@ export function createStack({ onStatus = () => {}, workerDatabaseUrl } = {}) {
 
       onStatus("building the Worker");
       const script = buildWorker(join(workDir, "dist"), logFile);
+      stack.bundlePath = script;
 
       const secrets = generateSecrets();
       const envFile = join(workDir, "bench.env");
@@ -113,7 +117,8 @@ export function createStack({ onStatus = () => {}, workerDatabaseUrl } = {}) {
       const inspectorPort = await freePort();
       if (stopping) throw new Error("stopped");
       parts.logFd = openSync(logFile, "a");
-      onStatus(`starting wrangler dev on 127.0.0.1:${port}`);
+      stack.inspectorPort = inspectorPort;
+      onStatus(`starting wrangler dev on 127.0.0.1:${port} (inspector on ${inspectorPort})`);
       parts.wrangler = startWrangler({
         port,
         databaseUrl: workerDatabaseUrl ? await workerDatabaseUrl(databaseUrl) : databaseUrl,

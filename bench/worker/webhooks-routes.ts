@@ -6,10 +6,21 @@ import type { AppEnv } from "../../src/platform/context";
 import { withTenant } from "../../src/platform/db";
 import { AppError } from "../../src/platform/errors";
 import { recordEvent } from "../../src/platform/outbox";
+import { setEndpointOrdering } from "../../src/platform/webhooks/ordering";
 import { relayTenant } from "../../src/platform/webhooks/relay";
 import { benchOnly } from "./guard";
 
-const backlogBody = z.object({ count: z.number().int().min(1).max(2000) });
+const backlogBody = z.object({
+  count: z.number().int().min(1).max(2000),
+  /** book.deleted events go to the ordered endpoints of the bench (their own subscription). */
+  type: z.enum(["book.created", "book.deleted"]).default("book.created"),
+  /** Distinct resources the events are about (default: one each). */
+  resources: z.number().int().min(1).max(2000).optional(),
+});
+const orderingBody = z.object({
+  endpoint_id: z.string().min(1).max(64),
+  ordering: z.enum(["unordered", "per_resource"]),
+});
 const fetchLoopBody = z.object({
   url: z.string().url(),
   count: z.number().int().min(1).max(20_000),
@@ -29,17 +40,23 @@ const jsonBody = (request: Request): Promise<unknown> => request.json().catch(()
 export const webhookBenchRoutes = new Hono<AppEnv>()
   .use("*", benchOnly())
   .post("/backlog", authenticate(), requireRole("admin"), async (c) => {
-    const { count } = backlogBody.parse(await jsonBody(c.req.raw));
+    const { count, type, resources = count } = backlogBody.parse(await jsonBody(c.req.raw));
     const tenantId = c.var.principal?.tenantId ?? "";
+    const now = new Date().toISOString();
     await withTenant(c.var.database, tenantId, async (scope) => {
       for (let i = 0; i < count; i++) {
-        await recordEvent(scope, "book.created", {
-          id: `bok_bench${String(i).padStart(17, "0")}`,
+        await recordEvent(scope, type, {
+          id: `bok_bench${String(i % resources).padStart(17, "0")}`,
           isbn: "9780000000002",
           title: `Bench backlog ${i}`,
           authors: ["B"],
           price: { amount: 100, currency: "EUR" },
           stock: 0,
+          status: "active",
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
         });
       }
     });
@@ -47,6 +64,16 @@ export const webhookBenchRoutes = new Hono<AppEnv>()
     // The same hand-off as after a product mutation: relay once the response is sent.
     c.executionCtx.waitUntil(relayTenant(c.env, tenantId).catch(() => {}));
     return c.json({ events: count, committed_at: committedAt }, 201);
+  })
+  // The endpoints API may not take `ordering` yet: the bench sets it directly.
+  .post("/ordering", authenticate(), requireRole("admin"), async (c) => {
+    const { endpoint_id, ordering } = orderingBody.parse(await jsonBody(c.req.raw));
+    const tenantId = c.var.principal?.tenantId ?? "";
+    const updated = await withTenant(c.var.database, tenantId, (scope) =>
+      setEndpointOrdering(scope, endpoint_id, ordering),
+    );
+    if (!updated) throw new AppError("not_found", "No such endpoint.");
+    return c.json({ endpoint_id, ordering });
   })
   .post("/fetch-loop", async (c) => {
     const { url, count, concurrency, body } = fetchLoopBody.parse(await jsonBody(c.req.raw));

@@ -8,7 +8,9 @@
  */
 
 /**
- * @typedef {{ id: string, name: string, status: string, plan: string }} Tenant
+ * @typedef {{ id: string, name: string, status: string, plan: string,
+ *   status_reason?: string | null,
+ *   webhooks_paused?: { since: string, reason: string } | null }} Tenant
  * @typedef {{ backlog: number, failed: number }} WebhookFigures
  * @typedef {{ tenant: Tenant, requests_per_minute: number, requests: number, error_rate: number,
  *   rate_limited: number, webhooks: WebhookFigures }} TenantRow
@@ -18,6 +20,14 @@
  * @typedef {TenantRow & { rate_limit: { used: number, limit: number } | null,
  *   endpoints: Endpoint[] }} TenantDetail
  * @typedef {{ redelivered: number, has_more: boolean }} Recovery
+ * @typedef {{ rule: string, severity: string, summary: string }} Alert
+ * @typedef {{ job: string, cron: string, last_succeeded_at: string | null,
+ *   consecutive_failures: number, last_error: string | null, overdue: boolean }} CronRun
+ * @typedef {{ undispatched: number, oldest_undispatched_seconds: number | null,
+ *   lag_p50_seconds: number | null, lag_p99_seconds: number | null }} RelayHealth
+ * @typedef {{ relay: RelayHealth, jobs: { backlog: number, failures: number },
+ *   crons: CronRun[], alerts: Alert[] }} Health
+ * @typedef {{ minutes: number, series: Record<string, Array<number | null>> }} Series
  */
 
 const KEY = "shelfwise.ops.token";
@@ -111,6 +121,7 @@ async function refresh() {
     /** @type {TenantList} */
     const list = await api(`/admin/ops/tenants?window=${encodeURIComponent(windowValue)}`);
     renderTable(list);
+    await refreshHealth();
     if (selected) await showTenant(selected);
     $("updated").textContent =
       `Updated ${new Date(list.generated_at).toLocaleTimeString()} · source: ${list.source}`;
@@ -189,9 +200,11 @@ async function showTenant(id) {
       t.rate_limit ? `${t.rate_limit.used} / ${t.rate_limit.limit}` : "n/a",
     ),
   );
+  await showCharts(id);
   const suspended = t.tenant.status === "suspended";
   $("suspend").hidden = suspended;
   $("resume").hidden = !suspended;
+  showOperatorNotes(t.tenant);
   const body = $("endpoints-body");
   body.replaceChildren();
   if (t.endpoints.length === 0) {
@@ -223,13 +236,210 @@ async function showTenant(id) {
   }
 }
 
+/**
+ * Why the tenant is suspended and whether its webhooks are paused, with the matching button.
+ * @param {Tenant} tenant
+ */
+function showOperatorNotes(tenant) {
+  const notes = $("detail-notes");
+  notes.replaceChildren();
+  if (tenant.status_reason) {
+    notes.append(el("div", `Reason: ${tenant.status_reason}`, "status-reason"));
+  }
+  const paused = tenant.webhooks_paused;
+  if (paused) {
+    const since = new Date(paused.since).toLocaleString();
+    notes.append(el("div", `Webhooks paused since ${since}: ${paused.reason}`, "webhooks-paused"));
+  }
+  $("pause-webhooks").hidden = Boolean(paused);
+  $("resume-webhooks").hidden = !paused;
+}
+
+/**
+ * Asks the operator why (recorded in the audit log); null when cancelled.
+ * @param {string} question
+ */
+function askReason(question) {
+  const answer = prompt(`${question}\nReason (recorded in the audit log):`, "");
+  return answer === null ? null : answer.trim();
+}
+
+/** @param {"pause" | "resume"} verb */
+async function webhooksAction(verb) {
+  const id = selected;
+  if (!id) return;
+  /** @type {RequestInit} */
+  const init = { method: "POST" };
+  if (verb === "pause") {
+    const reason = askReason("Pause this tenant's webhooks? Deliveries are held until resumed.");
+    if (reason === null) return;
+    if (!reason) return say("Pausing webhooks needs a reason.", "error");
+    init.body = JSON.stringify({ reason });
+  }
+  try {
+    await api(`/admin/tenants/${id}/webhooks/${verb}`, init);
+    say(`Webhooks ${verb === "pause" ? "paused" : "resumed"}.`, "ok");
+    await refresh();
+  } catch (error) {
+    const message = messageOf(error);
+    if (message !== "unauthenticated") say(`Could not ${verb} webhooks: ${message}`, "error");
+  }
+}
+
+// ---- Health panel: alerts firing, cron jobs' last runs, relay lag (GET /admin/ops/health) ----
+
+/** @param {number | null} seconds */
+const secs = (seconds) => (seconds === null ? "–" : `${Math.round(seconds)} s`);
+
+/** Loads and shows the platform's health; a failure is reported without hiding the table. */
+async function refreshHealth() {
+  try {
+    /** @type {Health} */
+    const health = await api(
+      `/admin/ops/health?window=${encodeURIComponent(input("window").value)}`,
+    );
+    renderHealth(health);
+  } catch (error) {
+    const message = messageOf(error);
+    if (message !== "unauthenticated")
+      say(`Could not load the health figures: ${message}`, "error");
+  }
+}
+
+/** @param {Health} health */
+function renderHealth(health) {
+  $("health").hidden = false;
+  const alerts = $("health-alerts");
+  alerts.replaceChildren();
+  if (health.alerts.length === 0) alerts.append(el("li", "No alert firing.", "none"));
+  for (const alert of health.alerts) {
+    const item = el("li", `${alert.rule}: ${alert.summary}`, alert.severity);
+    item.dataset.rule = alert.rule;
+    alerts.append(item);
+  }
+  const oldest = el(
+    "span",
+    `Oldest undispatched event: ${secs(health.relay.oldest_undispatched_seconds)}`,
+  );
+  oldest.id = "health-oldest";
+  $("health-relay").replaceChildren(
+    oldest,
+    el("span", `Undispatched events: ${health.relay.undispatched}`),
+    el(
+      "span",
+      `Relay lag p50 / p99: ${secs(health.relay.lag_p50_seconds)} / ${secs(health.relay.lag_p99_seconds)}`,
+    ),
+    el("span", `Jobs in progress: ${health.jobs.backlog} · dead-lettered: ${health.jobs.failures}`),
+  );
+  const body = $("health-crons");
+  body.replaceChildren();
+  if (health.crons.length === 0) {
+    const row = el("tr");
+    const cell = el("td", "No cron job has run yet.");
+    cell.colSpan = 5;
+    row.append(cell);
+    body.append(row);
+  }
+  for (const cron of health.crons) {
+    const row = el("tr");
+    row.dataset.job = cron.job;
+    const last = cron.last_succeeded_at
+      ? new Date(cron.last_succeeded_at).toLocaleString()
+      : "never";
+    row.append(
+      el("td", cron.job),
+      el("td", cron.cron, "id"),
+      el("td", cron.overdue ? `${last} (overdue)` : last, cron.overdue ? "bad" : ""),
+      el("td", cron.consecutive_failures, `num${cron.consecutive_failures > 0 ? " bad" : ""}`),
+      el("td", cron.last_error ?? ""),
+    );
+    body.append(row);
+  }
+}
+
+// ---- Charts: the selected tenant's last hour, per minute (GET /admin/ops/tenants/{id}/series) ----
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const CHART_WIDTH = 240;
+const CHART_HEIGHT = 48;
+/** @type {Array<[string, string, (value: number) => string]>} */
+const CHARTS = [
+  ["requests", "requests / min", String],
+  ["error_rate", "5xx rate", pct],
+  ["rate_limited", "429s / min", String],
+  ["webhook_backlog", "webhook backlog", String],
+  ["relay_lag_seconds", "relay lag (p50)", secs],
+];
+
+/** @param {string} id */
+async function showCharts(id) {
+  try {
+    /** @type {Series} */
+    const data = await api(`/admin/ops/tenants/${id}/series?minutes=60`);
+    if (selected !== id) return;
+    $("detail-charts").replaceChildren(
+      ...CHARTS.map(([key, label, format]) => chart(key, label, data.series[key] ?? [], format)),
+    );
+  } catch (error) {
+    const message = messageOf(error);
+    if (message !== "unauthenticated") say(`Could not load the charts: ${message}`, "error");
+  }
+}
+
+/**
+ * One small line chart (inline SVG, no library): a point per minute scaled to the series' own
+ * maximum; a minute without a value (no event dispatched) is drawn at zero.
+ * @param {string} key
+ * @param {string} label
+ * @param {Array<number | null>} values
+ * @param {(value: number) => string} format
+ */
+function chart(key, label, values, format) {
+  const box = el("div", null, "chart");
+  const numbers = values.map((v) => v ?? 0);
+  const max = Math.max(0, ...numbers);
+  const last = values[values.length - 1] ?? null;
+  box.dataset.series = key;
+  box.dataset.points = String(values.length);
+  box.dataset.max = String(max);
+  box.dataset.total = String(numbers.reduce((a, b) => a + b, 0));
+  box.append(el("div", label, "label"), el("div", last === null ? "–" : format(last), "value"));
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`);
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `${label}: last ${values.length} minutes, peak ${format(max)}`);
+  const step = numbers.length > 1 ? CHART_WIDTH / (numbers.length - 1) : 0;
+  const y = (/** @type {number} */ v) =>
+    CHART_HEIGHT - 2 - (max > 0 ? (v / max) * (CHART_HEIGHT - 4) : 0);
+  const line = document.createElementNS(SVG_NS, "polyline");
+  line.setAttribute(
+    "points",
+    numbers.map((v, i) => `${(i * step).toFixed(1)},${y(v).toFixed(1)}`).join(" "),
+  );
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "#1d4ed8");
+  line.setAttribute("stroke-width", "1.5");
+  line.setAttribute("vector-effect", "non-scaling-stroke");
+  svg.append(line);
+  box.append(svg);
+  return box;
+}
+
 /** @param {"suspend" | "resume"} verb */
 async function tenantAction(verb) {
   const id = selected;
   if (!id) return;
-  if (verb === "suspend" && !confirm("Suspend this tenant? Its API calls will get 403.")) return;
+  /** @type {RequestInit} */
+  const init = { method: "POST" };
+  if (verb === "suspend") {
+    const reason = askReason("Suspend this tenant? Its API calls will get 403.");
+    if (reason === null) return;
+    // An empty answer suspends without a reason ("(no reason given)" is recorded).
+    if (reason) init.body = JSON.stringify({ reason });
+  }
   try {
-    await api(`/admin/tenants/${id}/${verb}`, { method: "POST" });
+    await api(`/admin/tenants/${id}/${verb}`, init);
     say(`Tenant ${verb === "suspend" ? "suspended" : "resumed"}.`, "ok");
     await refresh();
   } catch (error) {
@@ -278,5 +488,7 @@ $("refresh").addEventListener("click", refresh);
 $("window").addEventListener("change", refresh);
 $("suspend").addEventListener("click", () => tenantAction("suspend"));
 $("resume").addEventListener("click", () => tenantAction("resume"));
+$("pause-webhooks").addEventListener("click", () => webhooksAction("pause"));
+$("resume-webhooks").addEventListener("click", () => webhooksAction("resume"));
 if (sessionStorage.getItem(KEY)) start();
 else showSignedIn(false);

@@ -6,7 +6,7 @@ import { newId } from "./ids";
 
 /** Who made a change: a tenant credential, an operator, or the system itself (cron, consumers). */
 export interface Actor {
-  type: "api_key" | "jwt" | "operator" | "system";
+  type: "api_key" | "jwt" | "portal_token" | "operator" | "system";
   id: string;
 }
 

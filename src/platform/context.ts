@@ -26,8 +26,11 @@ export interface Principal {
   tenantId: string;
   tenant: TenantSnapshot;
   role: Role;
-  /** api_key: the key id; jwt: the token's subject. */
-  actor: { type: "api_key" | "jwt"; id: string };
+  /**
+   * api_key: the key id; jwt: the token's subject; portal_token: the credential that minted it
+   * (`api_key:<key id>` or `jwt:<subject>`).
+   */
+  actor: { type: "api_key" | "jwt" | "portal_token"; id: string };
   /** What the per-credential rate limit counts against (key id, or issuer + subject). */
   credentialId: string;
 }

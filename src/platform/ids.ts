@@ -16,7 +16,9 @@ export type IdPrefix =
   | "aud"
   | "req"
   | "imp"
-  | "imperr";
+  | "imperr"
+  | "ptok"
+  | "jobfail";
 
 let lastTime = 0;
 const lastRandom = new Uint8Array(16);

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { HeaderObject, ParameterObject, ReferenceObject } from "openapi3-ts/oas31";
 import type { AppEnv } from "./context";
 import { AppError, ERROR_CODES, fieldErrorsFromZod } from "./errors";
+import { EVENT_CATALOG, EVENT_TYPES, eventEnvelopeSchema } from "./event-schemas";
 
 /**
  * The contract's building blocks. Every operation is declared with the helpers below, so the
@@ -249,7 +250,7 @@ export function errorResponses(
       ? {
           403: problemFor(
             area,
-            "The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended)",
+            "The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope)",
             o,
           ),
         }
@@ -383,4 +384,61 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   });
   registerComponents(router);
   return router;
+}
+
+/** The Standard Webhooks headers of every delivery. */
+const WebhookHeadersSchema = z.object({
+  "webhook-id": z.string().openapi({
+    description: "The event id: stable across retries, use it to drop duplicates",
+    example: "evt_01jd3xk2v8f4r6t8w0y2a4c6e8",
+  }),
+  "webhook-timestamp": z
+    .string()
+    .openapi({ description: "Unix seconds of this attempt", example: "1795947330" }),
+  "webhook-signature": z.string().openapi({
+    description:
+      "`v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation",
+    example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
+  }),
+});
+
+/** `book.import.batch` → `BookImportBatch` (component names and operation ids). */
+const pascal = (type: string) =>
+  type
+    .split(/[._]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+
+/**
+ * Declares every event type under the OpenAPI 3.1 `webhooks`: what a receiver gets (the Standard
+ * Webhooks headers and the `{type, timestamp, data}` body, from the catalog's schemas) and how its
+ * answer is read. The receiver's own headers (receiver authentication) come on top.
+ */
+export function registerEventWebhooks(router: OpenAPIHono<AppEnv>) {
+  for (const type of EVENT_TYPES) {
+    const entry = EVENT_CATALOG[type];
+    const body = eventEnvelopeSchema(type).openapi(`${pascal(type)}Event`);
+    // On the media type, not the component: schema walkers would read the example's `id` members
+    // as schema ids.
+    const example = { type, timestamp: "2026-11-29T10:15:30.000Z", data: entry.example };
+    router.openAPIRegistry.registerWebhook({
+      method: "post",
+      path: type,
+      tags: ["events"],
+      operationId: `${pascal(type).charAt(0).toLowerCase()}${pascal(type).slice(1)}Event`,
+      summary: `The ${type} event`,
+      description: entry.description,
+      security: [],
+      request: {
+        headers: WebhookHeadersSchema,
+        body: { required: true, content: { "application/json": { schema: body, example } } },
+      },
+      responses: {
+        200: { description: "Any 2xx acknowledges the delivery" },
+        410: { description: "Gone: the endpoint is disabled and receives nothing more" },
+        429: { description: "Retried, after Retry-After (up to 12 h) if the answer has one" },
+        500: { description: "Any other answer, a timeout or a redirect is retried" },
+      },
+    });
+  }
 }

@@ -1,25 +1,11 @@
 import { events } from "./db/schema";
 import type { TenantScope } from "./db/tenant-scope";
 import { writeBehind } from "./db/write-behind";
+import type { EventData, EventType } from "./event-schemas";
 import { newId } from "./ids";
 
-/** Event types from the API contract, plus operational events addressed to the tenant. */
-export const EVENT_TYPES = [
-  "book.created",
-  "book.updated",
-  "book.deleted",
-  "book.import.batch",
-  "book.import.completed",
-  "order.created",
-  "order.confirmed",
-  "order.shipped",
-  "order.cancelled",
-  "order.expired",
-  "file.uploaded",
-  "tenant.export.completed",
-  "webhook.endpoint.suspended",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+/** Event types (the catalog in event-schemas.ts is their single source). */
+export { EVENT_TYPES, type EventData, type EventType } from "./event-schemas";
 
 /** The webhook body, exactly as stored and delivered. */
 export interface EventPayload {
@@ -30,12 +16,13 @@ export interface EventPayload {
 
 /**
  * Writes a domain event to the outbox inside the mutation's transaction (transactional outbox):
- * if the mutation commits the event exists, if it rolls back the event never did.
+ * if the mutation commits the event exists, if it rolls back the event never did. `data` is typed
+ * by the event type from the catalog (event-schemas.ts), so a producer cannot drift from it.
  */
-export async function recordEvent(
+export async function recordEvent<T extends EventType>(
   scope: TenantScope,
-  type: EventType,
-  data: unknown,
+  type: T,
+  data: EventData<T>,
 ): Promise<{ id: string; payload: EventPayload }> {
   const id = newId("evt");
   const payload: EventPayload = { type, timestamp: new Date().toISOString(), data };

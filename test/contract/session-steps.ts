@@ -97,6 +97,7 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   await exchange("GET", "/health/live");
   await exchange("GET", "/health/ready");
   await exchange("GET", "/ops");
+  await exchange("GET", "/portal");
   await exchange("GET", "/downloads/files?t=x&o=y&e=1&s=z");
   await exchange("GET", "/downloads/exports?t=x&o=y&e=1&s=z");
 
@@ -353,8 +354,38 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     body: json({ since: new Date(Date.now() - 3_600_000).toISOString() }),
   });
   await exchange("GET", `/v2/webhook-endpoints/${endpointId}/attempts`, { headers: admin });
+  await exchange("GET", `/v2/webhook-endpoints/${endpointId}/deliveries?status=waiting`, {
+    headers: admin,
+  });
+  ensureStatus(
+    await exchange("GET", `/v2/webhook-endpoints/${endpointId}/deliveries?status=stuck`, {
+      headers: admin,
+      invalid: true,
+    }),
+    400,
+  );
+  // The webhook portal: a portal token reads and acts on webhooks only.
+  const minted = await exchange("POST", "/v2/portal-tokens", {
+    headers: admin,
+    body: json({ ttl_seconds: 600 }),
+  });
+  const portal = bearer(((await minted.json()) as { token: string }).token);
+  await exchange("GET", `/v2/webhook-endpoints/${endpointId}/attempts`, { headers: portal });
+  await exchange("GET", `/v2/webhook-endpoints/${endpointId}/deliveries`, { headers: portal });
+  await exchange("GET", "/v2/books", { headers: portal });
+  await exchange("POST", "/v2/portal-tokens", { headers: portal, body: json({}) });
+  await exchange("POST", "/v2/portal-tokens", { headers: editor, body: json({}) });
+  await exchange("POST", "/v2/portal-tokens", {
+    headers: admin,
+    body: json({ ttl_seconds: 5 }),
+    invalid: true,
+  });
   await exchange("DELETE", `/v2/webhook-endpoints/${endpointId}`, { headers: admin });
   await exchange("GET", `/v2/webhook-endpoints/${endpointId}`, { headers: admin });
+
+  // The event catalog: the same for every role.
+  await exchange("GET", "/v2/event-types", { headers: viewer });
+  await exchange("GET", "/v2/event-types", { invalid: true });
 
   // Exports.
   const exported = await exchange("POST", "/v2/tenant/export", { headers: admin });
@@ -374,6 +405,13 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   await exchange("GET", `/admin/tenants/${tenant.id}/audit-log`, { headers: op });
   await exchange("GET", `/admin/ops/tenants`, { headers: op });
   await exchange("GET", `/admin/ops/tenants/${tenant.id}`, { headers: op });
+  await exchange("GET", "/admin/ops/health?window=15m", { headers: op });
+  await exchange("GET", `/admin/ops/tenants/${tenant.id}/health`, { headers: op });
+  await exchange("GET", `/admin/ops/tenants/${tenant.id}/series?minutes=60`, { headers: op });
+  await exchange("GET", `/admin/ops/tenants/${tenant.id}/series?minutes=1`, {
+    headers: op,
+    invalid: true,
+  });
   await exchange(
     "POST",
     `/admin/ops/tenants/${tenant.id}/webhook-endpoints/whep_01jd3xk2v8f4r6t8w0y2a4c6e8/recover`,
@@ -388,9 +426,27 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     "403 tenant_suspended carries RateLimit and RateLimit-Policy",
   );
   await exchange("POST", `/admin/tenants/${other.id}/resume`, { headers: op });
-  await exchange("POST", `/admin/tenants/${other.id}/offboard`, { headers: op });
+  await exchange("POST", `/admin/tenants/${other.id}/webhooks/pause`, {
+    headers: op,
+    body: json({ reason: "Receiver migration" }),
+  });
+  await exchange("POST", `/admin/tenants/${other.id}/webhooks/resume`, { headers: op });
+  await exchange("POST", `/admin/tenants/${other.id}/offboard`, {
+    headers: op,
+    body: json({ reason: "Contract ended" }),
+  });
   await exchange("GET", `/admin/tenants/${other.id}/export`, { headers: op });
   await exchange("GET", "/admin/tenants/ten_01jd3xk2v8f4r6t8w0y2a4c6e8/export", { headers: op });
+  // A restore names an export that must exist (404 otherwise) and a well-formed body (400).
+  await exchange("POST", `/admin/tenants/${other.id}/restore`, {
+    headers: op,
+    body: json({ source_tenant_id: tenant.id, export_id: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
+  });
+  await exchange("POST", `/admin/tenants/${other.id}/restore`, {
+    headers: op,
+    body: json({}),
+    invalid: true,
+  });
 
   // A rate limit: a tenant allowed one request an hour.
   const limited = await provision(exchange, op, { limits: { requests_per_hour: 1 } });

@@ -28,6 +28,7 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
     webhook_attempts: newId("att"),
     book_imports: newId("imp"),
     book_import_errors: newId("imperr"),
+    job_failures: newId("jobfail"),
   };
   await sql.begin(async (tx) => {
     await tx`insert into books (id, tenant_id, isbn, title, authors, price_amount, currency, stock)
@@ -64,6 +65,8 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
       values (${ids.book_imports}, ${tenantId}, 'completed', 'ndjson', 'k', 1, 'test')`;
     await tx`insert into book_import_errors (id, tenant_id, import_id, line, field, message)
       values (${ids.book_import_errors}, ${tenantId}, ${ids.book_imports}, 1, 'isbn', 'x')`;
+    await tx`insert into job_failures (id, tenant_id, queue, kind, body, attempts)
+      values (${ids.job_failures}, ${tenantId}, 'shelfwise-jobs', 'export', ${tx.json({})}, 6)`;
   });
   return ids;
 }

@@ -7,8 +7,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, root, type Stack, startBrowserStack } from "./browser-fixtures";
+import { describe, expect, it } from "vitest";
+import { hasChromium, root, type Stack, useBrowserStack } from "./browser-fixtures";
 
 const SCREENSHOT = join(root, ".data/docs-page.png");
 
@@ -16,17 +16,9 @@ let stack: Stack | undefined;
 let browser: Browser | undefined;
 
 describe.skipIf(!hasChromium)("API reference (/docs) in a browser, offline", () => {
-  let stopAll: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    const started = await startBrowserStack();
+  useBrowserStack((started) => {
     ({ stack, browser } = started);
-    stopAll = started.stop;
-  }, 240_000);
-
-  afterAll(async () => {
-    await stopAll?.();
-  }, 60_000);
+  });
 
   it("serves a CSP that allows this origin only", async () => {
     if (!stack) throw new Error("not started");

@@ -100,8 +100,13 @@ const TABLES: Record<string, PgTable> = {
   "webhook-endpoints": webhookEndpoints,
   files: files,
 };
-/** Body fields stored under another column name. */
-const ALIASES: Record<string, string> = { "limits.requests_per_hour": "rate_limit_per_hour" };
+/** Body fields stored under another column name (by field, or by route and field). */
+const ALIASES: Record<string, string> = {
+  "limits.requests_per_hour": "rate_limit_per_hour",
+  "POST /tenants/{id}/suspend reason": "status_reason",
+  "POST /tenants/{id}/offboard reason": "status_reason",
+  "POST /tenants/{id}/webhooks/pause reason": "webhooks_paused_reason",
+};
 /** Body fields that are not stored as sent (converted, or instructions rather than data). */
 const NOT_STORED = new Set([
   "POST /books price", // v1: a decimal string, converted to price_amount and bounded there
@@ -110,7 +115,11 @@ const NOT_STORED = new Set([
   "POST /files/{id}/complete parts.etag",
   "POST /files/{id}/download-url expires_in", // bounds a signature, never stored
   "POST /webhook-endpoints/{id}/recover since", // a filter
+  "POST /webhook-endpoints headers", // sealed into custom_headers_ciphertext, never stored as sent
+  "PATCH /webhook-endpoints/{id} headers",
   "POST /ops/tenants/{id}/webhook-endpoints/{endpointId}/recover since",
+  "POST /tenants/{id}/restore source_tenant_id", // name the export to load, never stored
+  "POST /tenants/{id}/restore export_id",
 ]);
 
 function columnFor(
@@ -125,7 +134,7 @@ function columnFor(
   const byName = new Map(
     Object.values(getTableColumns(table) as Record<string, PgColumn>).map((c) => [c.name, c]),
   );
-  const names = [ALIASES[field.join(".")], field.join("_"), field.at(-1)];
+  const names = [ALIASES[key], ALIASES[field.join(".")], field.join("_"), field.at(-1)];
   for (const name of names) if (name && byName.has(name)) return byName.get(name);
   return NOT_STORED.has(key) ? "not stored" : undefined;
 }

@@ -184,6 +184,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
         since: "2026-01-01T00:00:00Z",
       }),
   },
+  "POST /v2/portal-tokens": {
+    creates: true,
+    prepare: async () => json("/v2/portal-tokens", { ttl_seconds: 300 }),
+  },
   "POST /v1/books": { prepare: async () => json("/v1/books", v1Book()) },
   "PATCH /v1/books/:id": {
     prepare: async (t) =>

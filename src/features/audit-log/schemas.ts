@@ -11,7 +11,12 @@ export const AuditQuerySchema = ListQuerySchema.extend({
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
-    actor: z.object({ type: z.enum(["api_key", "jwt", "operator", "system"]), id: z.string() }),
+    actor: z.object({
+      type: z.enum(["api_key", "jwt", "portal_token", "operator", "system"]).openapi({
+        description: "portal_token: a portal token; its id is the credential that minted it",
+      }),
+      id: z.string(),
+    }),
     action: z.string(),
     target: z.object({ type: z.string(), id: z.string() }),
     request_id: z.string().nullable(),

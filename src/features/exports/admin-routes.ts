@@ -8,14 +8,17 @@ import {
   operatorSecurity,
   problemFor,
 } from "../../platform/openapi";
-import { TenantIdParamSchema } from "../tenants/schemas";
+import { OptionalReasonBodySchema, TenantIdParamSchema } from "../tenants/schemas";
 import { linkOptions } from "./links";
+import { restoreTenant } from "./restore";
+import { RestoreResultSchema, RestoreTenantSchema } from "./restore-schemas";
 import { OffboardingSchema, TenantExportSchema } from "./schemas";
 import { getLatestExport, offboardTenant } from "./service";
 
 const tags = ["operators"];
 const security = operatorSecurity;
 const operatorErrors = errorResponses("admin");
+const operatorBodyErrors = errorResponses("admin", { body: "json" });
 
 const routes = {
   offboard: createRoute({
@@ -25,14 +28,20 @@ const routes = {
     security,
     operationId: "offboardTenant",
     description:
-      "Suspends the tenant at once, queues its final export and schedules its deletion after the grace period; resuming the tenant cancels the deletion.",
+      "Suspends the tenant at once, queues its final export and schedules its deletion after the grace period; resuming the tenant cancels the deletion. The optional `reason` (recommended) is stored as the tenant's `status_reason` and in the audit log; without one, `(no reason given)` is recorded.",
     summary:
       "Offboard a tenant: suspended now, exported to R2, deleted after the grace period (resume cancels)",
-    request: { params: TenantIdParamSchema },
+    request: {
+      params: TenantIdParamSchema,
+      body: {
+        required: false,
+        content: { "application/json": { schema: OptionalReasonBodySchema } },
+      },
+    },
     responses: {
       202: jsonResponse("admin", "Suspended; the export is queued", OffboardingSchema),
       404: problemFor("admin", "No such tenant (not_found)"),
-      ...operatorErrors,
+      ...operatorBodyErrors,
     },
   }),
   export: createRoute({
@@ -51,15 +60,47 @@ const routes = {
       ...operatorErrors,
     },
   }),
+  restore: createRoute({
+    method: "post",
+    path: "/{id}/restore",
+    tags,
+    security,
+    operationId: "restoreTenant",
+    description:
+      "Loads a completed export (`exports/{source_tenant_id}/{export_id}/` in R2) into the tenant, which must hold no data yet. Every file's SHA-256 and row count is checked while it streams; the rows keep their ids and go in with one transaction, so a corrupt export or an id still in use writes nothing. Webhook endpoints come back disabled with a new secret, API keys revoked; file contents are copied from the source tenant's prefix. Synchronous, for exports up to 32 MiB (docs/runbooks/disaster-recovery.md).",
+    summary: "Restore a tenant's data from an export (into an empty tenant)",
+    request: {
+      params: TenantIdParamSchema,
+      body: { required: true, content: { "application/json": { schema: RestoreTenantSchema } } },
+    },
+    responses: {
+      200: jsonResponse(
+        "admin",
+        "Restored: rows per table and file contents copied",
+        RestoreResultSchema,
+      ),
+      404: problemFor("admin", "No such tenant, or no completed export with this id (not_found)"),
+      409: problemFor(
+        "admin",
+        "The tenant already holds data (tenant_not_empty), or the export's rows still exist under another tenant (conflict)",
+      ),
+      422: problemFor(
+        "admin",
+        "A file does not match the manifest's checksum or row count, or is unreadable (export_corrupt); the export exceeds the route's size cap (export_too_large)",
+      ),
+      ...operatorBodyErrors,
+    },
+  }),
 } satisfies Record<string, RouteConfig>;
 
-/** /admin/tenants/{id}/offboard and /admin/tenants/{id}/export (operator token). */
+/** /admin/tenants/{id}/offboard, /export and /restore (operator token). */
 export const adminOffboardingRoutes = createRouter()
   .openapi(routes.offboard, async (c) =>
     c.json(
       await offboardTenant({
         ctx: operatorContext(c),
         id: c.req.valid("param").id,
+        reason: c.req.valid("json")?.reason,
         jobs: c.env.JOBS,
         graceDays: getConfig(c.env).TENANT_DELETION_GRACE_DAYS,
         links: linkOptions(c),
@@ -73,6 +114,17 @@ export const adminOffboardingRoutes = createRouter()
         ctx: operatorContext(c),
         id: c.req.valid("param").id,
         links: linkOptions(c),
+      }),
+      200,
+    ),
+  )
+  .openapi(routes.restore, async (c) =>
+    c.json(
+      await restoreTenant({
+        ctx: operatorContext(c),
+        bucket: c.env.FILES,
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
       }),
       200,
     ),

@@ -34,6 +34,7 @@ export const DELETE_ORDER = [
   "tenant_exports",
   "api_keys",
   "idempotency_records",
+  "job_failures",
 ];
 const KEPT = new Set(["audit_log", "tenants"]);
 

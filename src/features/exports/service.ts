@@ -10,7 +10,7 @@ import { tenantExports, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { Manifest } from "../../platform/export-files";
 import { isId, newId } from "../../platform/ids";
-import { tenantView } from "../tenants/representation";
+import { NO_REASON_GIVEN, tenantView } from "../tenants/representation";
 import { type ExportMessage, exportPrefix } from "./export-job";
 import { failureReason } from "./failure";
 
@@ -157,12 +157,15 @@ const OPERATOR: Actor = { type: "operator", id: "operator" };
 export async function offboardTenant({
   ctx,
   id,
+  reason,
   jobs,
   graceDays,
   links,
 }: {
   ctx: OperatorContext;
   id: string;
+  /** Stored as the tenant's status reason (NO_REASON_GIVEN without one). */
+  reason?: string | undefined;
   jobs: Queue;
   graceDays: number;
   links: LinkOptions;
@@ -199,6 +202,7 @@ export async function offboardTenant({
         suspendedAt: current.suspendedAt ?? new Date(),
         offboardedAt: new Date(),
         deleteAfter: sql`now() + make_interval(days => ${graceDays})`,
+        statusReason: reason ?? NO_REASON_GIVEN,
         updatedAt: new Date(),
       })
       .where(eq(tenants.id, id))

@@ -35,10 +35,11 @@ export const EXPORT_TABLES: ExportTable[] = [
 ];
 
 /**
- * Columns never exported: secrets (webhook signing secrets, even encrypted; API key hashes) and
- * storage internals. A pattern rather than a list, so a secret column added later stays out.
+ * Columns never exported: secrets (webhook signing secrets and receiver headers, even encrypted;
+ * API key hashes) and storage internals. A pattern rather than a list, so a secret column added
+ * later stays out.
  */
-const HIDDEN_COLUMN = /secret|hash|^r2_key$|^multipart_upload_id$/;
+const HIDDEN_COLUMN = /secret|ciphertext|hash|^r2_key$|^multipart_upload_id$/;
 
 /** A row as exported: database column names, timestamps in RFC 3339 UTC, hidden columns dropped. */
 function record(columns: Array<[string, PgColumn]>, row: Record<string, unknown>) {

@@ -1,12 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { NONCE, secureHeaders } from "hono/secure-headers";
-import {
-  createRouter,
-  headersFor,
-  PayloadTooLargeProblemSchema,
-  problemFor,
-  publicSecurity,
-} from "../../platform/openapi";
+import { htmlPageRoutes } from "../../platform/html-page";
 
 /** The browser program, a static asset (public/ops/console.js, wrangler.toml `[assets]`). */
 export const CONSOLE_SCRIPT_PATH = "/ops/console.js";
@@ -51,6 +43,18 @@ tr.selected { background: #eef4ff; }
 .figure .label { color: var(--muted); font-size: 12px; }
 .actions { display: flex; gap: 8px; margin-top: 8px; }
 h3 { font-size: 14px; margin: 16px 0 8px; }
+#health { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 20px; margin-bottom: 16px; }
+#health h2 { margin: 0 0 8px; font-size: 16px; }
+#health-alerts { margin: 0 0 8px; padding-left: 20px; }
+#health-alerts li.page { color: var(--bad); font-weight: 600; }
+#health-alerts li.ticket { color: var(--warn); font-weight: 600; }
+#health-alerts li.none { color: var(--ok); list-style: none; margin-left: -20px; }
+.health-row { display: flex; gap: 24px; flex-wrap: wrap; color: var(--muted); margin-bottom: 8px; }
+.charts { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; margin: 8px 0 16px; }
+.chart { border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
+.chart .label { color: var(--muted); font-size: 12px; }
+.chart .value { font-weight: 600; font-variant-numeric: tabular-nums; }
+.chart svg { display: block; width: 100%; height: 48px; }
 `;
 
 /** The console page; its style and script run under a per-response nonce (CSP allows nothing else). */
@@ -85,6 +89,15 @@ function page(nonce: string): string {
     <span class="spacer"></span><span id="updated"></span>
   </div>
   <div id="message" role="status"></div>
+  <section id="health" hidden>
+    <h2>Platform health</h2>
+    <ul id="health-alerts"></ul>
+    <div id="health-relay" class="health-row"></div>
+    <table>
+      <thead><tr><th>Cron job</th><th>Schedule</th><th>Last success</th><th class="num">Failures in a row</th><th>Last error</th></tr></thead>
+      <tbody id="health-crons"></tbody>
+    </table>
+  </section>
   <table id="tenants">
     <thead><tr>
       <th>Tenant</th><th>Status</th><th>Plan</th><th class="num">Req / min</th><th class="num">Requests</th>
@@ -95,10 +108,15 @@ function page(nonce: string): string {
   <section id="detail" hidden>
     <h2 id="detail-name"></h2>
     <div id="detail-id" class="id"></div>
+    <div id="detail-notes"></div>
     <div id="detail-figures" class="figures"></div>
+    <h3>Last hour, per minute</h3>
+    <div id="detail-charts" class="charts"></div>
     <div class="actions">
       <button id="suspend" class="danger" type="button">Suspend tenant</button>
       <button id="resume" class="primary" type="button">Resume tenant</button>
+      <button id="pause-webhooks" type="button" hidden>Pause webhooks</button>
+      <button id="resume-webhooks" class="primary" type="button" hidden>Resume webhooks</button>
     </div>
     <h3>Webhook endpoints</h3>
     <table>
@@ -112,53 +130,13 @@ function page(nonce: string): string {
 </html>`;
 }
 
-/**
- * The page's security headers: a CSP that runs only the nonced style and script and talks only to
- * this origin, no framing, no referrer, no caching of the page, and hono's other defaults.
- */
-const consoleHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'none'"],
-    scriptSrc: [NONCE],
-    styleSrc: [NONCE],
-    connectSrc: ["'self'"],
-    imgSrc: ["data:"],
-    formAction: ["'none'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-  },
-  referrerPolicy: "no-referrer",
-  xFrameOptions: "DENY",
-});
-
-const consoleRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags: ["ops"],
-  security: publicSecurity,
+/** /ops: the operators' console page (no data in it: every figure is fetched with the token). */
+export const opsConsoleRoutes = htmlPageRoutes({
+  tag: "ops",
   operationId: "getOpsConsole",
   summary: "Ops console (HTML page for operators)",
   description:
     "The operators' console: served without a credential and with no data in it; the page asks for the operator token and calls /admin/ops with it. Its CSP runs only the page's own nonced style and script (/ops/console.js) and connects only to this origin.",
-  middleware: [consoleHeaders] as const,
-  responses: {
-    200: {
-      description: "The console page",
-      headers: headersFor("public"),
-      content: { "text/html": { schema: z.string() } },
-    },
-    // Like any route: a body over 1 MiB is refused before routing. No database is involved.
-    413: problemFor("public", "A request body over 1 MiB (payload_too_large)", {
-      schema: PayloadTooLargeProblemSchema,
-    }),
-    500: problemFor("public", "Internal error (internal; no details are disclosed)"),
-  },
-});
-
-/** /ops: the operators' console page (no data in it: every figure is fetched with the token). */
-export const opsConsoleRoutes = createRouter().openapi(consoleRoute, (c) => {
-  const nonce = c.get("secureHeadersNonce");
-  if (!nonce) throw new Error("secureHeaders() set no nonce");
-  c.header("cache-control", "no-store");
-  return c.html(page(nonce), 200);
+  defaultSrc: "'none'",
+  render: page,
 });

@@ -8,14 +8,19 @@ import {
   problemFor,
 } from "../../platform/openapi";
 import { TenantIdParamSchema } from "../tenants/schemas";
+import { opsHealth } from "./health";
 import {
   EndpointIdParamSchema,
   OperatorRecoverSchema,
+  OpsHealthSchema,
   OpsQuerySchema,
   OpsTenantListSchema,
   RecoverResultSchema,
+  SeriesQuerySchema,
   TenantOpsDetailSchema,
+  TenantSeriesSchema,
 } from "./schemas";
+import { tenantSeries } from "./series";
 import { getTenantFigures, listTenantFigures, recoverTenantEndpoint } from "./service";
 
 const tags = ["ops"];
@@ -80,6 +85,51 @@ const routes = {
       ...operatorBodyErrors,
     },
   }),
+  health: createRoute({
+    method: "get",
+    path: "/health",
+    tags,
+    security,
+    operationId: "getOpsHealth",
+    description:
+      "Relay lag (oldest undispatched event, p50/p99 of dispatch delay over the window), jobs in progress and dead-lettered, the last run of each cron job (heartbeats) and the alert rules firing now, for every tenant.",
+    summary: "Platform health: relay lag, job backlog and failures, cron heartbeats, firing alerts",
+    request: { query: OpsQuerySchema },
+    responses: { 200: json("Platform health", OpsHealthSchema), ...operatorErrors },
+  }),
+  tenantHealth: createRoute({
+    method: "get",
+    path: "/tenants/{id}/health",
+    tags,
+    security,
+    operationId: "getTenantHealth",
+    description:
+      "The same health figures with the relay and job figures restricted to one tenant (the cron jobs are shared, so they are the platform's).",
+    summary:
+      "One tenant's relay lag, job backlog and failures, with the cron heartbeats and alerts",
+    request: { params: TenantIdParamSchema, query: OpsQuerySchema },
+    responses: {
+      200: json("The tenant's health", OpsHealthSchema),
+      404: notFound("No such tenant"),
+      ...operatorErrors,
+    },
+  }),
+  series: createRoute({
+    method: "get",
+    path: "/tenants/{id}/series",
+    tags,
+    security,
+    operationId: "getTenantSeries",
+    description:
+      "Per-minute series over the last `minutes` minutes, oldest first, the current minute last: requests, 5xx, 5xx rate and 429s from the tenant's own counters, webhook backlog and relay lag from the database. The ops console draws them.",
+    summary: "One tenant's per-minute requests, 5xx rate, 429s, webhook backlog and relay lag",
+    request: { params: TenantIdParamSchema, query: SeriesQuerySchema },
+    responses: {
+      200: json("One point per minute for each series", TenantSeriesSchema),
+      404: notFound("No such tenant"),
+      ...operatorErrors,
+    },
+  }),
 } satisfies Record<string, RouteConfig>;
 
 /** /admin/ops (operator token): per-tenant operational figures. */
@@ -93,6 +143,36 @@ export const opsRoutes = createRouter()
         ctx: operatorContext(c),
         id: c.req.valid("param").id,
         query: c.req.valid("query"),
+      }),
+      200,
+    ),
+  )
+  .openapi(routes.health, async (c) =>
+    c.json(
+      await opsHealth({
+        ctx: operatorContext(c),
+        tenantId: null,
+        query: c.req.valid("query"),
+      }),
+      200,
+    ),
+  )
+  .openapi(routes.tenantHealth, async (c) =>
+    c.json(
+      await opsHealth({
+        ctx: operatorContext(c),
+        tenantId: c.req.valid("param").id,
+        query: c.req.valid("query"),
+      }),
+      200,
+    ),
+  )
+  .openapi(routes.series, async (c) =>
+    c.json(
+      await tenantSeries({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        minutes: c.req.valid("query").minutes,
       }),
       200,
     ),

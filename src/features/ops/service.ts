@@ -32,6 +32,9 @@ type TenantRow = Pick<
   | "maxFileBytes"
   | "webhookRatePerSecond"
   | "reservationHoldMinutes"
+  | "statusReason"
+  | "webhooksPausedAt"
+  | "webhooksPausedReason"
 >;
 type Backlog = { pending: number; held: number; failed: number };
 type Source = "durable_object" | "analytics_engine" | "unavailable";
@@ -45,6 +48,9 @@ const tenantColumns = {
   maxFileBytes: tenants.maxFileBytes,
   webhookRatePerSecond: tenants.webhookRatePerSecond,
   reservationHoldMinutes: tenants.reservationHoldMinutes,
+  statusReason: tenants.statusReason,
+  webhooksPausedAt: tenants.webhooksPausedAt,
+  webhooksPausedReason: tenants.webhooksPausedReason,
 };
 
 const limiter = (env: Env, tenantId: string) =>
@@ -88,6 +94,14 @@ async function backlogs(database: DatabaseHandle, tenantIds: string[]) {
   return result;
 }
 
+/** The operator's notes on a tenant: why it is suspended, whether its webhooks are paused. */
+const operatorNotes = (tenant: TenantRow) => ({
+  status_reason: tenant.statusReason,
+  webhooks_paused: tenant.webhooksPausedAt
+    ? { since: tenant.webhooksPausedAt.toISOString(), reason: tenant.webhooksPausedReason ?? "" }
+    : null,
+});
+
 function figures(
   tenant: TenantRow,
   window: OpsWindow,
@@ -99,7 +113,13 @@ function figures(
   const t = traffic ?? { requests: 0, server_errors: 0, client_errors: 0, rate_limited: 0 };
   const b = backlog ?? { pending: 0, held: 0, failed: 0 };
   return {
-    tenant: { id: tenant.id, name: tenant.name, status: tenant.status, plan: tenant.plan },
+    tenant: {
+      id: tenant.id,
+      name: tenant.name,
+      status: tenant.status,
+      plan: tenant.plan,
+      ...operatorNotes(tenant),
+    },
     window,
     source: traffic ? source : ("unavailable" as const),
     requests: t.requests,

@@ -14,12 +14,16 @@ import { listTenantAuditLog } from "../audit-log/service";
 import {
   getTenant,
   listTenants,
+  pauseTenantWebhooks,
   provisionTenant,
   resumeTenant,
+  resumeTenantWebhooks,
   suspendTenant,
   updateTenant,
 } from "./admin-service";
 import {
+  OptionalReasonBodySchema,
+  PauseWebhooksSchema,
   ProvisionTenantSchema,
   TenantIdParamSchema,
   TenantSchema,
@@ -44,6 +48,9 @@ const UpdateTenantBodySchema = z
 
 const tenantResponse = (description: string) => jsonResponse("admin", description, TenantSchema);
 const notFound = { 404: problemFor("admin", "No such tenant (not_found)") } as const;
+const deletedConflict = {
+  409: problemFor("admin", "The tenant is deleted (conflict)"),
+} as const;
 const issuerTaken = problemFor("admin", "The IdP issuer belongs to another tenant (conflict)");
 
 const ProvisionedSchema = z
@@ -125,10 +132,16 @@ const routes = {
     security,
     operationId: "suspendTenant",
     description:
-      "Suspends the tenant: its calls and signed links are refused with 403 tenant_suspended within 5 seconds; its data is kept.",
+      "Suspends the tenant: its calls and signed links are refused with 403 tenant_suspended within 5 seconds; its data is kept. The optional `reason` (recommended) is stored as the tenant's `status_reason` and in the audit log; without one, `(no reason given)` is recorded. Suspending a suspended tenant changes nothing.",
     summary: "Suspend a tenant (its calls get 403 tenant_suspended within 5 s; data kept)",
-    request: { params: TenantIdParamSchema },
-    responses: { 200: tenantResponse("Suspended"), ...notFound, ...operatorErrors },
+    request: {
+      params: TenantIdParamSchema,
+      body: {
+        required: false,
+        content: { "application/json": { schema: OptionalReasonBodySchema } },
+      },
+    },
+    responses: { 200: tenantResponse("Suspended"), ...notFound, ...operatorBodyErrors },
   }),
   resume: createRoute({
     method: "post",
@@ -141,6 +154,43 @@ const routes = {
     summary: "Resume a suspended tenant",
     request: { params: TenantIdParamSchema },
     responses: { 200: tenantResponse("Active again"), ...notFound, ...operatorErrors },
+  }),
+  pauseWebhooks: createRoute({
+    method: "post",
+    path: "/{id}/webhooks/pause",
+    tags,
+    security,
+    operationId: "pauseTenantWebhooks",
+    description:
+      "Holds every new or retried webhook delivery of the tenant (within 5 seconds), as for a suspended tenant: nothing is sent, lost or spent, no endpoint's breaker counts it. The tenant's API keeps working. The reason is required and recorded in the audit log. Pausing a paused tenant is 200 and changes nothing (the first pause's time and reason stay).",
+    summary: "Pause a tenant's webhook deliveries (held until resumed; API unaffected)",
+    request: {
+      params: TenantIdParamSchema,
+      body: { required: true, content: { "application/json": { schema: PauseWebhooksSchema } } },
+    },
+    responses: {
+      200: tenantResponse("Paused"),
+      ...notFound,
+      ...deletedConflict,
+      ...operatorBodyErrors,
+    },
+  }),
+  resumeWebhooks: createRoute({
+    method: "post",
+    path: "/{id}/webhooks/resume",
+    tags,
+    security,
+    operationId: "resumeTenantWebhooks",
+    description:
+      "Ends a webhook pause and releases the held deliveries oldest first (as a tenant's resume does), unless the tenant is suspended or offboarding: its holds then wait for the tenant's resume. Resuming an unpaused tenant is 200 and releases whatever is still held.",
+    summary: "Resume a tenant's webhook deliveries (held ones released oldest first)",
+    request: { params: TenantIdParamSchema },
+    responses: {
+      200: tenantResponse("Deliveries resumed"),
+      ...notFound,
+      ...deletedConflict,
+      ...operatorErrors,
+    },
   }),
   auditLog: createRoute({
     method: "get",
@@ -181,11 +231,38 @@ export const adminTenantRoutes = createRouter()
     ),
   )
   .openapi(routes.suspend, async (c) =>
-    c.json(await suspendTenant({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+    c.json(
+      await suspendTenant({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        reason: c.req.valid("json")?.reason,
+      }),
+      200,
+    ),
   )
   .openapi(routes.resume, async (c) =>
     c.json(
       await resumeTenant({ ctx: operatorContext(c), id: c.req.valid("param").id, env: c.env }),
+      200,
+    ),
+  )
+  .openapi(routes.pauseWebhooks, async (c) =>
+    c.json(
+      await pauseTenantWebhooks({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        reason: c.req.valid("json").reason,
+      }),
+      200,
+    ),
+  )
+  .openapi(routes.resumeWebhooks, async (c) =>
+    c.json(
+      await resumeTenantWebhooks({
+        ctx: operatorContext(c),
+        id: c.req.valid("param").id,
+        env: c.env,
+      }),
       200,
     ),
   )

@@ -15,7 +15,7 @@ import { forgetTenantRate } from "../../platform/webhooks/rate";
 import { releaseTenantHolds } from "../../platform/webhooks/tenant-hold";
 import { insertApiKey } from "../api-keys/service";
 import { assertJwksUri } from "./idp-url";
-import { tenantView } from "./representation";
+import { NO_REASON_GIVEN, tenantView } from "./representation";
 
 const OPERATOR: Actor = { type: "operator", id: "operator" };
 
@@ -136,12 +136,16 @@ export async function getTenant({ ctx, id }: { ctx: OperatorContext; id: string 
   return tenantView(row);
 }
 
-/** Runs a change to one tenant row with its audit row, locking the row first. */
+/**
+ * Runs a change to one tenant row with its audit row, locking the row first. A deleted tenant is
+ * 404 like an unknown one, or 409 where the caller says so (`deleted: "conflict"`).
+ */
 async function changeTenant(
   ctx: OperatorContext,
   id: string,
   action: string,
   change: (row: typeof tenants.$inferSelect) => Partial<typeof tenants.$inferInsert> | null,
+  options: { deleted?: "not_found" | "conflict" } = {},
 ) {
   if (!isId("ten", id)) throw new AppError("not_found", "No such tenant.");
   try {
@@ -151,7 +155,13 @@ async function changeTenant(
         .from(tenants)
         .where(and(eq(tenants.id, id), uncachedRead))
         .for("update");
-      if (!row || row.status === "deleted") throw new AppError("not_found", "No such tenant.");
+      if (!row) throw new AppError("not_found", "No such tenant.");
+      if (row.status === "deleted") {
+        if (options.deleted === "conflict") {
+          throw new AppError("conflict", "The tenant is deleted: nothing of it can change.");
+        }
+        throw new AppError("not_found", "No such tenant.");
+      }
       const values = change(row);
       if (!values) return { before: row, after: row };
       const [updated] = await tx
@@ -212,10 +222,22 @@ export function updateTenant({
  * Suspends a tenant: its calls get 403 tenant_suspended, its signed links stop, its webhooks are
  * held; its data stays intact. Idempotent. An offboarding tenant is suspended already and stays
  * offboarding (becoming `suspended` would cancel its scheduled deletion and its export hand-over).
+ * The reason is stored on the tenant (`status_reason`, in the audit row's `after` too); suspending
+ * again keeps the first suspension's reason.
  */
-export function suspendTenant({ ctx, id }: { ctx: OperatorContext; id: string }) {
+export function suspendTenant({
+  ctx,
+  id,
+  reason,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  reason?: string | undefined;
+}) {
   return changeTenant(ctx, id, "tenant.suspended", (row) =>
-    row.status !== "active" ? null : { status: "suspended", suspendedAt: new Date() },
+    row.status !== "active"
+      ? null
+      : { status: "suspended", suspendedAt: new Date(), statusReason: reason ?? NO_REASON_GIVEN },
   );
 }
 
@@ -237,8 +259,24 @@ export async function resumeTenant({
   const tenant = await changeTenant(ctx, id, "tenant.resumed", (row) =>
     row.status === "active"
       ? null
-      : { status: "active", suspendedAt: null, offboardedAt: null, deleteAfter: null },
+      : {
+          status: "active",
+          suspendedAt: null,
+          offboardedAt: null,
+          deleteAfter: null,
+          statusReason: null,
+        },
   );
+  await releaseHolds(ctx, env, id);
+  return tenant;
+}
+
+/**
+ * Releases a tenant's held deliveries after a resume committed (of the tenant or of its webhooks).
+ * `releaseTenantHolds` releases nothing while the tenant is still suspended or its webhooks still
+ * paused: the other resume releases them.
+ */
+async function releaseHolds(ctx: OperatorContext, env: Env, id: string) {
   try {
     const released = await releaseTenantHolds(ctx.database, env, id);
     if (released > 0) log("info", "held webhook deliveries released", { tenant_id: id, released });
@@ -249,5 +287,54 @@ export async function resumeTenant({
       ...describeError(error),
     });
   }
+}
+
+/**
+ * Pauses a tenant's webhook deliveries: from the commit on (other isolates within 5 s, like a
+ * suspension), every new or retried delivery is held exactly as for a suspended tenant, spending
+ * no attempt. The tenant's API keeps working. Idempotent: pausing a paused tenant changes nothing
+ * (the first pause's time and reason stay) and writes no audit row.
+ */
+export function pauseTenantWebhooks({
+  ctx,
+  id,
+  reason,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  reason: string;
+}) {
+  return changeTenant(
+    ctx,
+    id,
+    "tenant.webhooks_paused",
+    (row) =>
+      row.webhooksPausedAt ? null : { webhooksPausedAt: new Date(), webhooksPausedReason: reason },
+    { deleted: "conflict" },
+  );
+}
+
+/**
+ * Resumes a tenant's webhook deliveries, then releases the holds oldest first through the same
+ * path as a tenant's resume, unless the tenant is still suspended or offboarding (its holds then
+ * wait for the tenant's resume). Idempotent: resuming again releases whatever is still held.
+ */
+export async function resumeTenantWebhooks({
+  ctx,
+  id,
+  env,
+}: {
+  ctx: OperatorContext;
+  id: string;
+  env: Env;
+}) {
+  const tenant = await changeTenant(
+    ctx,
+    id,
+    "tenant.webhooks_resumed",
+    (row) => (row.webhooksPausedAt ? { webhooksPausedAt: null, webhooksPausedReason: null } : null),
+    { deleted: "conflict" },
+  );
+  await releaseHolds(ctx, env, id);
   return tenant;
 }

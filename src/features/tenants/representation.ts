@@ -3,9 +3,15 @@ import { effectiveLimits } from "../../platform/plans";
 
 type TenantRow = typeof tenants.$inferSelect;
 
+/** Recorded when a suspension or offboarding comes without a reason (the reason is optional). */
+export const NO_REASON_GIVEN = "(no reason given)";
+
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-/** The public representation of a tenant (operators and the tenant itself). */
+/**
+ * The public representation of a tenant (operators and the tenant itself; the tenant's own view
+ * leaves out the operator's notes: overrides, status reason, webhook pause).
+ */
 export function tenantView(row: TenantRow) {
   return {
     id: row.id,
@@ -32,6 +38,10 @@ export function tenantView(row: TenantRow) {
     updated_at: row.updatedAt.toISOString(),
     suspended_at: iso(row.suspendedAt),
     delete_after: iso(row.deleteAfter),
+    status_reason: row.statusReason,
+    webhooks_paused: row.webhooksPausedAt
+      ? { since: row.webhooksPausedAt.toISOString(), reason: row.webhooksPausedReason ?? "" }
+      : null,
   };
 }
 export type TenantView = ReturnType<typeof tenantView>;

@@ -6,7 +6,11 @@ import { WebhookBacklogSchema } from "../webhooks/schemas";
 import { TenantSchema } from "./schemas";
 import { getOwnTenant } from "./service";
 
-const OwnTenantSchema = TenantSchema.omit({ overrides: true })
+const OwnTenantSchema = TenantSchema.omit({
+  overrides: true,
+  status_reason: true,
+  webhooks_paused: true,
+})
   .extend({
     usage: z.object({
       books: z.number().int(),

@@ -60,6 +60,29 @@ export const LimitsSchema = z.object({
   webhook_rate_per_second: z.number().int(),
 });
 
+/** Why an operator acts on a tenant: recorded on the tenant and in its audit log. */
+export const OperatorReasonSchema = safeText(500).openapi({
+  description: "Why (1 to 500 characters, trimmed); recorded in the audit log",
+  example: "Unpaid invoice INV-2026-0113",
+});
+
+/** Body of suspend and offboard: the reason is optional for existing callers, but recommended. */
+export const OptionalReasonBodySchema = z
+  .strictObject({ reason: OperatorReasonSchema.optional() })
+  .openapi("OperatorActionReason");
+
+/** Body of pausing a tenant's webhooks: the reason is required. */
+export const PauseWebhooksSchema = z
+  .strictObject({ reason: OperatorReasonSchema })
+  .openapi("PauseTenantWebhooks");
+
+export const WebhooksPausedSchema = z
+  .object({
+    since: timestamp(),
+    reason: z.string(),
+  })
+  .openapi("TenantWebhooksPaused");
+
 export const TenantSchema = z
   .object({
     id: z.string().openapi({ example: "ten_01jd3xk2v8f4r6t8w0y2a4c6e8" }),
@@ -89,6 +112,15 @@ export const TenantSchema = z
     updated_at: timestamp(),
     suspended_at: timestamp().nullable(),
     delete_after: z.string().nullable(),
+    status_reason: z.string().nullable().openapi({
+      description:
+        "The operator's reason for the current suspension or offboarding (null while active); `(no reason given)` when none was sent",
+      example: "Unpaid invoice INV-2026-0113",
+    }),
+    webhooks_paused: WebhooksPausedSchema.nullable().openapi({
+      description:
+        "Set while an operator has paused the tenant's webhook deliveries (they are held, not lost)",
+    }),
   })
   .openapi("Tenant");
 

@@ -75,7 +75,14 @@ export async function getOwnTenant({
   if (!row) throw new AppError("not_found", "No such tenant.");
   const requests = requestUsage();
   const counts = await withTenant(ctx.database, ctx.tenantId, readUsage, READ_ONLY);
-  const { overrides: _overrides, idp, ...tenant } = tenantView(row);
+  // The operator's notes (status reason, webhook pause) are not the tenant's to read.
+  const {
+    overrides: _overrides,
+    status_reason: _reason,
+    webhooks_paused: _paused,
+    idp,
+    ...tenant
+  } = tenantView(row);
   return {
     ...tenant,
     idp,

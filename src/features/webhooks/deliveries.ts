@@ -1,16 +1,22 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { withTenant } from "../../platform/db";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
+import { type TenantScope, withTenant } from "../../platform/db";
+import {
+  events,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId } from "../../platform/ids";
 import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
 import { tenantWebhookRate } from "../../platform/webhooks/rate";
 import { requeueDeliveries } from "../../platform/webhooks/redelivery";
 import { lockEndpoint, notFound } from "./endpoint-rows";
+import type { DeliveryListQuery, DeliveryListStatus } from "./schemas";
 
 type AttemptRow = typeof webhookAttempts.$inferSelect;
 
@@ -28,6 +34,15 @@ function attemptView(row: AttemptRow) {
   };
 }
 
+/** 404 unless the endpoint is the tenant's (a listing of another tenant's endpoint is not found). */
+async function requireEndpoint(scope: TenantScope, id: string): Promise<void> {
+  const [endpoint] = await scope.tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
+  if (!endpoint) throw notFound();
+}
+
 /** The endpoint's delivery attempts, newest first. */
 export async function listWebhookAttempts({
   ctx,
@@ -41,11 +56,7 @@ export async function listWebhookAttempts({
   assertRole(ctx.role, "admin");
   if (!isId("whep", id)) throw notFound();
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
-    const [endpoint] = await scope.tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(scope.where(webhookEndpoints, eq(webhookEndpoints.id, id)));
-    if (!endpoint) throw notFound();
+    await requireEndpoint(scope, id);
     const page = cursorClause(webhookAttempts.id, query);
     const rows = await scope.tx
       .select()
@@ -55,6 +66,80 @@ export async function listWebhookAttempts({
       .limit(page.limit);
     const { data, ...rest } = toPage(rows, query.limit);
     return { data: data.map(attemptView), ...rest };
+  });
+}
+
+/** The rows of one listed status: `waiting` and `pending` split the stored pending by waiting_for. */
+function deliveryStatusClause(status: DeliveryListStatus | undefined): SQL | undefined {
+  const d = webhookDeliveries;
+  switch (status) {
+    case undefined:
+      return undefined;
+    case "waiting":
+      return and(eq(d.status, "pending"), isNotNull(d.waitingFor));
+    case "pending":
+      return and(eq(d.status, "pending"), isNull(d.waitingFor));
+    default:
+      return eq(d.status, status);
+  }
+}
+
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+function deliveryView(row: DeliveryRow, eventType: string) {
+  const waiting = row.status === "pending" && row.waitingFor !== null;
+  return {
+    id: row.id,
+    event_id: row.eventId,
+    event_type: eventType,
+    status: waiting ? ("waiting" as const) : row.status,
+    attempts: row.attempts,
+    last_error: row.lastError,
+    resource: row.resourceKey,
+    waiting_for: row.waitingFor,
+    created_at: row.createdAt.toISOString(),
+    delivered_at: row.deliveredAt?.toISOString() ?? null,
+    failed_at: row.failedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The endpoint's deliveries, newest first, including those never attempted (held, or waiting for
+ * an earlier delivery of their resource), which the attempts listing cannot show.
+ */
+export async function listWebhookDeliveries({
+  ctx,
+  id,
+  query,
+}: {
+  ctx: ServiceContext;
+  id: string;
+  query: DeliveryListQuery;
+}) {
+  assertRole(ctx.role, "admin");
+  if (!isId("whep", id)) throw notFound();
+  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    await requireEndpoint(scope, id);
+    const page = cursorClause(webhookDeliveries.id, query);
+    const rows = await scope.tx
+      .select({ delivery: webhookDeliveries, eventType: events.type })
+      .from(webhookDeliveries)
+      .innerJoin(events, scope.where(events, eq(events.id, webhookDeliveries.eventId)))
+      .where(
+        scope.where(
+          webhookDeliveries,
+          eq(webhookDeliveries.endpointId, id),
+          deliveryStatusClause(query.status),
+          page.after,
+        ),
+      )
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(
+      rows.map((r) => ({ ...r, id: r.delivery.id })),
+      query.limit,
+    );
+    return { data: data.map((r) => deliveryView(r.delivery, r.eventType)), ...rest };
   });
 }
 

@@ -10,14 +10,16 @@ import {
   tenantSecurity,
 } from "../../platform/openapi";
 import { ListQuerySchema } from "../../platform/pagination";
-import { listWebhookAttempts, recoverWebhookEndpoint } from "./deliveries";
+import { listWebhookAttempts, listWebhookDeliveries, recoverWebhookEndpoint } from "./deliveries";
 import {
   CreateWebhookEndpointSchema,
   DeletedWebhookEndpointSchema,
+  DeliveryListQuerySchema,
   RecoverSchema,
   RedeliveryResultSchema,
   UpdateWebhookEndpointSchema,
   WebhookAttemptListSchema,
+  WebhookDeliveryListSchema,
   WebhookEndpointIdParamSchema,
   WebhookEndpointListSchema,
   WebhookEndpointSchema,
@@ -208,6 +210,24 @@ const attempts = createRoute({
   },
 });
 
+const deliveries = createRoute({
+  method: "get",
+  path: "/{id}/deliveries",
+  tags,
+  security,
+  middleware: [requireRole("admin")] as const,
+  operationId: "listWebhookDeliveries",
+  description:
+    "Each delivery to the endpoint, newest first, including those never attempted: held while the tenant's webhooks are paused, or waiting (ordered endpoints) for an earlier delivery of the same resource, named in `waiting_for`.",
+  summary: "List the endpoint's deliveries with what waits and why, newest first (admin)",
+  request: { params, query: DeliveryListQuerySchema },
+  responses: {
+    200: json("A page of deliveries", WebhookDeliveryListSchema),
+    ...notFound,
+    ...readErrors,
+  },
+});
+
 /** /v2/webhook-endpoints */
 export const webhookEndpointRoutes = createRouter()
   .openapi(list, async (c) =>
@@ -270,6 +290,16 @@ export const webhookEndpointRoutes = createRouter()
   .openapi(attempts, async (c) =>
     c.json(
       await listWebhookAttempts({
+        ctx: serviceContext(c),
+        id: c.req.valid("param").id,
+        query: c.req.valid("query"),
+      }),
+      200,
+    ),
+  )
+  .openapi(deliveries, async (c) =>
+    c.json(
+      await listWebhookDeliveries({
         ctx: serviceContext(c),
         id: c.req.valid("param").id,
         query: c.req.valid("query"),

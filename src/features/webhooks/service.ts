@@ -13,6 +13,11 @@ import { checkDestination } from "../../platform/net/url-policy";
 import { cursorClause, type ListQuery, toPage } from "../../platform/pagination";
 import { ROTATION_OVERLAP_MS, webhookSettings } from "../../platform/webhooks/config";
 import { tenantWebhookRate } from "../../platform/webhooks/rate";
+import {
+  type ReceiverHeaders,
+  receiverHeaderHints,
+  sealReceiverHeaders,
+} from "../../platform/webhooks/receiver-headers";
 import { requeueDeliveries } from "../../platform/webhooks/redelivery";
 import { lockEndpoint, notFound } from "./endpoint-rows";
 
@@ -34,11 +39,37 @@ export function endpointView(row: EndpointRow) {
     status: row.status,
     status_reason: row.statusReason,
     consecutive_failures: row.consecutiveFailures,
+    ordering: row.ordering,
+    headers: row.customHeaderHints ?? {},
     previous_secret_expires_at: previousValid
       ? (row.previousSecretExpiresAt?.toISOString() ?? null)
       : null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+type Ordering = EndpointRow["ordering"];
+
+/**
+ * The columns of receiver headers: one ciphertext of the object and the masked hints, or nulls
+ * when there are none (`{}` or `null` in a request).
+ */
+async function receiverHeaderColumns(
+  env: Env,
+  endpointId: string,
+  headers: ReceiverHeaders | null,
+) {
+  if (!headers || Object.keys(headers).length === 0) {
+    return { customHeadersCiphertext: null, customHeaderHints: null };
+  }
+  return {
+    customHeadersCiphertext: await sealReceiverHeaders(
+      webhookSettings(env).secretKey,
+      endpointId,
+      headers,
+    ),
+    customHeaderHints: receiverHeaderHints(headers),
   };
 }
 
@@ -95,13 +126,21 @@ export async function createWebhookEndpoint({
 }: {
   ctx: ServiceContext;
   env: Env;
-  input: { url: string; description?: string | null; event_types: string[]; enabled: boolean };
+  input: {
+    url: string;
+    description?: string | null;
+    event_types: string[];
+    enabled: boolean;
+    headers?: ReceiverHeaders | undefined;
+    ordering: Ordering;
+  };
 }) {
   assertRole(ctx.role, "admin");
   await assertAllowedUrl(env, input.url);
   const id = newId("whep");
   const secret = generateWebhookSecret();
   const secretCiphertext = await sealSecret(webhookSettings(env).secretKey, secret, id);
+  const headerColumns = await receiverHeaderColumns(env, id, input.headers ?? null);
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const [row] = await scope.tx
       .insert(webhookEndpoints)
@@ -115,6 +154,8 @@ export async function createWebhookEndpoint({
         status: input.enabled ? "active" : "disabled",
         statusReason: input.enabled ? null : "disabled by the tenant",
         secretCiphertext,
+        ordering: input.ordering,
+        ...headerColumns,
       })
       .returning();
     if (!row) throw new Error("insert returned no row");
@@ -142,11 +183,20 @@ export async function updateWebhookEndpoint({
   ctx: ServiceContext;
   env: Env;
   id: string;
-  input: { url?: string; description?: string | null; event_types?: string[]; enabled?: boolean };
+  input: {
+    url?: string;
+    description?: string | null;
+    event_types?: string[];
+    enabled?: boolean;
+    headers?: ReceiverHeaders | null | undefined;
+    ordering?: Ordering | undefined;
+  };
 }) {
   assertRole(ctx.role, "admin");
   if (!isId("whep", id)) throw notFound();
   if (input.url !== undefined) await assertAllowedUrl(env, input.url);
+  const headerColumns =
+    input.headers === undefined ? {} : await receiverHeaderColumns(env, id, input.headers);
   const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
   return withTenant(ctx.database, ctx.tenantId, async (scope) => {
     const before = await lockEndpoint(scope, id);
@@ -158,6 +208,8 @@ export async function updateWebhookEndpoint({
         ...(input.url !== undefined && { url: input.url }),
         ...(input.description !== undefined && { description: input.description }),
         ...(input.event_types !== undefined && { eventTypes: input.event_types }),
+        ...(input.ordering !== undefined && { ordering: input.ordering }),
+        ...headerColumns,
         ...(reactivate && {
           enabled: true,
           status: "active" as const,

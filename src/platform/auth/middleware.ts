@@ -9,6 +9,8 @@ import { clientAddressKey, countFailure, isAddressBlocked, tooManyFailures } fro
 import { API_KEY_PATTERN, isIssuableApiKey } from "./api-keys";
 import { isRecentlyValidApiKey, resolveApiKey } from "./credentials";
 import { isRecentlyValidIssuer, type JwksSettings, looksLikeJwt, resolveJwt } from "./jwt";
+import { isPortalOperation } from "./portal-scope";
+import { looksLikePortalToken, resolvePortalToken, verifyPortalToken } from "./portal-token";
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="shelfwise"' };
 
@@ -38,9 +40,14 @@ function jwksSettings(c: Context<AppEnv>): JwksSettings {
  * succeed lately may pass (and is then checked as usual): it cannot be made up by the client
  * whose failures caused the block, and it costs no more than its ordinary cached lookups.
  */
-async function mayPassBlock(token: string | undefined): Promise<boolean> {
+async function mayPassBlock(c: Context<AppEnv>, token: string | undefined): Promise<boolean> {
   if (!token) return false;
   if (API_KEY_PATTERN.test(token)) return isRecentlyValidApiKey(token);
+  // A portal token's signature cannot be made up either, and checking it needs no lookup.
+  if (looksLikePortalToken(token)) {
+    const secret = getConfig(c.env).URL_SIGNING_KEY;
+    return (await verifyPortalToken(secret, token)).kind === "ok";
+  }
   return looksLikeJwt(token) && isRecentlyValidIssuer(token);
 }
 
@@ -60,6 +67,9 @@ async function resolveCredential(
     return principal ?? { refused: "The API key is invalid or revoked." };
   }
   if (!looksLikeJwt(token)) return { refused: "The credential is malformed." };
+  if (looksLikePortalToken(token)) {
+    return resolvePortalToken(c.var.database, getConfig(c.env).URL_SIGNING_KEY, token);
+  }
   const result = await resolveJwt(c.var.database, token, jwksSettings(c));
   switch (result.kind) {
     case "ok":
@@ -80,9 +90,10 @@ async function resolveCredential(
 }
 
 /**
- * Authenticates a tenant request with an API key or a tenant IdP JWT and sets `principal`.
- * 401 for a missing or bad credential; 403 `forbidden` for a valid JWT carrying no known role;
- * 403 `tenant_suspended` when the credential's tenant is not active; 503 when the tenant's IdP
+ * Authenticates a tenant request with an API key, a tenant IdP JWT or a portal token and sets
+ * `principal`. 401 for a missing or bad credential; 403 `forbidden` for a valid JWT carrying no
+ * known role; 403 `tenant_suspended` when the credential's tenant is not active; 403
+ * `insufficient_scope` for a portal token outside the portal's operations (portal-scope.ts); 503 when the tenant's IdP
  * cannot be reached and no cached key applies. Before any lookup, an address with too many
  * recent 401s gets 429 `rate_limited` (see address-limit.ts).
  */
@@ -90,7 +101,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
   return async function authenticateMiddleware(c, next) {
     const token = bearerToken(c.req.header("authorization"));
     const address = clientAddressKey(c);
-    if (isAddressBlocked(address) && !(await mayPassBlock(token))) throw tooManyFailures();
+    if (isAddressBlocked(address) && !(await mayPassBlock(c, token))) throw tooManyFailures();
 
     const resolved = await resolveCredential(c, token);
     if ("refused" in resolved) {
@@ -102,6 +113,14 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       throw new AppError("tenant_suspended", "This tenant is suspended.", {
         headers: await rateLimitHeadersOf(c, resolved),
       });
+    }
+    if (resolved.actor.type === "portal_token" && !isPortalOperation(c.req.method, c.req.path)) {
+      // Counted like tenant_suspended, so a portal token cannot call other routes for free.
+      throw new AppError(
+        "insufficient_scope",
+        "A portal token only reads webhook endpoints and their attempts, resends events and recovers endpoints.",
+        { headers: await rateLimitHeadersOf(c, resolved) },
+      );
     }
     await next();
   };

@@ -1,3 +1,4 @@
+export * from "./arrays";
 export * from "./client";
 export * from "./fresh";
 export * from "./tenant-scope";

@@ -15,7 +15,7 @@ import { describeError, log } from "./logger";
 export const ANONYMOUS = "anonymous";
 
 /** The credential a request presented, as analytics records it. */
-export type CredentialKind = "api_key" | "jwt" | "operator" | "none";
+export type CredentialKind = "api_key" | "jwt" | "portal_token" | "operator" | "none";
 
 /** One finished request, as the request-context middleware sees it. */
 export interface RequestDataPoint {
@@ -126,6 +126,18 @@ export function recordWebhookDeadLetter(
     indexes: [p.tenantId],
     blobs: ["webhook_dead_letter", p.endpointId ?? "", p.reason, p.deliveryId],
     doubles: [1],
+  });
+}
+
+/** Writes a dead-lettered job's data point (kind "job_dead_letter"): the jobs DLQ's alert signal. */
+export function recordJobDeadLetter(
+  env: Env,
+  p: { tenantId: string | null; kind: string; queue: string; messageId: string; attempts: number },
+): void {
+  write(env, {
+    indexes: [p.tenantId ?? ANONYMOUS],
+    blobs: ["job_dead_letter", p.kind, p.queue, p.messageId],
+    doubles: [1, p.attempts],
   });
 }
 

@@ -23,6 +23,16 @@ export interface TrafficTotals {
   rate_limited: number;
 }
 
+/** Per-minute counts over a window, oldest minute first (a quiet minute is a zero). */
+export interface TrafficSeries {
+  /** The first minute, in minutes since the epoch. */
+  from_minute: number;
+  requests: number[];
+  server_errors: number[];
+  client_errors: number[];
+  rate_limited: number[];
+}
+
 export const MINUTE_MS = 60_000;
 /** Minutes of history kept. */
 export const TRAFFIC_RETENTION_MINUTES = 24 * 60;
@@ -96,5 +106,39 @@ export class TrafficLog {
       client_errors: row.c ?? 0,
       rate_limited: row.l ?? 0,
     };
+  }
+
+  /** The last `minutes` minutes bucket by bucket, the current (partial) minute last. */
+  series(minutes: number, now: number): TrafficSeries {
+    const window = Math.max(1, Math.min(TRAFFIC_RETENTION_MINUTES, Math.floor(minutes)));
+    const from = Math.floor(now / MINUTE_MS) - window + 1;
+    const zeros = () => new Array<number>(window).fill(0);
+    const out: TrafficSeries = {
+      from_minute: from,
+      requests: zeros(),
+      server_errors: zeros(),
+      client_errors: zeros(),
+      rate_limited: zeros(),
+    };
+    const rows = this.sql.exec<{
+      minute: number;
+      requests: number;
+      server_errors: number;
+      client_errors: number;
+      rate_limited: number;
+    }>(
+      `SELECT minute, requests, server_errors, client_errors, rate_limited
+       FROM traffic WHERE minute >= ? AND minute < ?`,
+      from,
+      from + window,
+    );
+    for (const row of rows) {
+      const i = row.minute - from;
+      out.requests[i] = row.requests;
+      out.server_errors[i] = row.server_errors;
+      out.client_errors[i] = row.client_errors;
+      out.rate_limited[i] = row.rate_limited;
+    }
+    return out;
   }
 }

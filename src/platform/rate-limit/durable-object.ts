@@ -1,7 +1,12 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../../env";
 import { describeError, log } from "../observability/logger";
-import { TrafficLog, type TrafficSample, type TrafficTotals } from "../observability/traffic";
+import {
+  TrafficLog,
+  type TrafficSample,
+  type TrafficSeries,
+  type TrafficTotals,
+} from "../observability/traffic";
 import { trafficIndex } from "../observability/traffic-index";
 
 /** One limit to enforce: at most `limit` requests in any `windowMs` long window. */
@@ -92,6 +97,11 @@ export class RateLimiter extends DurableObject<Env> {
   /** The tenant's request, error and 429 totals over the last `minutes` minutes. */
   async traffic(minutes: number): Promise<TrafficTotals> {
     return this.#traffic.totals(minutes, this.now());
+  }
+
+  /** The tenant's per-minute counts over the last `minutes` minutes (the ops console's charts). */
+  async trafficSeries(minutes: number): Promise<TrafficSeries> {
+    return this.#traffic.series(minutes, this.now());
   }
 
   /** Liveness probe for /health/ready. */

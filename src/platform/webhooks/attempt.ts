@@ -1,6 +1,7 @@
 import { signWebhook } from "../crypto/webhook-signature";
 import { checkDestination } from "../net/url-policy";
 import { MAX_DELAY_SECONDS, RESPONSE_SNIPPET_BYTES, type WebhookSettings } from "./config";
+import type { ReceiverHeaders } from "./receiver-headers";
 
 /** What one delivery attempt came to. */
 export interface AttemptOutcome {
@@ -70,6 +71,8 @@ export async function attemptDelivery(input: {
   eventId: string;
   body: string;
   settings: WebhookSettings;
+  /** The endpoint's receiver-authentication headers (validated at configuration). */
+  headers?: ReceiverHeaders;
 }): Promise<AttemptOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -95,6 +98,8 @@ export async function attemptDelivery(input: {
     response = await fetch(destination.url, {
       method: "POST",
       headers: {
+        // First, so the signature and framing headers below always win.
+        ...input.headers,
         "content-type": "application/json",
         "user-agent": "Shelfwise-Webhooks/1.0",
         "webhook-id": input.eventId,

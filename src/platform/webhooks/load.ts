@@ -1,9 +1,11 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { openSecret } from "../crypto/secret-box";
-import type { TenantScope } from "../db";
+import { anyOf, type TenantScope } from "../db";
 import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { type DeliveryMessage, UNSEEN_LOOKS, type WebhookSettings } from "./config";
+import { markWaiting, type OrderedCandidate, orderedWaits } from "./ordering";
 import { bucketKey, takeDeliveryTokens } from "./rate";
+import { type ReceiverHeaders, receiverHeadersOfBatch } from "./receiver-headers";
 
 /** What the consumer does with a message after loading it. */
 export type Loaded =
@@ -18,6 +20,9 @@ export type Loaded =
       secrets: string[];
       eventId: string;
       body: string;
+      headers: ReceiverHeaders;
+      /** The endpoint delivers per resource in order: its outcome may release a waiting one. */
+      ordered: boolean;
     };
 
 async function decryptSecrets(
@@ -94,34 +99,57 @@ export async function loadGroup(
   messages: Array<Message<DeliveryMessage>>,
   tenant: { rate: number; active: boolean },
   settings: WebhookSettings,
+  /** Collects deliveries this load settled as failed (their waiters are to be released). */
+  finished: string[] = [],
 ): Promise<Map<Message<DeliveryMessage>, Loaded>> {
   const { rate } = tenant;
-  const rows = await scope.tx
-    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints, payload: events.payload })
-    .from(webhookDeliveries)
-    .innerJoin(
-      webhookEndpoints,
-      and(
-        eq(webhookEndpoints.id, webhookDeliveries.endpointId),
-        eq(webhookEndpoints.tenantId, scope.tenantId),
-      ),
-    )
-    .innerJoin(
-      events,
-      and(eq(events.id, webhookDeliveries.eventId), eq(events.tenantId, scope.tenantId)),
-    )
-    .where(
-      scope.where(
-        webhookDeliveries,
-        inArray(
-          webhookDeliveries.id,
-          messages.map((m) => m.body.d),
+  const ids = messages.map((m) => m.body.d);
+  // The deliveries with the columns used here, and each of their endpoints once (not one copy of
+  // its row per delivery): both statements leave together.
+  const [deliveryRows, endpointRows] = await Promise.all([
+    scope.tx
+      .select({
+        id: webhookDeliveries.id,
+        endpointId: webhookDeliveries.endpointId,
+        eventId: webhookDeliveries.eventId,
+        status: webhookDeliveries.status,
+        lastError: webhookDeliveries.lastError,
+        resourceKey: webhookDeliveries.resourceKey,
+        seq: webhookDeliveries.seq,
+        payload: events.payload,
+      })
+      .from(webhookDeliveries)
+      .innerJoin(
+        events,
+        and(eq(events.id, webhookDeliveries.eventId), eq(events.tenantId, scope.tenantId)),
+      )
+      .where(scope.where(webhookDeliveries, anyOf(webhookDeliveries.id, ids))),
+    scope.tx
+      .select()
+      .from(webhookEndpoints)
+      .where(
+        scope.where(
+          webhookEndpoints,
+          inArray(
+            webhookEndpoints.id,
+            scope.tx
+              .select({ id: webhookDeliveries.endpointId })
+              .from(webhookDeliveries)
+              .where(scope.where(webhookDeliveries, anyOf(webhookDeliveries.id, ids))),
+          ),
         ),
       ),
-    );
+  ]);
+  const endpointsById = new Map(endpointRows.map((endpoint) => [endpoint.id, endpoint]));
+  const rows = deliveryRows.flatMap(({ payload, ...delivery }) => {
+    const endpoint = endpointsById.get(delivery.endpointId);
+    return endpoint ? [{ delivery, endpoint, payload }] : [];
+  });
   const byId = new Map(rows.map((row) => [row.delivery.id, row]));
   const loaded = new Map<Message<DeliveryMessage>, Loaded>();
+  const receiverHeadersOf = receiverHeadersOfBatch(settings.secretKey);
   const held: string[] = [];
+  const ordered: Array<{ message: Message<DeliveryMessage>; candidate: OrderedCandidate }> = [];
   const buckets = new Map<
     string,
     {
@@ -130,6 +158,17 @@ export async function loadGroup(
       waiting: Array<Message<DeliveryMessage>>;
     }
   >();
+  const addToBucket = (
+    message: Message<DeliveryMessage>,
+    endpoint: typeof webhookEndpoints.$inferSelect | undefined,
+  ) => {
+    if (!endpoint) return;
+    const kind = message.body.r ? ("redelivery" as const) : ("fresh" as const);
+    const key = bucketKey(endpoint.id, kind);
+    const bucket = buckets.get(key) ?? { endpoint, kind, waiting: [] };
+    bucket.waiting.push(message);
+    buckets.set(key, bucket);
+  };
   for (const message of messages) {
     const row = byId.get(message.body.d);
     if (!row && (message.body.u ?? 0) < UNSEEN_LOOKS) {
@@ -154,6 +193,7 @@ export async function loadGroup(
           lastError: delivery.lastError ?? "endpoint is disabled",
         })
         .where(scope.where(webhookDeliveries, eq(webhookDeliveries.id, delivery.id)));
+      finished.push(delivery.id);
       loaded.set(message, { kind: "done" });
       continue;
     }
@@ -162,14 +202,38 @@ export async function loadGroup(
       loaded.set(message, { kind: "done" });
       continue;
     }
-    const kind = message.body.r ? ("redelivery" as const) : ("fresh" as const);
-    const key = bucketKey(endpoint.id, kind);
-    const bucket = buckets.get(key) ?? { endpoint, kind, waiting: [] };
-    bucket.waiting.push(message);
-    buckets.set(key, bucket);
+    if (endpoint.ordering === "per_resource" && delivery.resourceKey && delivery.seq !== null) {
+      ordered.push({
+        message,
+        candidate: {
+          deliveryId: delivery.id,
+          endpointId: endpoint.id,
+          resourceKey: delivery.resourceKey,
+          seq: delivery.seq,
+        },
+      });
+      continue;
+    }
+    addToBucket(message, endpoint);
   }
   // One statement for every delivery held in this batch (a suspended tenant's batch is all holds).
   if (held.length > 0) await holdDeliveries(scope, held, tenant.active, loaded, messages);
+  // Ordered endpoints: a delivery with an earlier one of its resource still open waits for it.
+  const waits = await orderedWaits(
+    scope,
+    ordered.map((o) => o.candidate),
+  );
+  const waiting: Array<{ deliveryId: string; waitingFor: string }> = [];
+  for (const { message, candidate } of ordered) {
+    const wait = waits.get(candidate.deliveryId);
+    if (!wait) addToBucket(message, byId.get(candidate.deliveryId)?.endpoint);
+    else if (wait.kind === "event") loaded.set(message, { kind: "defer", waitSeconds: 2 });
+    else {
+      waiting.push({ deliveryId: candidate.deliveryId, waitingFor: wait.id });
+      loaded.set(message, { kind: "done" });
+    }
+  }
+  if (waiting.length > 0) await markWaiting(scope, waiting);
   const grants = await takeDeliveryTokens(
     scope,
     [...buckets.values()].map(({ endpoint, kind, waiting }) => ({
@@ -182,6 +246,7 @@ export async function loadGroup(
   for (const [key, { endpoint, waiting }] of buckets) {
     const { granted, waitSeconds } = grants.get(key) ?? { granted: 0, waitSeconds: () => 1 };
     const secrets = granted > 0 ? await decryptSecrets(settings, endpoint) : [];
+    const headers = granted > 0 ? await receiverHeadersOf(endpoint) : {};
     waiting.forEach((message, i) => {
       if (i >= granted) {
         loaded.set(message, { kind: "defer", waitSeconds: waitSeconds(i - granted + 1) });
@@ -195,7 +260,9 @@ export async function loadGroup(
         endpointId: endpoint.id,
         url: endpoint.url,
         secrets,
+        headers,
         eventId: row.delivery.eventId,
+        ordered: endpoint.ordering === "per_resource",
         body: JSON.stringify({
           type: payload.type,
           timestamp: payload.timestamp,

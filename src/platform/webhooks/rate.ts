@@ -5,13 +5,17 @@ import { effectiveLimits } from "../plans";
 
 const TENANT_RATE_CACHE_MS = 30_000;
 /**
- * How long an `active` status is trusted for delivery (as long as a credential's, so webhooks stop
- * within the same few seconds as API calls). Any other status is read again every time: a resumed
- * tenant's released deliveries must never be held again on a stale status.
+ * How long an `active`, unpaused status is trusted for delivery (as long as a credential's, so
+ * webhooks stop within the same few seconds as API calls). Any other state is read again every
+ * time: a resumed tenant's released deliveries must never be held again on a stale status.
  */
 const TENANT_ACTIVE_CACHE_MS = 5_000;
 type TenantStatus = "active" | "suspended" | "offboarding" | "deleted";
-const tenantRates = new Map<string, { at: number; rate: number; status: TenantStatus | null }>();
+/** `paused`: an operator paused the tenant's webhooks (held like a suspended tenant's). */
+const tenantRates = new Map<
+  string,
+  { at: number; rate: number; status: TenantStatus | null; paused: boolean }
+>();
 
 async function loadTenant(handle: DatabaseHandle, tenantId: string) {
   const [row] = await withSystem(handle, (tx) =>
@@ -20,6 +24,7 @@ async function loadTenant(handle: DatabaseHandle, tenantId: string) {
         plan: tenants.plan,
         webhookRatePerSecond: tenants.webhookRatePerSecond,
         status: tenants.status,
+        webhooksPausedAt: tenants.webhooksPausedAt,
       })
       .from(tenants)
       .where(and(eq(tenants.id, tenantId), uncachedRead))
@@ -29,7 +34,12 @@ async function loadTenant(handle: DatabaseHandle, tenantId: string) {
     ? effectiveLimits({ ...row, rateLimitPerHour: null, maxFileBytes: null })
         .webhook_rate_per_second
     : 1;
-  const entry = { at: Date.now(), rate, status: row?.status ?? null };
+  const entry = {
+    at: Date.now(),
+    rate,
+    status: row?.status ?? null,
+    paused: row?.webhooksPausedAt != null,
+  };
   if (tenantRates.size > 10_000) tenantRates.clear();
   tenantRates.set(tenantId, entry);
   return entry;
@@ -44,18 +54,21 @@ export async function tenantWebhookRate(handle: DatabaseHandle, tenantId: string
 
 /**
  * What the consumer needs of a delivery's tenant, in one read: its rate and whether it may be
- * sent anything now (only an active tenant may; a suspended, offboarding or deleted one is held).
+ * sent anything now (only an active tenant whose webhooks are not paused may; a suspended,
+ * offboarding or deleted one, or one an operator paused, is held). This is the one hold decision:
+ * the consumer, the resume's release and the stranded-holds sweep all go through it.
  */
 export async function deliveryTenant(
   handle: DatabaseHandle,
   tenantId: string,
 ): Promise<{ rate: number; active: boolean }> {
   const hit = tenantRates.get(tenantId);
+  const sendable = (entry: typeof hit) => entry?.status === "active" && !entry.paused;
   const fresh =
-    hit?.status === "active" && Date.now() - hit.at < TENANT_ACTIVE_CACHE_MS
+    hit && sendable(hit) && Date.now() - hit.at < TENANT_ACTIVE_CACHE_MS
       ? hit
       : await loadTenant(handle, tenantId);
-  return { rate: fresh.rate, active: fresh.status === "active" };
+  return { rate: fresh.rate, active: sendable(fresh) };
 }
 
 /** Re-deliveries get a quarter of the fresh rate (at least 1/s), from a bucket of their own. */

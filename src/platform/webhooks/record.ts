@@ -1,6 +1,6 @@
 import { eq, inArray, ne, sql } from "drizzle-orm";
 import { writeAudit } from "../audit";
-import type { TenantScope } from "../db";
+import { anyOf, type TenantScope, unnestRows } from "../db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { newId } from "../ids";
 import { recordEvent } from "../outbox";
@@ -27,6 +27,34 @@ export type Verdict =
   | { kind: "retry"; delaySeconds: number }
   | { kind: "exhausted" };
 
+/**
+ * Inserts a group's attempt rows in one statement with one array parameter per column (unnest),
+ * not one parameter per value: a batch of 100 would otherwise be 1,000 parameters to build.
+ */
+async function insertAttempts(
+  scope: TenantScope,
+  rows: Array<Omit<typeof webhookAttempts.$inferInsert, "tenantId" | "createdAt">>,
+): Promise<void> {
+  const columns = unnestRows(rows, [
+    ["id", "text[]"],
+    ["deliveryId", "text[]"],
+    ["endpointId", "text[]"],
+    ["eventId", "text[]"],
+    ["attemptNumber", "int[]"],
+    ["statusCode", "int[]"],
+    ["latencyMs", "int[]"],
+    ["errorClass", "text[]"],
+    ["responseSnippet", "text[]"],
+  ]);
+  await scope.tx.execute(sql`
+    insert into ${webhookAttempts} (id, tenant_id, delivery_id, endpoint_id, event_id,
+      attempt_number, status_code, latency_ms, error_class, response_snippet)
+    select id, ${scope.tenantId}, delivery_id, endpoint_id, event_id, attempt_number, status_code,
+      latency_ms, error_class, response_snippet
+    from ${columns} as attempt(id, delivery_id, endpoint_id, event_id, attempt_number,
+      status_code, latency_ms, error_class, response_snippet)`);
+}
+
 /** Records successful attempts of a group: deliveries, attempt rows, endpoints' failure counts. */
 export async function recordDelivered(
   scope: TenantScope,
@@ -45,11 +73,12 @@ export async function recordDelivered(
       deliveredAt: sql`now()`,
       updatedAt: sql`now()`,
       lastError: null,
+      waitingFor: null,
     })
     .where(
       scope.where(
         webhookDeliveries,
-        inArray(
+        anyOf(
           webhookDeliveries.id,
           items.map((item) => item.message.body.d),
         ),
@@ -66,7 +95,6 @@ export async function recordDelivered(
     return [
       {
         id: newId("att"),
-        tenantId: scope.tenantId,
         deliveryId: message.body.d,
         endpointId: plan.endpointId,
         eventId: plan.eventId,
@@ -78,7 +106,7 @@ export async function recordDelivered(
       },
     ];
   });
-  if (rows.length > 0) await scope.tx.insert(webhookAttempts).values(rows);
+  if (rows.length > 0) await insertAttempts(scope, rows);
   await scope.tx
     .update(webhookEndpoints)
     .set({ consecutiveFailures: 0 })
@@ -105,6 +133,7 @@ export async function record(
     .set({
       attempts: sql`${webhookDeliveries.attempts} + 1`,
       updatedAt: now,
+      waitingFor: null,
       ...(outcome.kind === "delivered"
         ? { status: "delivered" as const, deliveredAt: now, lastError: null }
         : { lastError: outcome.error }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, lt, sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNull, lt, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { type DatabaseHandle, openRequestDatabase, withSystem, withTenant } from "../db";
 import { tenants, webhookDeliveries, webhookEndpoints } from "../db/schema";
@@ -13,11 +13,11 @@ const STRANDED_AFTER = sql`now() - interval '10 minutes'`;
 const SWEEP_TENANTS = 200;
 
 /**
- * Releases a tenant's held deliveries after it was resumed, through the same path as an
+ * Releases a tenant's held deliveries after it (or its webhooks) was resumed, through the same path as an
  * endpoint's recovery (`requeueDeliveries`: back to pending, queued as throttled re-deliveries,
  * oldest first). Only deliveries of active endpoints are released: an endpoint suspended by its
  * circuit breaker keeps its holds until its own recovery. Nothing happens unless the tenant is
- * active now. Returns how many deliveries were queued again.
+ * active and its webhooks are not paused now (`deliveryTenant`, the consumer's own decision). Returns how many deliveries were queued again.
  */
 export async function releaseTenantHolds(
   handle: DatabaseHandle,
@@ -68,7 +68,7 @@ export async function releaseTenantHolds(
 
 /**
  * Hourly backstop: releases holds that no resume will release, i.e. held deliveries of an active
- * endpoint of an active tenant, untouched for 10 minutes. They arise when a consumer read the
+ * endpoint of an active tenant whose webhooks are not paused, untouched for 10 minutes. They arise when a consumer read the
  * tenant as suspended just before a resume and held its delivery just after the resume's release,
  * or when the release after a resume failed (queue unavailable).
  */
@@ -84,6 +84,8 @@ export async function sweepStrandedHolds(env: Env): Promise<{ tenants: number; r
           and(
             eq(webhookEndpoints.status, "active"),
             eq(tenants.status, "active"),
+            // A paused tenant's holds wait for the operator's resume of its webhooks.
+            isNull(tenants.webhooksPausedAt),
             exists(
               tx
                 .select({ one: sql`1` })

@@ -607,6 +607,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v2/event-types": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the event types with their JSON Schemas (any role)
+     * @description Every event type a webhook can receive, with its meaning, the JSON Schema of its body and an example. The same for every tenant (no tenant data); the OpenAPI document declares the same schemas under `webhooks`.
+     */
+    get: operations["listEventTypes"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v2/webhook-endpoints": {
     parameters: {
       query?: never;
@@ -713,6 +733,46 @@ export interface paths {
     get: operations["listWebhookAttempts"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/webhook-endpoints/{id}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the endpoint's deliveries with what waits and why, newest first (admin)
+     * @description Each delivery to the endpoint, newest first, including those never attempted: held while the tenant's webhooks are paused, or waiting (ordered endpoints) for an earlier delivery of the same resource, named in `waiting_for`.
+     */
+    get: operations["listWebhookDeliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/portal-tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mint a webhook portal token (admin)
+     * @description Mints a short-lived token (15 minutes by default, at most 60) for the tenant's own staff to open the webhook delivery portal: it reads webhook endpoints and their attempts, resends events and recovers endpoints, and is refused (403 insufficient_scope) everywhere else. Hand over `portal_url`; the token is in its fragment.
+     */
+    post: operations["createPortalToken"];
     delete?: never;
     options?: never;
     head?: never;
@@ -945,7 +1005,7 @@ export interface paths {
     put?: never;
     /**
      * Suspend a tenant (its calls get 403 tenant_suspended within 5 s; data kept)
-     * @description Suspends the tenant: its calls and signed links are refused with 403 tenant_suspended within 5 seconds; its data is kept.
+     * @description Suspends the tenant: its calls and signed links are refused with 403 tenant_suspended within 5 seconds; its data is kept. The optional `reason` (recommended) is stored as the tenant's `status_reason` and in the audit log; without one, `(no reason given)` is recorded. Suspending a suspended tenant changes nothing.
      */
     post: operations["suspendTenant"];
     delete?: never;
@@ -968,6 +1028,46 @@ export interface paths {
      * @description Makes a suspended or offboarding tenant active again (cancelling a scheduled deletion).
      */
     post: operations["resumeTenant"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/tenants/{id}/webhooks/pause": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a tenant's webhook deliveries (held until resumed; API unaffected)
+     * @description Holds every new or retried webhook delivery of the tenant (within 5 seconds), as for a suspended tenant: nothing is sent, lost or spent, no endpoint's breaker counts it. The tenant's API keeps working. The reason is required and recorded in the audit log. Pausing a paused tenant is 200 and changes nothing (the first pause's time and reason stay).
+     */
+    post: operations["pauseTenantWebhooks"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/tenants/{id}/webhooks/resume": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume a tenant's webhook deliveries (held ones released oldest first)
+     * @description Ends a webhook pause and releases the held deliveries oldest first (as a tenant's resume does), unless the tenant is suspended or offboarding: its holds then wait for the tenant's resume. Resuming an unpaused tenant is 200 and releases whatever is still held.
+     */
+    post: operations["resumeTenantWebhooks"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1005,7 +1105,7 @@ export interface paths {
     put?: never;
     /**
      * Offboard a tenant: suspended now, exported to R2, deleted after the grace period (resume cancels)
-     * @description Suspends the tenant at once, queues its final export and schedules its deletion after the grace period; resuming the tenant cancels the deletion.
+     * @description Suspends the tenant at once, queues its final export and schedules its deletion after the grace period; resuming the tenant cancels the deletion. The optional `reason` (recommended) is stored as the tenant's `status_reason` and in the audit log; without one, `(no reason given)` is recorded.
      */
     post: operations["offboardTenant"];
     delete?: never;
@@ -1028,6 +1128,26 @@ export interface paths {
     get: operations["getTenantLatestExport"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/tenants/{id}/restore": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a tenant's data from an export (into an empty tenant)
+     * @description Loads a completed export (`exports/{source_tenant_id}/{export_id}/` in R2) into the tenant, which must hold no data yet. Every file's SHA-256 and row count is checked while it streams; the rows keep their ids and go in with one transaction, so a corrupt export or an id still in use writes nothing. Webhook endpoints come back disabled with a new secret, API keys revoked; file contents are copied from the source tenant's prefix. Synchronous, for exports up to 32 MiB (docs/runbooks/disaster-recovery.md).
+     */
+    post: operations["restoreTenant"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1074,6 +1194,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/admin/ops/health": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Platform health: relay lag, job backlog and failures, cron heartbeats, firing alerts
+     * @description Relay lag (oldest undispatched event, p50/p99 of dispatch delay over the window), jobs in progress and dead-lettered, the last run of each cron job (heartbeats) and the alert rules firing now, for every tenant.
+     */
+    get: operations["getOpsHealth"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/ops/tenants/{id}/health": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One tenant's relay lag, job backlog and failures, with the cron heartbeats and alerts
+     * @description The same health figures with the relay and job figures restricted to one tenant (the cron jobs are shared, so they are the platform's).
+     */
+    get: operations["getTenantHealth"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/ops/tenants/{id}/series": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One tenant's per-minute requests, 5xx rate, 429s, webhook backlog and relay lag
+     * @description Per-minute series over the last `minutes` minutes, oldest first, the current minute last: requests, 5xx, 5xx rate and 429s from the tenant's own counters, webhook backlog and relay lag from the database. The ops console draws them.
+     */
+    get: operations["getTenantSeries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/admin/ops/tenants/{id}/webhook-endpoints/{endpointId}/recover": {
     parameters: {
       query?: never;
@@ -1106,6 +1286,26 @@ export interface paths {
      * @description The operators' console: served without a credential and with no data in it; the page asks for the operator token and calls /admin/ops with it. Its CSP runs only the page's own nonced style and script (/ops/console.js) and connects only to this origin.
      */
     get: operations["getOpsConsole"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/portal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Webhook delivery portal (HTML page for a tenant's staff)
+     * @description The webhook delivery portal: served without a credential and with no data in it. The page reads a portal token (POST /v2/portal-tokens) from its URL fragment (#token=…), keeps it in the tab's sessionStorage and calls the API with it. Its CSP runs only the page's own nonced style and script (/portal/portal.js) and connects only to this origin.
+     */
+    get: operations["getWebhookPortal"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1155,9 +1355,643 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  "book.created": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The book.created event
+     * @description A book was created. `data` is the book.
+     */
+    post: operations["bookCreatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "book.updated": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The book.updated event
+     * @description A book was changed (including its stock). `data` is the book after the change.
+     */
+    post: operations["bookUpdatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "book.deleted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The book.deleted event
+     * @description A book was deleted (soft). `data` is the book with `deleted_at` set.
+     */
+    post: operations["bookDeletedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "book.import.batch": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The book.import.batch event
+     * @description A batch of an import's lines was applied: the lines, counts and the ids of the books created and updated.
+     */
+    post: operations["bookImportBatchEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "book.import.completed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The book.import.completed event
+     * @description An import finished: its line count and totals.
+     */
+    post: operations["bookImportCompletedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "order.created": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The order.created event
+     * @description An order was placed and its stock reserved. `data` is the order (pending).
+     */
+    post: operations["orderCreatedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "order.confirmed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The order.confirmed event
+     * @description An order was confirmed. `data` is the order.
+     */
+    post: operations["orderConfirmedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "order.shipped": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The order.shipped event
+     * @description An order was shipped. `data` is the order.
+     */
+    post: operations["orderShippedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "order.cancelled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The order.cancelled event
+     * @description An order was cancelled and its stock released. `data` is the order.
+     */
+    post: operations["orderCancelledEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "order.expired": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The order.expired event
+     * @description A pending order's reservation hold passed: the order expired and its stock was released. `data` is the order.
+     */
+    post: operations["orderExpiredEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "file.uploaded": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The file.uploaded event
+     * @description A file upload completed. `data` is the file (ready).
+     */
+    post: operations["fileUploadedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "tenant.export.completed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The tenant.export.completed event
+     * @description A tenant data export is ready: its files with row counts and SHA-256.
+     */
+    post: operations["tenantExportCompletedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "webhook.endpoint.suspended": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The webhook.endpoint.suspended event
+     * @description The circuit breaker suspended a webhook endpoint after consecutive failures; its deliveries are held until it is re-enabled or recovered.
+     */
+    post: operations["webhookEndpointSuspendedEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
+    BookCreatedEvent: {
+      /** @enum {string} */
+      type: "book.created";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        isbn: string;
+        title: string;
+        authors: string[];
+        price: {
+          amount: number;
+          currency: string;
+        };
+        stock: number;
+        /** @enum {string} */
+        status: "active" | "archived";
+        version: number;
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        deleted_at: string | null;
+      };
+    };
+    BookUpdatedEvent: {
+      /** @enum {string} */
+      type: "book.updated";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        isbn: string;
+        title: string;
+        authors: string[];
+        price: {
+          amount: number;
+          currency: string;
+        };
+        stock: number;
+        /** @enum {string} */
+        status: "active" | "archived";
+        version: number;
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        deleted_at: string | null;
+      };
+    };
+    BookDeletedEvent: {
+      /** @enum {string} */
+      type: "book.deleted";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        isbn: string;
+        title: string;
+        authors: string[];
+        price: {
+          amount: number;
+          currency: string;
+        };
+        stock: number;
+        /** @enum {string} */
+        status: "active" | "archived";
+        version: number;
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        deleted_at: string | null;
+      };
+    };
+    BookImportBatchEvent: {
+      /** @enum {string} */
+      type: "book.import.batch";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        import_id: string;
+        from_line: number;
+        to_line: number;
+        created: number;
+        updated: number;
+        failed: number;
+        created_ids: string[];
+        updated_ids: string[];
+      };
+    };
+    BookImportCompletedEvent: {
+      /** @enum {string} */
+      type: "book.import.completed";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        import_id: string;
+        lines: number;
+        created: number;
+        updated: number;
+        failed: number;
+      };
+    };
+    OrderCreatedEvent: {
+      /** @enum {string} */
+      type: "order.created";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        /** @enum {string} */
+        status: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
+        total: {
+          amount: number;
+          currency: string;
+        };
+        lines: {
+          id: string;
+          book_id: string;
+          isbn: string;
+          title: string;
+          quantity: number;
+          unit_price: {
+            amount: number;
+            currency: string;
+          };
+          line_total: {
+            amount: number;
+            currency: string;
+          };
+        }[];
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        confirmed_at: string | null;
+        /** Format: date-time */
+        shipped_at: string | null;
+        /** Format: date-time */
+        cancelled_at: string | null;
+        /** Format: date-time */
+        expires_at: string | null;
+        /** Format: date-time */
+        expired_at: string | null;
+      };
+    };
+    OrderConfirmedEvent: {
+      /** @enum {string} */
+      type: "order.confirmed";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        /** @enum {string} */
+        status: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
+        total: {
+          amount: number;
+          currency: string;
+        };
+        lines: {
+          id: string;
+          book_id: string;
+          isbn: string;
+          title: string;
+          quantity: number;
+          unit_price: {
+            amount: number;
+            currency: string;
+          };
+          line_total: {
+            amount: number;
+            currency: string;
+          };
+        }[];
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        confirmed_at: string | null;
+        /** Format: date-time */
+        shipped_at: string | null;
+        /** Format: date-time */
+        cancelled_at: string | null;
+        /** Format: date-time */
+        expires_at: string | null;
+        /** Format: date-time */
+        expired_at: string | null;
+      };
+    };
+    OrderShippedEvent: {
+      /** @enum {string} */
+      type: "order.shipped";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        /** @enum {string} */
+        status: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
+        total: {
+          amount: number;
+          currency: string;
+        };
+        lines: {
+          id: string;
+          book_id: string;
+          isbn: string;
+          title: string;
+          quantity: number;
+          unit_price: {
+            amount: number;
+            currency: string;
+          };
+          line_total: {
+            amount: number;
+            currency: string;
+          };
+        }[];
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        confirmed_at: string | null;
+        /** Format: date-time */
+        shipped_at: string | null;
+        /** Format: date-time */
+        cancelled_at: string | null;
+        /** Format: date-time */
+        expires_at: string | null;
+        /** Format: date-time */
+        expired_at: string | null;
+      };
+    };
+    OrderCancelledEvent: {
+      /** @enum {string} */
+      type: "order.cancelled";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        /** @enum {string} */
+        status: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
+        total: {
+          amount: number;
+          currency: string;
+        };
+        lines: {
+          id: string;
+          book_id: string;
+          isbn: string;
+          title: string;
+          quantity: number;
+          unit_price: {
+            amount: number;
+            currency: string;
+          };
+          line_total: {
+            amount: number;
+            currency: string;
+          };
+        }[];
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        confirmed_at: string | null;
+        /** Format: date-time */
+        shipped_at: string | null;
+        /** Format: date-time */
+        cancelled_at: string | null;
+        /** Format: date-time */
+        expires_at: string | null;
+        /** Format: date-time */
+        expired_at: string | null;
+      };
+    };
+    OrderExpiredEvent: {
+      /** @enum {string} */
+      type: "order.expired";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        /** @enum {string} */
+        status: "pending" | "confirmed" | "shipped" | "cancelled" | "expired";
+        total: {
+          amount: number;
+          currency: string;
+        };
+        lines: {
+          id: string;
+          book_id: string;
+          isbn: string;
+          title: string;
+          quantity: number;
+          unit_price: {
+            amount: number;
+            currency: string;
+          };
+          line_total: {
+            amount: number;
+            currency: string;
+          };
+        }[];
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+        /** Format: date-time */
+        confirmed_at: string | null;
+        /** Format: date-time */
+        shipped_at: string | null;
+        /** Format: date-time */
+        cancelled_at: string | null;
+        /** Format: date-time */
+        expires_at: string | null;
+        /** Format: date-time */
+        expired_at: string | null;
+      };
+    };
+    FileUploadedEvent: {
+      /** @enum {string} */
+      type: "file.uploaded";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        id: string;
+        filename: string;
+        content_type: string;
+        size_bytes: number | null;
+        sha256: string | null;
+        /** @enum {string} */
+        status: "uploading" | "ready";
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        updated_at: string;
+      };
+    };
+    TenantExportCompletedEvent: {
+      /** @enum {string} */
+      type: "tenant.export.completed";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        export_id: string;
+        /** @enum {string} */
+        reason: "offboarding" | "requested";
+        files: {
+          name: string;
+          rows: number;
+          sha256: string;
+        }[];
+      };
+    };
+    WebhookEndpointSuspendedEvent: {
+      /** @enum {string} */
+      type: "webhook.endpoint.suspended";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        endpoint_id: string;
+        url: string;
+        reason: string;
+      };
+    };
     Liveness: {
       /** @enum {string} */
       status: "ok";
@@ -1189,6 +2023,7 @@ export interface components {
         | "unauthenticated"
         | "forbidden"
         | "tenant_suspended"
+        | "insufficient_scope"
         | "invalid_signature"
         | "not_found"
         | "method_not_allowed"
@@ -1196,11 +2031,14 @@ export interface components {
         | "insufficient_stock"
         | "invalid_state_transition"
         | "idempotency_key_in_use"
+        | "tenant_not_empty"
         | "precondition_failed"
         | "payload_too_large"
         | "unsupported_media_type"
         | "range_not_satisfiable"
         | "idempotency_key_reused"
+        | "export_corrupt"
+        | "export_too_large"
         | "rate_limited"
         | "internal"
         | "service_unavailable";
@@ -1496,8 +2334,11 @@ export interface components {
     AuditEntry: {
       id: string;
       actor: {
-        /** @enum {string} */
-        type: "api_key" | "jwt" | "operator" | "system";
+        /**
+         * @description portal_token: a portal token; its id is the credential that minted it
+         * @enum {string}
+         */
+        type: "api_key" | "jwt" | "portal_token" | "operator" | "system";
         id: string;
       };
       action: string;
@@ -1749,6 +2590,55 @@ export interface components {
       /** @description More remain: call again (at most 1,000 per call) */
       has_more: boolean;
     };
+    EventTypeList: {
+      data: components["schemas"]["EventType"][];
+    };
+    EventType: {
+      /** @enum {string} */
+      type:
+        | "book.created"
+        | "book.updated"
+        | "book.deleted"
+        | "book.import.batch"
+        | "book.import.completed"
+        | "order.created"
+        | "order.confirmed"
+        | "order.shipped"
+        | "order.cancelled"
+        | "order.expired"
+        | "file.uploaded"
+        | "tenant.export.completed"
+        | "webhook.endpoint.suspended";
+      description: string;
+      /** @description JSON Schema (2020-12) of the webhook body `{type, timestamp, data}` of this type */
+      schema: {
+        [key: string]: unknown;
+      };
+      /** @description An example webhook body of this type */
+      example: {
+        /** @enum {string} */
+        type:
+          | "book.created"
+          | "book.updated"
+          | "book.deleted"
+          | "book.import.batch"
+          | "book.import.completed"
+          | "order.created"
+          | "order.confirmed"
+          | "order.shipped"
+          | "order.cancelled"
+          | "order.expired"
+          | "file.uploaded"
+          | "tenant.export.completed"
+          | "webhook.endpoint.suspended";
+        /**
+         * Format: date-time
+         * @example 2026-11-29T10:15:30.000Z
+         */
+        timestamp: string;
+        data?: unknown;
+      };
+    };
     WebhookEndpointList: {
       data: components["schemas"]["WebhookEndpoint"][];
       has_more: boolean;
@@ -1768,6 +2658,20 @@ export interface components {
       status: "active" | "disabled" | "suspended";
       status_reason: string | null;
       consecutive_failures: number;
+      /**
+       * @description unordered (default): fastest; per_resource: one resource's events are delivered in commit order
+       * @enum {string}
+       */
+      ordering: "unordered" | "per_resource";
+      /**
+       * @description The receiver headers' names with masked values; never a value
+       * @example {
+       *       "Authorization": "Bear…(redacted, 43 chars)"
+       *     }
+       */
+      headers: {
+        [key: string]: string;
+      };
       /**
        * Format: date-time
        * @description Until then, deliveries are also signed with the previous secret
@@ -1814,6 +2718,20 @@ export interface components {
       )[];
       /** @description true re-activates a disabled or suspended endpoint */
       enabled?: boolean;
+      /**
+       * @description Replaces every receiver header; null removes them all
+       * @example {
+       *       "Authorization": "Bearer 3q2+7w=="
+       *     }
+       */
+      headers?: {
+        [key: string]: string;
+      } | null;
+      /**
+       * @description unordered (default): fastest; per_resource: one resource's events are delivered in commit order
+       * @enum {string}
+       */
+      ordering?: "unordered" | "per_resource";
     };
     DeletedWebhookEndpoint: {
       id: string;
@@ -1849,6 +2767,71 @@ export interface components {
        * @example 2026-11-29T10:15:30.000Z
        */
       created_at: string;
+    };
+    WebhookDeliveryList: {
+      data: components["schemas"]["WebhookDelivery"][];
+      has_more: boolean;
+      next_cursor: string | null;
+    };
+    WebhookDelivery: {
+      /** @example dlv_01jd3xk2v8f4r6t8w0y2a4c6e8 */
+      id: string;
+      event_id: string;
+      /** @example order.confirmed */
+      event_type: string;
+      /**
+       * @description pending (queued or retrying), waiting (ordered endpoint: an earlier delivery of the same resource is open), held (tenant or endpoint paused), delivered, failed
+       * @enum {string}
+       */
+      status: "pending" | "waiting" | "held" | "delivered" | "failed";
+      /** @description Attempts spent so far */
+      attempts: number;
+      last_error: string | null;
+      /** @description The resource key, e.g. order:ord_…; null when none */
+      resource: string | null;
+      /** @description The delivery this one waits for (ordered endpoints) */
+      waiting_for: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      delivered_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      failed_at: string | null;
+    };
+    PortalToken: {
+      /**
+       * @description The token's id (its jti): the audit log's target of portal_token.created
+       * @example ptok_01jd3xk2v8f4r6t8w0y2a4c6e8
+       */
+      id: string;
+      /** @enum {string} */
+      scope: "portal";
+      /**
+       * @description The credential that minted it (api_key:<key id> or jwt:<subject>); the audit log's actor id of what the token does
+       * @example api_key:key_01jd3xk2v8f4r6t8w0y2a4c6e8
+       */
+      minted_by: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      expires_at: string;
+      /** @description The bearer token. Shown only in this response; it cannot be revoked, only expire. */
+      token: string;
+      /**
+       * @description The portal page with the token in the URL fragment (#token=…), which browsers never send to a server
+       * @example https://api.shelfwise.example/portal#token=eyJ…
+       */
+      portal_url: string;
     };
     V1BookList: {
       data: components["schemas"]["V1Book"][];
@@ -1994,7 +2977,22 @@ export interface components {
        */
       suspended_at: string | null;
       delete_after: string | null;
+      /**
+       * @description The operator's reason for the current suspension or offboarding (null while active); `(no reason given)` when none was sent
+       * @example Unpaid invoice INV-2026-0113
+       */
+      status_reason: string | null;
+      webhooks_paused: components["schemas"]["TenantWebhooksPaused"];
     };
+    /** @description Set while an operator has paused the tenant's webhook deliveries (they are held, not lost) */
+    TenantWebhooksPaused: {
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      since: string;
+      reason: string;
+    } | null;
     TenantList: {
       data: components["schemas"]["Tenant"][];
       has_more: boolean;
@@ -2027,9 +3025,103 @@ export interface components {
        */
       reservation_hold_minutes?: number | null;
     };
+    OperatorActionReason: {
+      /**
+       * @description Why (1 to 500 characters, trimmed); recorded in the audit log
+       * @example Unpaid invoice INV-2026-0113
+       */
+      reason?: string;
+    };
+    PauseTenantWebhooks: {
+      /**
+       * @description Why (1 to 500 characters, trimmed); recorded in the audit log
+       * @example Unpaid invoice INV-2026-0113
+       */
+      reason: string;
+    };
     Offboarding: {
       tenant: components["schemas"]["Tenant"];
       export: components["schemas"]["TenantExport"];
+    };
+    TenantRestore: {
+      tenant_id: string;
+      source_tenant_id: string;
+      export_id: string;
+      /** Format: date-time */
+      restored_at: string;
+      tables: {
+        books: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        orders: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        order_lines: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        events: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        webhook_endpoints: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        webhook_deliveries: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        files: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        api_keys: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+        audit_log: {
+          /** @description Rows inserted into the tenant */
+          restored: number;
+          /** @description Rows the tenant already held under the same id (kept as they were) */
+          skipped: number;
+        };
+      };
+      /** @description File contents copied in R2 from the source tenant's prefix; `missing`: no object to copy (the file row is restored all the same) */
+      objects: {
+        copied: number;
+        missing: number;
+      };
+    };
+    RestoreTenant: {
+      /**
+       * @description The tenant the export was taken from (the same as the target when a tenant's own data is restored)
+       * @example ten_01jd3xk2v8f4r6t8w0y2a4c6e8
+       */
+      source_tenant_id: string;
+      /**
+       * @description The export to load: its files are read from `exports/{source_tenant_id}/{export_id}/` in R2
+       * @example exp_01jd3xk2v8f4r6t8w0y2a4c6e8
+       */
+      export_id: string;
     };
     TenantOpsList: {
       window: string;
@@ -2053,6 +3145,12 @@ export interface components {
          * @enum {string}
          */
         plan: "trial" | "standard" | "premium" | "enterprise";
+        /**
+         * @description The operator's reason for the current suspension or offboarding (null while active); `(no reason given)` when none was sent
+         * @example Unpaid invoice INV-2026-0113
+         */
+        status_reason: string | null;
+        webhooks_paused: components["schemas"]["TenantWebhooksPaused"];
       };
       window: string;
       /** @enum {string} */
@@ -2089,6 +3187,126 @@ export interface components {
         held: number;
         failed: number;
       }[];
+    };
+    OpsHealth: {
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      generated_at: string;
+      window: string;
+      /** @description The tenant the relay and job figures cover; null for every tenant */
+      tenant_id: string | null;
+      relay: {
+        /** @description Outbox events not yet dispatched */
+        undispatched: number;
+        /** @description Age of the oldest undispatched event in seconds; null when none is waiting */
+        oldest_undispatched_seconds: number | null;
+        /** @description Events dispatched in the window (the lag figures' sample) */
+        dispatched: number;
+        /** @description Median of dispatched_at - created_at over events dispatched in the window; null without any */
+        lag_p50_seconds: number | null;
+        /** @description 99th percentile of the same; null without any */
+        lag_p99_seconds: number | null;
+      };
+      jobs: {
+        /** @description Exports pending or running */
+        exports_in_progress: number;
+        /** @description Book imports queued or running */
+        imports_in_progress: number;
+        /** @description exports_in_progress + imports_in_progress */
+        backlog: number;
+        /** @description Jobs dead-lettered into job_failures within the window */
+        failures: number;
+        /** @description The 10 most recent */
+        recent_failures: {
+          id: string;
+          tenant_id: string;
+          queue: string;
+          /** @description The job message's kind (tenant-export, book-import, …) */
+          kind: string;
+          /** @description What is known of the failure */
+          error: string | null;
+          attempts: number;
+          /**
+           * Format: date-time
+           * @example 2026-11-29T10:15:30.000Z
+           */
+          created_at: string;
+        }[];
+      };
+      /** @description Every cron job that has run at least once (platform-wide) */
+      crons: {
+        job: string;
+        cron: string;
+        /** @description Seconds between two runs of its cron expression */
+        expected_interval_seconds: number | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-29T10:15:30.000Z
+         */
+        last_started_at: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-29T10:15:30.000Z
+         */
+        last_succeeded_at: string | null;
+        /**
+         * Format: date-time
+         * @example 2026-11-29T10:15:30.000Z
+         */
+        last_failed_at: string | null;
+        /** @description Short error text of the last failure */
+        last_error: string | null;
+        last_duration_ms: number | null;
+        consecutive_failures: number;
+        /** @description No success for more than twice its interval (plus a minute of slack) */
+        overdue: boolean;
+      }[];
+      /** @description Rules firing now; empty when healthy */
+      alerts: {
+        /** @enum {string} */
+        rule: "outbox_sweep_stale" | "relay_lag_high" | "job_dead_letters" | "cron_job_failing";
+        /** @enum {string} */
+        severity: "page" | "ticket";
+        summary: string;
+        /** @description The cron job, for cron_job_failing */
+        job?: string;
+        /** @description The figure that fired the rule */
+        value: number | null;
+        threshold: number;
+      }[];
+    };
+    TenantOpsSeries: {
+      tenant_id: string;
+      minutes: number;
+      /** @enum {number} */
+      step_seconds: 60;
+      /**
+       * Format: date-time
+       * @description Start of the first minute (oldest point first)
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      start: string;
+      /**
+       * @description Where the traffic series come from; unavailable: zeros
+       * @enum {string}
+       */
+      source: "durable_object" | "unavailable";
+      series: {
+        /** @description Requests per minute */
+        requests: (number | null)[];
+        /** @description 5xx responses per minute */
+        server_errors: (number | null)[];
+        /** @description 5xx / requests per minute (0..1; 0 without requests) */
+        error_rate: (number | null)[];
+        /** @description 429 rate_limited responses per minute */
+        rate_limited: (number | null)[];
+        /** @description Deliveries created but neither delivered nor failed at the end of each minute */
+        webhook_backlog: (number | null)[];
+        /** @description Median dispatched_at - created_at of the events dispatched in each minute; null without any */
+        relay_lag_seconds: (number | null)[];
+      };
     };
     OperatorRecoverResult: {
       redelivered: number;
@@ -2279,7 +3497,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2383,7 +3601,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2507,7 +3725,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2620,7 +3838,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2741,7 +3959,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2900,7 +4118,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3056,7 +4274,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3202,7 +4420,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3373,7 +4591,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3511,7 +4729,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3629,7 +4847,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3818,7 +5036,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3959,7 +5177,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4123,7 +5341,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4241,7 +5459,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4397,7 +5615,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4540,7 +5758,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4650,7 +5868,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4801,7 +6019,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4912,7 +6130,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5064,7 +6282,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5198,7 +6416,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5370,7 +6588,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5490,7 +6708,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5654,7 +6872,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5857,7 +7075,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5965,7 +7183,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6137,7 +7355,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6255,7 +7473,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6400,7 +7618,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6545,7 +7763,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6699,7 +7917,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6798,7 +8016,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6916,7 +8134,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6956,6 +8174,103 @@ export interface operations {
       };
       /** @description This Idempotency-Key was used with another method, path or body (idempotency_key_reused) */
       422: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listEventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event catalog */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EventTypeList"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           RateLimit: components["headers"]["RateLimit"];
@@ -7055,7 +8370,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7147,6 +8462,21 @@ export interface operations {
           )[];
           /** @default true */
           enabled?: boolean;
+          /**
+           * @description Headers sent with every delivery to authenticate to the receiver (e.g. `Authorization`), up to 5; stored encrypted and shown back only masked. Not allowed: webhook-*, content-*, cf-*, host, user-agent and hop-by-hop headers.
+           * @example {
+           *       "Authorization": "Bearer 3q2+7w=="
+           *     }
+           */
+          headers?: {
+            [key: string]: string;
+          };
+          /**
+           * @description unordered (default): fastest; per_resource: one resource's events are delivered in commit order
+           * @default unordered
+           * @enum {string}
+           */
+          ordering?: "unordered" | "per_resource";
         };
       };
     };
@@ -7188,7 +8518,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7337,7 +8667,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7455,7 +8785,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7603,7 +8933,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7772,7 +9102,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7920,7 +9250,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8087,7 +9417,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8101,6 +9431,287 @@ export interface operations {
       };
       /** @description No such webhook endpoint in this tenant (not_found) */
       404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Return items after this id (the previous page's next_cursor) */
+        starting_after?: string;
+        /** @description Only deliveries in this state; `pending` excludes the waiting ones */
+        status?: "pending" | "waiting" | "held" | "delivered" | "failed";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deliveries */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryList"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such webhook endpoint in this tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPortalToken: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a POST, PATCH or DELETE safe to retry: a repeat with the same key, method, path and body gets the stored response (`Idempotent-Replayed: true`); the same key with another request is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_use. Keys are kept 24 hours.
+         * @example order-2026-11-29-0001
+         */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description How long the token is valid, in seconds (default 900, at most 3600)
+           * @example 900
+           */
+          ttl_seconds?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Minted */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PortalToken"];
+        };
+      };
+      /** @description Validation failed (validation_failed), or a malformed Idempotency-Key (invalid_idempotency_key) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A request with this Idempotency-Key is in progress (idempotency_key_in_use): retry after Retry-After */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with another method, path or body (idempotency_key_reused) */
+      422: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           RateLimit: components["headers"]["RateLimit"];
@@ -8211,7 +9822,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8360,7 +9971,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8544,7 +10155,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8688,7 +10299,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8885,7 +10496,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9102,7 +10713,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9231,7 +10842,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9414,7 +11025,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9556,7 +11167,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9731,7 +11342,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9906,7 +11517,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The credential lacks the role (forbidden), or the tenant is suspended (tenant_suspended) */
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
       403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10393,7 +12004,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["OperatorActionReason"];
+      };
+    };
     responses: {
       /** @description Suspended */
       200: {
@@ -10427,6 +12042,26 @@ export interface operations {
       };
       /** @description No such tenant (not_found) */
       404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -10501,6 +12136,198 @@ export interface operations {
       };
       /** @description No such tenant (not_found) */
       404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  pauseTenantWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PauseTenantWebhooks"];
+      };
+    };
+    responses: {
+      /** @description Paused */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Tenant"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The tenant is deleted (conflict) */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  resumeTenantWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deliveries resumed */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Tenant"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The tenant is deleted (conflict) */
+      409: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -10622,7 +12449,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["OperatorActionReason"];
+      };
+    };
     responses: {
       /** @description Suspended; the export is queued */
       202: {
@@ -10656,6 +12487,26 @@ export interface operations {
       };
       /** @description No such tenant (not_found) */
       404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -10730,6 +12581,124 @@ export interface operations {
       };
       /** @description No such tenant, or no export yet (not_found) */
       404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  restoreTenant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RestoreTenant"];
+      };
+    };
+    responses: {
+      /** @description Restored: rows per table and file contents copied */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantRestore"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such tenant, or no completed export with this id (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The tenant already holds data (tenant_not_empty), or the export's rows still exist under another tenant (conflict) */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A file does not match the manifest's checksum or row count, or is unreadable (export_corrupt); the export exceeds the route's size cap (export_too_large) */
+      422: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -10903,6 +12872,225 @@ export interface operations {
       };
     };
   };
+  getOpsHealth: {
+    parameters: {
+      query?: {
+        /** @description Window of the traffic figures. Longer than 1h is read from Analytics Engine when its credentials are configured. */
+        window?: "5m" | "15m" | "1h" | "6h" | "24h";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Platform health */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OpsHealth"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getTenantHealth: {
+    parameters: {
+      query?: {
+        /** @description Window of the traffic figures. Longer than 1h is read from Analytics Engine when its credentials are configured. */
+        window?: "5m" | "15m" | "1h" | "6h" | "24h";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tenant's health */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OpsHealth"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getTenantSeries: {
+    parameters: {
+      query?: {
+        /** @description Minutes covered, one point per minute (5 to 360) */
+        minutes?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One point per minute for each series */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TenantOpsSeries"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   recoverTenantWebhookEndpoint: {
     parameters: {
       query?: never;
@@ -11021,7 +13209,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The console page */
+      /** @description The page */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description A request body over 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWebhookPortal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
       200: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11312,6 +13541,995 @@ export interface operations {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
+      };
+    };
+  };
+  bookCreatedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "book.created",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "isbn": "9780306406157",
+         *         "title": "The Left Hand of Darkness",
+         *         "authors": [
+         *           "Ursula K. Le Guin"
+         *         ],
+         *         "price": {
+         *           "amount": 1250,
+         *           "currency": "EUR"
+         *         },
+         *         "stock": 12,
+         *         "status": "active",
+         *         "version": 1,
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "deleted_at": null
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["BookCreatedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  bookUpdatedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "book.updated",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "isbn": "9780306406157",
+         *         "title": "The Left Hand of Darkness",
+         *         "authors": [
+         *           "Ursula K. Le Guin"
+         *         ],
+         *         "price": {
+         *           "amount": 1250,
+         *           "currency": "EUR"
+         *         },
+         *         "stock": 10,
+         *         "status": "active",
+         *         "version": 2,
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "deleted_at": null
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["BookUpdatedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  bookDeletedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "book.deleted",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "isbn": "9780306406157",
+         *         "title": "The Left Hand of Darkness",
+         *         "authors": [
+         *           "Ursula K. Le Guin"
+         *         ],
+         *         "price": {
+         *           "amount": 1250,
+         *           "currency": "EUR"
+         *         },
+         *         "stock": 12,
+         *         "status": "active",
+         *         "version": 2,
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "deleted_at": "2026-11-29T10:15:30.000Z"
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["BookDeletedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  bookImportBatchEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "book.import.batch",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "import_id": "bimp_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "from_line": 1,
+         *         "to_line": 500,
+         *         "created": 498,
+         *         "updated": 1,
+         *         "failed": 1,
+         *         "created_ids": [
+         *           "book_01jd3xk2v8f4r6t8w0y2a4c6e8"
+         *         ],
+         *         "updated_ids": [
+         *           "book_01jd3xk2v8f4r6t8w0y2a4c6f0"
+         *         ]
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["BookImportBatchEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  bookImportCompletedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "book.import.completed",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "import_id": "bimp_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "lines": 500,
+         *         "created": 498,
+         *         "updated": 1,
+         *         "failed": 1
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["BookImportCompletedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  orderCreatedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "order.created",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "ord_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "status": "pending",
+         *         "total": {
+         *           "amount": 2500,
+         *           "currency": "EUR"
+         *         },
+         *         "lines": [
+         *           {
+         *             "id": "ordl_01jd3xk2v8f4r6t8w0y2a4c6e9",
+         *             "book_id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *             "isbn": "9780306406157",
+         *             "title": "The Left Hand of Darkness",
+         *             "quantity": 2,
+         *             "unit_price": {
+         *               "amount": 1250,
+         *               "currency": "EUR"
+         *             },
+         *             "line_total": {
+         *               "amount": 2500,
+         *               "currency": "EUR"
+         *             }
+         *           }
+         *         ],
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "confirmed_at": null,
+         *         "shipped_at": null,
+         *         "cancelled_at": null,
+         *         "expires_at": "2026-11-29T10:30:30.000Z",
+         *         "expired_at": null
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["OrderCreatedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  orderConfirmedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "order.confirmed",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "ord_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "status": "confirmed",
+         *         "total": {
+         *           "amount": 2500,
+         *           "currency": "EUR"
+         *         },
+         *         "lines": [
+         *           {
+         *             "id": "ordl_01jd3xk2v8f4r6t8w0y2a4c6e9",
+         *             "book_id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *             "isbn": "9780306406157",
+         *             "title": "The Left Hand of Darkness",
+         *             "quantity": 2,
+         *             "unit_price": {
+         *               "amount": 1250,
+         *               "currency": "EUR"
+         *             },
+         *             "line_total": {
+         *               "amount": 2500,
+         *               "currency": "EUR"
+         *             }
+         *           }
+         *         ],
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "confirmed_at": "2026-11-29T10:15:30.000Z",
+         *         "shipped_at": null,
+         *         "cancelled_at": null,
+         *         "expires_at": null,
+         *         "expired_at": null
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["OrderConfirmedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  orderShippedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "order.shipped",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "ord_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "status": "shipped",
+         *         "total": {
+         *           "amount": 2500,
+         *           "currency": "EUR"
+         *         },
+         *         "lines": [
+         *           {
+         *             "id": "ordl_01jd3xk2v8f4r6t8w0y2a4c6e9",
+         *             "book_id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *             "isbn": "9780306406157",
+         *             "title": "The Left Hand of Darkness",
+         *             "quantity": 2,
+         *             "unit_price": {
+         *               "amount": 1250,
+         *               "currency": "EUR"
+         *             },
+         *             "line_total": {
+         *               "amount": 2500,
+         *               "currency": "EUR"
+         *             }
+         *           }
+         *         ],
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "confirmed_at": "2026-11-29T10:15:30.000Z",
+         *         "shipped_at": "2026-11-29T10:15:30.000Z",
+         *         "cancelled_at": null,
+         *         "expires_at": null,
+         *         "expired_at": null
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["OrderShippedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  orderCancelledEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "order.cancelled",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "ord_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "status": "cancelled",
+         *         "total": {
+         *           "amount": 2500,
+         *           "currency": "EUR"
+         *         },
+         *         "lines": [
+         *           {
+         *             "id": "ordl_01jd3xk2v8f4r6t8w0y2a4c6e9",
+         *             "book_id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *             "isbn": "9780306406157",
+         *             "title": "The Left Hand of Darkness",
+         *             "quantity": 2,
+         *             "unit_price": {
+         *               "amount": 1250,
+         *               "currency": "EUR"
+         *             },
+         *             "line_total": {
+         *               "amount": 2500,
+         *               "currency": "EUR"
+         *             }
+         *           }
+         *         ],
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "confirmed_at": null,
+         *         "shipped_at": null,
+         *         "cancelled_at": "2026-11-29T10:15:30.000Z",
+         *         "expires_at": null,
+         *         "expired_at": null
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["OrderCancelledEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  orderExpiredEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "order.expired",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "ord_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "status": "expired",
+         *         "total": {
+         *           "amount": 2500,
+         *           "currency": "EUR"
+         *         },
+         *         "lines": [
+         *           {
+         *             "id": "ordl_01jd3xk2v8f4r6t8w0y2a4c6e9",
+         *             "book_id": "book_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *             "isbn": "9780306406157",
+         *             "title": "The Left Hand of Darkness",
+         *             "quantity": 2,
+         *             "unit_price": {
+         *               "amount": 1250,
+         *               "currency": "EUR"
+         *             },
+         *             "line_total": {
+         *               "amount": 2500,
+         *               "currency": "EUR"
+         *             }
+         *           }
+         *         ],
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z",
+         *         "confirmed_at": null,
+         *         "shipped_at": null,
+         *         "cancelled_at": null,
+         *         "expires_at": "2026-11-29T10:15:30.000Z",
+         *         "expired_at": "2026-11-29T10:15:30.000Z"
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["OrderExpiredEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  fileUploadedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "file.uploaded",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "id": "file_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "filename": "cover.png",
+         *         "content_type": "image/png",
+         *         "size_bytes": 48213,
+         *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *         "status": "ready",
+         *         "created_at": "2026-11-29T10:15:30.000Z",
+         *         "updated_at": "2026-11-29T10:15:30.000Z"
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["FileUploadedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  tenantExportCompletedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "tenant.export.completed",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "export_id": "texp_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "reason": "requested",
+         *         "files": [
+         *           {
+         *             "name": "books.ndjson",
+         *             "rows": 12,
+         *             "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["TenantExportCompletedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhookEndpointSuspendedEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id: stable across retries, use it to drop duplicates */
+        "webhook-id": string;
+        /** @description Unix seconds of this attempt */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated signatures during a secret rotation */
+        "webhook-signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "webhook.endpoint.suspended",
+         *       "timestamp": "2026-11-29T10:15:30.000Z",
+         *       "data": {
+         *         "endpoint_id": "whep_01jd3xk2v8f4r6t8w0y2a4c6e8",
+         *         "url": "https://hooks.example.com/shelfwise",
+         *         "reason": "10 consecutive failed attempts"
+         *       }
+         *     }
+         */
+        "application/json": components["schemas"]["WebhookEndpointSuspendedEvent"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx acknowledges the delivery */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Gone: the endpoint is disabled and receives nothing more */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, after Retry-After (up to 12 h) if the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, a timeout or a redirect is retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -21,6 +21,7 @@ const WRITTEN: Record<string, { blobs: number; doubles: number }> = {
   rate_limit: { blobs: 3, doubles: 1 },
   webhook_attempt: { blobs: 4, doubles: 4 },
   webhook_dead_letter: { blobs: 4, doubles: 1 },
+  job_dead_letter: { blobs: 4, doubles: 2 },
 };
 
 /** Checks one Analytics Engine query against what the Worker writes. */
@@ -80,6 +81,12 @@ describe("ops definitions", () => {
       "params: [100]",
       "webhook_dead_letter",
       "params: [20]",
+      // Relay and jobs health: sweep stale 5 min, oldest undispatched 2 min, any job dead letter.
+      "job = 'webhook-outbox-sweep'",
+      "params: [300]",
+      "params: [120]",
+      "job_dead_letter",
+      "FROM cron_heartbeats",
     ]) {
       expect(yaml).toContain(fragment);
     }

@@ -170,7 +170,10 @@ export async function recordEvents(
   try {
     return await withTenant(handle, tenantId, async (scope) => {
       const ids: string[] = [];
-      for (const event of events) ids.push((await recordEvent(scope, event.type, event.data)).id);
+      // Tests record hand-made payloads (not the catalog's shapes) to exercise delivery alone.
+      for (const event of events) {
+        ids.push((await recordEvent(scope, event.type, event.data as never)).id);
+      }
       return ids;
     });
   } finally {

@@ -67,6 +67,30 @@ describe("webhook delivery", () => {
     expect(await relayTenant(harness.env, tenant.id)).toBe(0);
   });
 
+  it("keeps each receiver's answer exactly, whatever characters it holds", async () => {
+    const harness = webhookEnv();
+    const tenant = await fastTenant();
+    // What an array's text form and a SQL literal treat specially: quotes, backslashes, braces,
+    // commas, the word NULL, an empty answer.
+    const answers = ['he said "hi", {x} \\ \\" NULL', "NULL", "", "O'Reilly \u{1F4DA} {a,b}"];
+    const endpoint = await endpointTo(harness, tenant, {
+      script: answers.map((body) => ({ status: 200, body })),
+    });
+    await recordEvents(
+      tenant.id,
+      answers.map(() => BOOK),
+    );
+    expect(await relayTenant(harness.env, tenant.id)).toBe(answers.length);
+    await pump(harness);
+    const attempts = await attemptRows(endpoint.id);
+    expect(attempts.map((a) => [a.attempt_number, a.status_code, a.error_class])).toEqual(
+      answers.map(() => [1, 200, null]),
+    );
+    expect(attempts.map((a) => a.response_snippet).sort()).toEqual([...answers].sort());
+    const rows = await deliveryRows(endpoint.id);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(answers.map(() => ["delivered", 1]));
+  });
+
   it("retries a failure on the schedule with jitter, then delivers with the same webhook-id", async () => {
     const harness = webhookEnv();
     const tenant = await fastTenant();

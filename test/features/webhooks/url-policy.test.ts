@@ -156,6 +156,28 @@ describe("SSRF policy (table)", () => {
     expect(failing.ok).toBe(false);
   });
 
+  it("checks a URL seen before under each policy anew, and resolves its host every time", async () => {
+    const dev = { allowLoopbackHttp: true };
+    const none = async () => [];
+    const loopback = "http://127.0.0.1:8787/seen-twice";
+    expect((await checkDestination(loopback, dev, none)).ok).toBe(true);
+    expect(await checkDestination(loopback, strict, none)).toMatchObject({
+      ok: false,
+      reason: "must be an https URL",
+    });
+    expect((await checkDestination(loopback, dev, none)).ok).toBe(true);
+    // The host's addresses changed between two deliveries (DNS rebinding): the second is refused.
+    const answers = [["93.184.215.14"], ["10.0.0.7"]];
+    const rebinding = async () => answers.shift() ?? [];
+    expect((await checkDestination("https://moving.example.com/", strict, rebinding)).ok).toBe(
+      true,
+    );
+    expect(await checkDestination("https://moving.example.com/", strict, rebinding)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("private"),
+    });
+  });
+
   it("allows plain http to loopback only with the development setting", () => {
     const dev = { allowLoopbackHttp: true };
     expect(assessUrl("http://127.0.0.1:8787/hook", dev).ok).toBe(true);

@@ -13,7 +13,7 @@ import { books } from "../../../platform/db/schema";
 import { bookImportErrors, bookImports } from "../../../platform/db/schema/book-imports";
 import { newId } from "../../../platform/ids";
 import { describeError, log } from "../../../platform/observability/logger";
-import { recordEvent } from "../../../platform/outbox";
+import { type EventData, recordEvent } from "../../../platform/outbox";
 import { NdjsonWriter } from "../../exports/ndjson-writer";
 import type { BookInput } from "../schemas";
 import { parseCsvHeader, parseLine, type RowError, textLines } from "./rows";
@@ -149,11 +149,11 @@ async function applyBatch(
 }
 
 /** An import step's audit row and event, both carrying the same summary. */
-async function announce(
+async function announce<T extends "book.import.batch" | "book.import.completed">(
   scope: TenantScope,
   row: BookImportRow,
-  type: "book.import.batch" | "book.import.completed",
-  summary: Record<string, unknown>,
+  type: T,
+  summary: EventData<T>,
 ) {
   await writeAudit(scope.tx, scope.tenantId, actorOf(row), null, {
     action: type,

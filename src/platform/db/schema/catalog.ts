@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  bigserial,
   check,
   index,
   integer,
@@ -107,9 +108,24 @@ export const events = pgTable(
     createdAt: createdAt(),
     /** Set once the relay has enqueued the event's deliveries; the sweep picks up the rest. */
     dispatchedAt: ts("dispatched_at"),
+    /**
+     * Taken from a sequence at insert: for one resource it is commit order, because writers of a
+     * resource hold its row lock from before the insert to their commit (a JS id is not).
+     */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    /**
+     * The resource the event is about, e.g. `order:ord_…` or `book.import:imp_…` (the type
+     * without its last part, and `data.id`); null when the data has no id. Ordered endpoints
+     * deliver one resource's events in `seq` order.
+     */
+    resourceKey: text("resource_key").generatedAlwaysAs(
+      sql`regexp_replace(type, '[.][^.]*$', '') || ':' || (payload -> 'data' ->> 'id')`,
+    ),
   },
   (t) => [
     index("events_tenant_idx").on(t.tenantId, t.id),
     index("events_undispatched_idx").on(t.createdAt).where(sql`${t.dispatchedAt} is null`),
+    /** Retention and relay-lag figures read events by age. */
+    index("events_created_idx").on(t.createdAt),
   ],
 );

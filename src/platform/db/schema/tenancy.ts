@@ -36,7 +36,12 @@ export const tenants = pgTable(
     idpRolesClaim: text("idp_roles_claim").notNull().default("roles"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Why the operator suspended or offboarded the tenant (also in the audit log). */
+    statusReason: text("status_reason"),
     suspendedAt: ts("suspended_at"),
+    /** Set while an operator holds the tenant's webhook deliveries (held, not lost, until resumed). */
+    webhooksPausedAt: ts("webhooks_paused_at"),
+    webhooksPausedReason: text("webhooks_paused_reason"),
     offboardedAt: ts("offboarded_at"),
     deleteAfter: ts("delete_after"),
     deletedAt: ts("deleted_at"),
@@ -78,7 +83,9 @@ export const auditLog = pgTable(
   {
     id: text("id").primaryKey(),
     tenantId: tenantIdColumn().references(() => tenants.id),
-    actorType: text("actor_type", { enum: ["api_key", "jwt", "operator", "system"] }).notNull(),
+    actorType: text("actor_type", {
+      enum: ["api_key", "jwt", "portal_token", "operator", "system"],
+    }).notNull(),
     actorId: text("actor_id").notNull(),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
@@ -92,6 +99,8 @@ export const auditLog = pgTable(
     index("audit_log_tenant_idx").on(t.tenantId, t.id),
     index("audit_log_tenant_action_idx").on(t.tenantId, t.action, t.id),
     index("audit_log_tenant_target_idx").on(t.tenantId, t.targetType, t.targetId),
+    /** Retention: the hourly job archives and prunes the oldest rows first. */
+    index("audit_log_created_idx").on(t.createdAt),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -34,6 +35,14 @@ export const webhookEndpoints = pgTable(
     previousSecretExpiresAt: ts("previous_secret_expires_at"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     ratePerSecond: integer("rate_per_second"),
+    /** unordered (default, fastest) or per_resource: one resource's events arrive in commit order. */
+    ordering: text("ordering", { enum: ["unordered", "per_resource"] })
+      .notNull()
+      .default("unordered"),
+    /** Receiver-authentication headers: AES-GCM ciphertext of a JSON object (name to value). */
+    customHeadersCiphertext: text("custom_headers_ciphertext"),
+    /** What the API shows of those headers: each name with a masked value. */
+    customHeaderHints: jsonb("custom_header_hints").$type<Record<string, string>>(),
     /** Token bucket of fresh deliveries (per-endpoint fairness): tokens left and when last refilled. */
     rateTokens: doublePrecision("rate_tokens"),
     rateRefilledAt: ts("rate_refilled_at"),
@@ -67,6 +76,14 @@ export const webhookDeliveries = pgTable(
     updatedAt: updatedAt(),
     deliveredAt: ts("delivered_at"),
     failedAt: ts("failed_at"),
+    /** The event's resource key and sequence number, copied at fan-out (ordered delivery). */
+    resourceKey: text("resource_key"),
+    seq: bigint("seq", { mode: "number" }),
+    /**
+     * Ordered endpoints: the earlier delivery of the same resource this one waits for (status
+     * stays pending, no attempt is spent); cleared when that one is delivered or failed.
+     */
+    waitingFor: text("waiting_for"),
   },
   (t) => [
     uniqueIndex("webhook_deliveries_event_endpoint_key").on(t.eventId, t.endpointId),
@@ -74,6 +91,16 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_endpoint_status_idx")
       .on(t.endpointId, t.status, t.failedAt)
       .where(sql`${t.status} <> 'delivered'`),
+    /** Retention prunes deliveries by age. */
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+    /** An ordered delivery's open predecessors: same endpoint and resource, lower seq. */
+    index("webhook_deliveries_resource_idx")
+      .on(t.endpointId, t.resourceKey, t.seq)
+      .where(sql`${t.resourceKey} is not null and ${t.status} in ('pending', 'held')`),
+    /** The deliveries waiting for one that just finished. */
+    index("webhook_deliveries_waiting_idx")
+      .on(t.waitingFor)
+      .where(sql`${t.waitingFor} is not null`),
   ],
 );
 
@@ -95,5 +122,9 @@ export const webhookAttempts = pgTable(
     responseSnippet: text("response_snippet"),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_attempts_endpoint_idx").on(t.tenantId, t.endpointId, t.id)],
+  (t) => [
+    index("webhook_attempts_endpoint_idx").on(t.tenantId, t.endpointId, t.id),
+    index("webhook_attempts_delivery_idx").on(t.deliveryId),
+    index("webhook_attempts_created_idx").on(t.createdAt),
+  ],
 );
