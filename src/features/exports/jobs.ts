@@ -28,7 +28,10 @@ async function withDatabase<T>(env: Env, work: (database: DatabaseHandle) => Pro
 
 async function runMessage(env: Env, database: DatabaseHandle, body: JobMessage) {
   if (body.kind === "tenant-export") {
-    await runExport(database, env.FILES, body.export_id);
+    const outcome = await runExport(database, env.FILES, body.export_id);
+    // A duplicate delivery: the live run completes the export, and the hourly sweep requeues it
+    // should that run die, so this message is done.
+    if (outcome === "busy") log("info", "export already running", { export_id: body.export_id });
   } else if (body.kind === "tenant-deletion") {
     const done = await purgeTenant(
       database,

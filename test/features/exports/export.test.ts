@@ -1,10 +1,21 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { requeueStalledExports } from "../../../src/features/exports/export-job";
+import { openRequestDatabase } from "../../../src/platform/db";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 import { seedTenantRows } from "../../helpers/tenant-rows";
 import { bytes, sha256, uploaded } from "../files/fixtures";
-import { countRows, EXPORTED_TABLES, fetchSigned, ownerTx, runExportJob } from "./fixtures";
+import {
+  countRows,
+  EXPORTED_TABLES,
+  fetchSigned,
+  ownerTx,
+  requestExportUnqueued,
+  runExportJob,
+  runJobs,
+} from "./fixtures";
 
 interface ExportView {
   id: string;
@@ -104,6 +115,54 @@ describe("tenant export", () => {
         sql`select id from events where tenant_id = ${tenant.id} and type = 'tenant.export.completed'`,
     );
     expect(events).toHaveLength(1);
+  });
+
+  it("leaves an export held by a live run alone on a duplicate delivery, and takes over a silent one", async () => {
+    const tenant = await createTestTenant();
+    const id = await requestExportUnqueued(tenant.adminKey);
+    const prefix = `exports/${tenant.id}/${id}/`;
+    const state = () =>
+      ownerTx(async (sql) => {
+        const [row] = await sql<{ status: string; run_id: string | null }[]>`
+          select status, run_id from tenant_exports where id = ${id}`;
+        const [counted] = await sql<{ n: number }[]>`
+          select count(*)::int as n from events
+          where tenant_id = ${tenant.id} and type = 'tenant.export.completed'`;
+        return { ...row, completed_events: counted?.n };
+      });
+    // Another delivery's run is writing the export and renewed its claim just now.
+    await ownerTx(
+      (sql) => sql`update tenant_exports
+        set status = 'running', run_id = 'live-run', run_heartbeat_at = now() where id = ${id}`,
+    );
+    const duplicate = await runJobs([{ kind: "tenant-export", export_id: id }]);
+    expect(duplicate.retryMessages).toHaveLength(0);
+    expect((await env.FILES.list({ prefix })).objects).toHaveLength(0);
+    expect(await state()).toEqual({ status: "running", run_id: "live-run", completed_events: 0 });
+
+    // That run fell silent past the stale limit: the hourly sweep's requeue hands it to a new run.
+    await ownerTx(
+      (sql) => sql`update tenant_exports
+        set run_heartbeat_at = now() - interval '11 minutes' where id = ${id}`,
+    );
+    const database = openRequestDatabase(env);
+    try {
+      // Captured, not sent: the requeue looks at every tenant's exports in the shared database.
+      const requeued: unknown[] = [];
+      const jobs = { send: async (body: unknown) => void requeued.push(body) } as unknown as Queue;
+      expect(await requeueStalledExports(database, jobs)).toBeGreaterThanOrEqual(1);
+      expect(requeued).toContainEqual({ kind: "tenant-export", export_id: id });
+    } finally {
+      await database.close();
+    }
+    await runExportJob(id);
+    const taken = await state();
+    expect(taken).toMatchObject({ status: "completed", completed_events: 1 });
+    expect(taken.run_id).not.toBe("live-run");
+    const names = (await env.FILES.list({ prefix })).objects.map((o) => o.key.slice(prefix.length));
+    expect(names.sort()).toEqual(
+      [...EXPORTED_TABLES.map((t) => `${t}.ndjson`), "manifest.json"].sort(),
+    );
   });
 
   it("is for admins: 401 without a credential, 403 for an editor, 404 across tenants", async () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../../src/index";
 import { call } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { ownerTx } from "./fixtures";
+import { ownerTx, requestExportUnqueued } from "./fixtures";
 
 /** What a storage or driver error may carry: internals no tenant admin should read. */
 const RAW =
@@ -47,18 +47,6 @@ async function failExportJob(exportId: string, attempts: number) {
   return result;
 }
 
-/** Requests an export; its job is kept from the local queue, so only this test runs it. */
-async function requestedExport(adminKey: string) {
-  const jobs = { send: async () => {} } as unknown as Queue;
-  const response = await call(
-    "/v2/tenant/export",
-    { method: "POST", headers: bearer(adminKey) },
-    { JOBS: jobs },
-  );
-  expect(response.status).toBe(202);
-  return ((await response.json()) as { id: string }).id;
-}
-
 const shown = async (adminKey: string, id: string) => {
   const response = await call(`/v2/tenant/exports/${id}`, { headers: bearer(adminKey) });
   expect(response.status).toBe(200);
@@ -72,7 +60,7 @@ afterEach(() => {
 describe("a failed export", () => {
   it("shows a stable, user-safe reason while retrying and once failed; the raw error is only logged", async () => {
     const tenant = await createTestTenant();
-    const id = await requestedExport(tenant.adminKey);
+    const id = await requestExportUnqueued(tenant.adminKey);
     const logged: string[] = [];
     const capture = (line: unknown) => void logged.push(String(line));
     vi.spyOn(console, "warn").mockImplementation(capture);
@@ -110,7 +98,7 @@ describe("a failed export", () => {
 
   it("shows a raw error stored before this release as the generic reason", async () => {
     const tenant = await createTestTenant();
-    const id = await requestedExport(tenant.adminKey);
+    const id = await requestExportUnqueued(tenant.adminKey);
     await ownerTx(
       (sql) => sql`update tenant_exports set status = 'failed', error = ${RAW} where id = ${id}`,
     );

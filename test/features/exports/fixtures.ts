@@ -10,6 +10,7 @@ import type { TransactionSql } from "postgres";
 import worker from "../../../src/index";
 import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
+import { bearer } from "../../helpers/tenant";
 
 let counter = 0;
 
@@ -31,10 +32,32 @@ export async function runJobs(bodies: unknown[]) {
   return result;
 }
 
-/** Runs the export job for an export id (as the queue would deliver it). */
+/** Runs the export job for an export id (as the queue would deliver it) and waits for it to complete. */
 export async function runExportJob(exportId: string) {
   const result = await runJobs([{ kind: "tenant-export", export_id: exportId }]);
   if (result.retryMessages.length > 0) throw new Error("the export job asked for a retry");
+  // The local queue delivers the request's own message to the Worker too: when that run holds
+  // the export, this delivery did nothing, and the export completes in the background.
+  for (let waited = 0; ; waited += 50) {
+    const [row] = await ownerTx(
+      (sql) => sql<{ status: string }[]>`select status from tenant_exports where id = ${exportId}`,
+    );
+    if (row?.status === "completed") return;
+    if (waited >= 20_000) throw new Error(`export ${exportId} is ${row?.status}, not completed`);
+    await scheduler.wait(50);
+  }
+}
+
+/** Requests an export with its job kept from the local queue, so only the test runs it. */
+export async function requestExportUnqueued(adminKey: string) {
+  const jobs = { send: async () => {} } as unknown as Queue;
+  const response = await call(
+    "/v2/tenant/export",
+    { method: "POST", headers: bearer(adminKey) },
+    { JOBS: jobs },
+  );
+  if (response.status !== 202) throw new Error(`export request answered ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
 }
 
 /** Fires a cron trigger through the Worker's real scheduled handler. */

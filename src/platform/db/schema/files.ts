@@ -36,6 +36,10 @@ export const tenantExports = pgTable(
     r2Prefix: text("r2_prefix").notNull(),
     manifest: jsonb("manifest"),
     error: text("error"),
+    /** The run that holds the export: a duplicate delivery neither rewrites its files nor completes it. */
+    runId: text("run_id"),
+    /** Renewed while the run writes; a run silent for EXPORT_RUN_STALE_MINUTES may be taken over. */
+    runHeartbeatAt: ts("run_heartbeat_at"),
     createdAt: createdAt(),
     completedAt: ts("completed_at"),
   },
