@@ -1,15 +1,9 @@
 import { htmlPageRoutes } from "../../platform/html-page";
 
 /** The browser program, a static asset (public/ops/console.js, wrangler.toml `[assets]`). */
-export const CONSOLE_SCRIPT_PATH = "/ops/console.js";
+const CONSOLE_SCRIPT_PATH = "/ops/console.js";
 
 const STYLE = `
-:root { color-scheme: light; --line: #d9dde3; --muted: #5b6470; --bad: #b42318; --warn: #a15c07; --ok: #067647; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2939; background: #f6f7f9; }
-header { background: #101828; color: #fff; padding: 12px 24px; display: flex; align-items: center; gap: 16px; }
-header h1 { font-size: 16px; margin: 0; font-weight: 600; }
-header .spacer { flex: 1; }
 main, #signin { max-width: 1180px; margin: 24px auto; padding: 0 24px; }
 #signin { max-width: 420px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 24px; }
 #signin label { display: block; font-weight: 600; margin-bottom: 6px; }
@@ -17,24 +11,17 @@ main, #signin { max-width: 1180px; margin: 24px auto; padding: 0 24px; }
 input, select, button { font: inherit; }
 input[type=password] { width: 100%; padding: 8px; border: 1px solid var(--line); border-radius: 6px; margin-bottom: 12px; }
 button { padding: 6px 12px; border: 1px solid #98a2b3; background: #fff; border-radius: 6px; cursor: pointer; }
-button.primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 button.danger { border-color: var(--bad); color: var(--bad); }
 button.link { border: 0; padding: 0; background: none; color: #1d4ed8; font-weight: 600; text-align: left; }
-.toolbar { display: flex; align-items: center; gap: 12px; margin-bottom: 12px; }
 .toolbar .spacer { flex: 1; }
 #updated { color: var(--muted); }
 table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 th, td { padding: 8px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-th { background: #f2f4f7; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.selected { background: #eef4ff; }
-.id { color: var(--muted); font-size: 12px; font-family: ui-monospace, monospace; }
 .bad { color: var(--bad); font-weight: 600; }
 .warn { color: var(--warn); font-weight: 600; }
 .status-suspended { color: var(--bad); font-weight: 600; }
-#message { min-height: 22px; margin-bottom: 8px; }
-#message.error { color: var(--bad); }
-#message.ok { color: var(--ok); }
 #detail { margin-top: 24px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; }
 #detail h2 { margin: 0; font-size: 18px; }
 .figures { display: grid; grid-template-columns: repeat(6, 1fr); gap: 12px; margin: 16px 0; }
@@ -57,20 +44,8 @@ h3 { font-size: 14px; margin: 16px 0 8px; }
 .chart svg { display: block; width: 100%; height: 48px; }
 `;
 
-/** The console page; its style and script run under a per-response nonce (CSP allows nothing else). */
-function page(nonce: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>Shelfwise Edge · Ops console</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<header><h1>Shelfwise Edge · Ops console</h1><span class="spacer"></span><button id="signout" type="button">Sign out</button></header>
+/** The page's body (the shared document around it: `htmlPageRoutes`). */
+const BODY = `<header><h1>Shelfwise Edge · Ops console</h1><span class="spacer"></span><button id="signout" type="button">Sign out</button></header>
 <form id="signin" hidden autocomplete="off">
   <p>Operators only. The token stays in this browser tab (sessionStorage) and is sent only to this API.</p>
   <label for="token">Operator token</label>
@@ -124,11 +99,7 @@ function page(nonce: string): string {
       <tbody id="endpoints-body"></tbody>
     </table>
   </section>
-</main>
-<script type="module" nonce="${nonce}" src="${CONSOLE_SCRIPT_PATH}"></script>
-</body>
-</html>`;
-}
+</main>`;
 
 /** /ops: the operators' console page (no data in it: every figure is fetched with the token). */
 export const opsConsoleRoutes = htmlPageRoutes({
@@ -138,5 +109,8 @@ export const opsConsoleRoutes = htmlPageRoutes({
   description:
     "The operators' console: served without a credential and with no data in it; the page asks for the operator token and calls /admin/ops with it. Its CSP runs only the page's own nonced style and script (/ops/console.js) and connects only to this origin.",
   defaultSrc: "'none'",
-  render: page,
+  title: "Shelfwise Edge · Ops console",
+  style: STYLE,
+  body: BODY,
+  script: CONSOLE_SCRIPT_PATH,
 });
