@@ -77,3 +77,18 @@ export async function createTestTenant(body: Record<string, unknown> = {}): Prom
     createKey: (role, name) => createKey(adminKey, role, name),
   };
 }
+
+/**
+ * A webhook endpoint of the tenant subscribed to no event the tests emit: nothing is ever sent to
+ * its address. For access and listing checks.
+ */
+export async function quietEndpoint(tenant: TestTenant): Promise<string> {
+  const response = await callJson(
+    "/v2/webhook-endpoints",
+    "POST",
+    { url: "https://93.184.215.14/hook", event_types: ["tenant.export.completed"] },
+    bearer(tenant.adminKey),
+  );
+  if (response.status !== 201) throw new Error(`endpoint creation answered ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}

@@ -104,6 +104,45 @@ export async function provisionTenant(stack: Stack, name: string) {
   return { id: body.tenant.id, key: body.api_key.key, keyId: body.api_key.id };
 }
 
+/** `apiCall` and `provisionTenant` on the stack a test file started (looked up at each call). */
+export function onStack(current: () => Stack | undefined) {
+  const started = () => {
+    const stack = current();
+    if (!stack) throw new Error("stack not started");
+    return stack;
+  };
+  return {
+    api: (path: string, token: string, init: RequestInit = {}) =>
+      apiCall(started(), path, token, init),
+    provision: (name: string) => provisionTenant(started(), name),
+    /**
+     * An endpoint of the tenant to `url`, then twelve new books: against a failing receiver the
+     * breaker suspends the endpoint after ten consecutive failures and holds the rest.
+     */
+    async endpointWithTwelveEvents(key: string, url: string, isbnPrefix: "978" | "979" = "978") {
+      const created = await apiCall(started(), "/v2/webhook-endpoints", key, {
+        method: "POST",
+        body: JSON.stringify({ url }),
+      });
+      expect(created.status).toBe(201);
+      const endpointId = ((await created.json()) as { id: string }).id;
+      for (let i = 0; i < 12; i++) {
+        const book = await apiCall(started(), "/v2/books", key, {
+          method: "POST",
+          body: JSON.stringify({
+            isbn: isbn13(i, isbnPrefix),
+            title: `Book ${i}`,
+            authors: ["A. Writer"],
+            price: { amount: 1250, currency: "EUR" },
+          }),
+        });
+        expect(book.status).toBe(201);
+      }
+      return endpointId;
+    },
+  };
+}
+
 /**
  * A webhook receiver on loopback whose answer (status and body) the test switches; it counts
  * the deliveries it answered with a 2xx.

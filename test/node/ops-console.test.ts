@@ -8,10 +8,9 @@ import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
-  apiCall,
   hasChromium,
   isbn13,
-  provisionTenant,
+  onStack,
   root,
   type Stack,
   startReceiver,
@@ -24,15 +23,7 @@ const SCREENSHOT = join(root, ".data/ops-console.png");
 let stack: Stack | undefined;
 let browser: Browser | undefined;
 
-function api(path: string, token: string, init: RequestInit = {}) {
-  if (!stack) throw new Error("stack not started");
-  return apiCall(stack, path, token, init);
-}
-
-function provision(name: string) {
-  if (!stack) throw new Error("stack not started");
-  return provisionTenant(stack, name);
-}
+const { api, provision, endpointWithTwelveEvents } = onStack(() => stack);
 
 /** Polls a tenant call until it answers `status` (credential caches may hold a tenant for ~5 s). */
 async function expectTenantStatus(key: string, status: number, code?: string) {
@@ -138,26 +129,9 @@ describe.skipIf(!hasChromium)("ops console in a browser", () => {
     const receiver = await startReceiver({ status: 500 });
     try {
       const tenant = await provision("Lighthouse Press");
-      const created = await api("/v2/webhook-endpoints", tenant.key, {
-        method: "POST",
-        body: JSON.stringify({ url: receiver.url }),
-      });
-      expect(created.status).toBe(201);
-      const endpointId = ((await created.json()) as { id: string }).id;
       // Twelve events against a failing receiver: the breaker suspends the endpoint after ten
       // consecutive failures and holds the rest.
-      for (let i = 0; i < 12; i++) {
-        const book = await api("/v2/books", tenant.key, {
-          method: "POST",
-          body: JSON.stringify({
-            isbn: isbn13(i),
-            title: `Book ${i}`,
-            authors: ["A. Writer"],
-            price: { amount: 1250, currency: "EUR" },
-          }),
-        });
-        expect(book.status).toBe(201);
-      }
+      const endpointId = await endpointWithTwelveEvents(tenant.key, receiver.url);
       type Detail = { endpoints: Array<{ id: string; status: string; held: number }> };
       const detailOf = async () =>
         (await (

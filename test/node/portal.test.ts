@@ -10,10 +10,9 @@ import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
-  apiCall,
   hasChromium,
   isbn13,
-  provisionTenant,
+  onStack,
   root,
   type Stack,
   startReceiver,
@@ -26,15 +25,7 @@ const SCREENSHOT = join(root, ".data/portal.png");
 let stack: Stack | undefined;
 let browser: Browser | undefined;
 
-function api(path: string, token: string, init: RequestInit = {}) {
-  if (!stack) throw new Error("stack not started");
-  return apiCall(stack, path, token, init);
-}
-
-function provision(name: string) {
-  if (!stack) throw new Error("stack not started");
-  return provisionTenant(stack, name);
-}
+const { api, provision, endpointWithTwelveEvents } = onStack(() => stack);
 
 /** Deliveries go through the queue consumer and the breaker: up to 90 s on a busy machine. */
 const SETTLE_MS = 90_000;
@@ -77,26 +68,9 @@ describe.skipIf(!hasChromium)("webhook delivery portal in a browser", () => {
     const receiver = await startReceiver({ status: 500, body: "upstream database is down" });
     try {
       const tenant = await provision("Quayside Books");
-      const created = await api("/v2/webhook-endpoints", tenant.key, {
-        method: "POST",
-        body: JSON.stringify({ url: receiver.url }),
-      });
-      expect(created.status).toBe(201);
-      const endpointId = ((await created.json()) as { id: string }).id;
       // Twelve events against a failing receiver: the breaker suspends the endpoint after ten
       // consecutive failures and holds the rest.
-      for (let i = 0; i < 12; i++) {
-        const book = await api("/v2/books", tenant.key, {
-          method: "POST",
-          body: JSON.stringify({
-            isbn: isbn13(i, "979"),
-            title: `Book ${i}`,
-            authors: ["A. Writer"],
-            price: { amount: 1250, currency: "EUR" },
-          }),
-        });
-        expect(book.status).toBe(201);
-      }
+      const endpointId = await endpointWithTwelveEvents(tenant.key, receiver.url, "979");
       await waitFor(
         async () =>
           (

@@ -9,7 +9,13 @@ import { AUTH_FAILURE_LIMIT } from "../../../src/platform/auth/address-limit";
 import { signPortalToken } from "../../../src/platform/auth/portal-token";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { LOOPBACK_IDP, newIdpKey, TestIdp } from "../../helpers/idp";
-import { bearer, createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
+import {
+  bearer,
+  createTestTenant,
+  operator,
+  quietEndpoint,
+  type TestTenant,
+} from "../../helpers/tenant";
 import { createBook } from "../books/fixtures";
 
 interface Minted {
@@ -29,18 +35,6 @@ async function mintOk(tenant: TestTenant, body: unknown = {}): Promise<Minted> {
   const response = await mint(tenant.adminKey, body);
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()) as Minted;
-}
-
-async function createEndpoint(tenant: TestTenant): Promise<string> {
-  const response = await callJson(
-    "/v2/webhook-endpoints",
-    "POST",
-    // Subscribed to no event these tests emit: nothing is ever sent to the address.
-    { url: "https://93.184.215.14/hook", event_types: ["tenant.export.completed"] },
-    bearer(tenant.adminKey),
-  );
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
 }
 
 async function latestEventId(tenant: TestTenant): Promise<string> {
@@ -150,7 +144,7 @@ describe("POST /v2/portal-tokens", () => {
 describe("a portal token", () => {
   it("reads endpoints and attempts, resends an event and recovers an endpoint, audited as minted by its key", async () => {
     const tenant = await createTestTenant();
-    const endpointId = await createEndpoint(tenant);
+    const endpointId = await quietEndpoint(tenant);
     const eventId = await latestEventId(tenant);
     const { token } = await mintOk(tenant);
     const auth = bearer(token);
@@ -214,7 +208,7 @@ describe("a portal token", () => {
 
   it("cannot read or act on another tenant's endpoint or event (404)", async () => {
     const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
-    const foreignEndpoint = await createEndpoint(b);
+    const foreignEndpoint = await quietEndpoint(b);
     const foreignEvent = await latestEventId(b);
     const { token } = await mintOk(a);
     const auth = bearer(token);

@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
-import { bearer, createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
+import {
+  bearer,
+  createTestTenant,
+  operator,
+  quietEndpoint,
+  type TestTenant,
+} from "../../helpers/tenant";
 import { pump, recordEvents, webhookEnv } from "./delivery-fixtures";
 import { adminCall, endpointTo, fastTenant } from "./fixtures";
 
@@ -42,18 +48,6 @@ async function listDeliveries(harness: Harness, tenant: TestTenant, endpointId: 
 }
 
 const byEvent = (page: Page) => new Map(page.data.map((d) => [d.event_id, d]));
-
-/** An endpoint that the receiver does not see, for the access checks (nothing is delivered). */
-async function quietEndpoint(tenant: TestTenant): Promise<string> {
-  const response = await callJson(
-    "/v2/webhook-endpoints",
-    "POST",
-    { url: "https://93.184.215.14/hook", event_types: ["tenant.export.completed"] },
-    bearer(tenant.adminKey),
-  );
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 async function expectProblem(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
