@@ -1,4 +1,4 @@
-// `node bench/webhooks.mjs [--backlog N] [--events N] [--endpoints K]` (through
+// `node bench/webhooks.mjs [--backlog N] [--events N] [--endpoints K] [--receiver-ms L]` (through
 // scripts/with-node22.sh): webhook deliveries per second through the whole pipeline (outbox →
 // relay → queue → signing consumer with its Postgres rows → local receiver) against a plain fetch
 // loop to the same receiver, in one run, plus latency from commit to receipt.
@@ -15,6 +15,7 @@
 //      is checked at the receiver.
 //   3. Live writes: events from POST /v2/books by several writers (bounded by the write rate).
 //   4. Latency with nothing queued.
+// The receiver answers at once, or after --receiver-ms (every phase, the loops included).
 // Uses the bench harness's stack (embedded Postgres, or DATABASE_URL; wrangler dev, local queues).
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
@@ -33,6 +34,10 @@ const { values } = parseArgs({
     // The consumer's send slots per batch (src/platform/webhooks/send-slots.ts): the fetch loop at
     // that concurrency is the fair baseline for the drain.
     slots: { type: "string", default: "5" },
+    // Milliseconds the receiver takes before it answers (default 0: at once). Real receivers take
+    // tens of milliseconds; with an instant one every send is pure CPU in workerd, and nothing
+    // can overlap with it on workerd's one JavaScript thread.
+    "receiver-ms": { type: "string", default: "0" },
     // Resources the ordered drain's events are about (default: one each, like the unordered one).
     "ordered-resources": { type: "string" },
     log: { type: "boolean", default: false },
@@ -45,6 +50,7 @@ const BACKLOG = Number(values.backlog);
 const ENDPOINTS = Number(values.endpoints);
 const WRITERS = Number(values.writers);
 const SLOTS = Number(values.slots);
+const RECEIVER_MS = Number(values["receiver-ms"]);
 const ORDERED_RESOURCES = Number(values["ordered-resources"] ?? values.backlog);
 const say = (m) => console.log(`[webhooks-bench] ${m}`);
 
@@ -76,7 +82,8 @@ async function startReceiver() {
       const path = request.url ?? "";
       if (path.startsWith("/plain")) state.plain++;
       else state.arrivals.push({ at, path, headers: request.headers, chunks });
-      response.writeHead(204).end();
+      if (RECEIVER_MS > 0) setTimeout(() => response.writeHead(204).end(), RECEIVER_MS);
+      else response.writeHead(204).end();
     });
   });
   server.keepAliveTimeout = 30_000;
@@ -345,6 +352,7 @@ async function main() {
     const result = {
       database: stack.database,
       endpoints: ENDPOINTS,
+      receiver_ms: RECEIVER_MS,
       deliveries_expected: drainExpected * 2 + liveExpected + LATENCY_EVENTS,
       deliveries_verified: verified.list.length,
       verification_failures: verified.failures,

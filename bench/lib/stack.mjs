@@ -124,7 +124,15 @@ export function createStack({ onStatus = () => {}, workerDatabaseUrl } = {}) {
         databaseUrl: workerDatabaseUrl ? await workerDatabaseUrl(databaseUrl) : databaseUrl,
         cwd: root,
         stdout: parts.logFd,
-        env: { FORCE_COLOR: "0", NO_COLOR: "1" },
+        env: {
+          FORCE_COLOR: "0",
+          NO_COLOR: "1",
+          // wrangler dev records every invocation and subrequest (each fetch, each database
+          // socket) as trace spans in a local store, through a streaming tail Worker in workerd's
+          // own thread: a development explorer, not something production runs beside the Worker.
+          // X_LOCAL_OBSERVABILITY=true keeps it, to measure what it costs.
+          X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? "false",
+        },
         args: [
           script,
           // Given a script outside the project, wrangler would look for its config beside it.
