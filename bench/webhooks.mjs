@@ -15,6 +15,8 @@
 //      is checked at the receiver.
 //   3. Live writes: events from POST /v2/books by several writers (bounded by the write rate).
 //   4. Latency with nothing queued.
+//   5. Held drain: the same backlog for a tenant whose webhooks are paused (relay, queue, load,
+//      every delivery held, none sent): workerd's CPU per delivery before the send.
 // The receiver answers at once, or after --receiver-ms (every phase, the loops included).
 // Uses the bench harness's stack (embedded Postgres, or DATABASE_URL; wrangler dev, local queues).
 import { createServer } from "node:http";
@@ -324,6 +326,46 @@ async function main() {
     }
     await waitFor(() => arrivalsAt(latencyPath) >= LATENCY_EVENTS, 60_000);
 
+    // 5. Held drain: the same backlog for a second tenant whose webhooks an operator paused.
+    // Relay, queue and the consumer's load run as in the drain, but every delivery is held
+    // instead of sent: workerd's CPU per delivery for everything before the send.
+    say(`held drain: ${BACKLOG} events × ${ENDPOINTS} endpoints of a paused tenant`);
+    const heldTenant = await call("/admin/tenants", {
+      key: stack.operatorToken,
+      method: "POST",
+      json: {
+        name: "Webhook bench (paused)",
+        plan: "enterprise",
+        limits: { requests_per_hour: 10_000_000, webhook_rate_per_second: 1000 },
+      },
+    });
+    for (let i = 0; i < ENDPOINTS; i++) {
+      await call("/v2/webhook-endpoints", {
+        key: heldTenant.api_key.key,
+        method: "POST",
+        json: { url: `${receiver.url}/held/${i}`, event_types: ["book.created"] },
+      });
+    }
+    await call(`/admin/tenants/${heldTenant.tenant.id}/webhooks/pause`, {
+      key: stack.operatorToken,
+      method: "POST",
+      json: { reason: "benchmark: everything but the sends" },
+    });
+    const heldCpu = cpu.start();
+    await call("/bench/webhooks/backlog", {
+      key: heldTenant.api_key.key,
+      method: "POST",
+      json: { count: BACKLOG },
+    });
+    let held = 0;
+    for (const until = Date.now() + 120_000; held < drainExpected && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      held = (
+        await call(`/admin/ops/tenants/${heldTenant.tenant.id}`, { key: stack.operatorToken })
+      ).webhooks.held;
+    }
+    const heldUsage = heldCpu();
+
     // Every arrival verified with standardwebhooks, now that nothing is being timed.
     const verified = receiver.verify();
     const live = verified.list
@@ -378,6 +420,12 @@ async function main() {
           Math.round((drainUsage.cpuMs.workerd / drained.length) * 1000) / 1000,
         [`workerd_cpu_ms_per_fetch_in_loop_${SLOTS}_concurrent`]:
           Math.round((loopUsage.cpuMs.workerd / drainExpected) * 1000) / 1000,
+        // The same backlog for a paused tenant: relay, queue and load, every delivery held.
+        held_drain: {
+          deliveries_held: held,
+          workerd_cpu_ms_per_delivery:
+            Math.round((heldUsage.cpuMs.workerd / drainExpected) * 1000) / 1000,
+        },
         // Cores busy (of the machine's `cores`) from the backlog request to the last receipt,
         // and over the same-concurrency loop: a drain that keeps the machine busy cannot gain
         // from overlapping its steps.
