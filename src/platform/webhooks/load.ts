@@ -175,6 +175,17 @@ export async function loadGroup(
       loaded.set(message, { kind: "unseen" });
       continue;
     }
+    // A resend sends its message before its transaction commits the delivery back to pending: a
+    // re-delivery that still finds it delivered may have overtaken that commit, and looks again
+    // like an unseen one before it is taken for a duplicate.
+    if (
+      row?.delivery.status === "delivered" &&
+      message.body.r &&
+      (message.body.u ?? 0) < UNSEEN_LOOKS
+    ) {
+      loaded.set(message, { kind: "unseen" });
+      continue;
+    }
     // Gone (endpoint deleted) or already delivered (a duplicate message): nothing to do.
     if (!row || row.delivery.status === "delivered") {
       loaded.set(message, { kind: "done" });

@@ -275,6 +275,42 @@ describe("webhook delivery", () => {
     expect(last[0]).toMatchObject({ acked: true, retried: false });
     expect(harness.queue.take()).toEqual([]);
   });
+  it("delivers a resend whose message overtakes the resend's commit, and drops a duplicate", async () => {
+    const harness = webhookEnv();
+    const tenant = await fastTenant();
+    const endpoint = await endpointTo(harness, tenant, { default: { status: 204 } });
+    await recordEvents(tenant.id, [BOOK]);
+    await relayTenant(harness.env, tenant.id);
+    await pump(harness);
+    const [delivered] = await deliveryRows(endpoint.id);
+    expect(delivered).toMatchObject({ status: "delivered", attempts: 1 });
+    // A resend's message (a re-delivery, r: 1) reaches the consumer while the resend's transaction
+    // has not committed yet: the delivery still reads as delivered.
+    const resent = { d: delivered?.id as string, t: tenant.id, r: 1 as const };
+    const early = await runBatch("shelfwise-webhooks", [{ body: resent }], harness.env);
+    expect(early[0]).toMatchObject({ acked: true, retried: false });
+    expect(await received(endpoint.name)).toHaveLength(1);
+    const [again] = harness.queue.take();
+    expect(again).toEqual({ body: { ...resent, u: 1 }, delaySeconds: 2 });
+
+    // The resend commits: the next look sends it, a second attempt of the same delivery.
+    await withOwnerSql(
+      (sql) => sql`update webhook_deliveries set status = 'pending' where id = ${resent.d}`,
+    );
+    await runBatch("shelfwise-webhooks", [{ body: again?.body as typeof resent }], harness.env);
+    expect(await received(endpoint.name)).toHaveLength(2);
+    expect(await deliveryRows(endpoint.id)).toMatchObject([{ status: "delivered", attempts: 2 }]);
+
+    // A duplicate of it, after its looks, is dropped: nothing sent, nothing queued again.
+    const duplicate = await runBatch(
+      "shelfwise-webhooks",
+      [{ body: { ...resent, u: 3 } }],
+      harness.env,
+    );
+    expect(duplicate[0]).toMatchObject({ acked: true, retried: false });
+    expect(harness.queue.take()).toEqual([]);
+    expect(await received(endpoint.name)).toHaveLength(2);
+  });
   it("spends a batch's send budget fairly: slow receivers cannot hold a batch for long", async () => {
     const harness = webhookEnv({ WEBHOOK_SEND_BUDGET_MS: "200" });
     const tenant = await fastTenant();
