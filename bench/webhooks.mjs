@@ -136,25 +136,33 @@ async function main() {
         throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
       return body;
     };
-    const provisioned = await call("/admin/tenants", {
-      key: stack.operatorToken,
-      method: "POST",
-      json: {
-        name: "Webhook bench",
-        plan: "enterprise",
-        limits: { requests_per_hour: 10_000_000, webhook_rate_per_second: 1000 },
-      },
-    });
-    const admin = provisioned.api_key.key;
-    for (let i = 0; i < ENDPOINTS; i++) {
-      const path = `/hook/${i}`;
-      const created = await call("/v2/webhook-endpoints", {
-        key: admin,
+    /** A tenant with limits high enough to stay out of the way; answers its id and admin key. */
+    const provision = async (name) => {
+      const { tenant, api_key } = await call("/admin/tenants", {
+        key: stack.operatorToken,
         method: "POST",
-        json: { url: `${receiver.url}${path}`, event_types: ["book.created"] },
+        json: {
+          name,
+          plan: "enterprise",
+          limits: { requests_per_hour: 10_000_000, webhook_rate_per_second: 1000 },
+        },
       });
-      receiver.secrets.set(path, created.secret);
-    }
+      return { id: tenant.id, admin: api_key.key };
+    };
+    /** ENDPOINTS endpoints at `${prefix}0…`, for book.created only. */
+    const bookEndpointsUnder = async (admin, prefix) => {
+      for (let i = 0; i < ENDPOINTS; i++) {
+        const path = `${prefix}${i}`;
+        const created = await call("/v2/webhook-endpoints", {
+          key: admin,
+          method: "POST",
+          json: { url: `${receiver.url}${path}`, event_types: ["book.created"] },
+        });
+        receiver.secrets.set(path, created.secret);
+      }
+    };
+    const { admin } = await provision("Webhook bench");
+    await bookEndpointsUnder(admin, "/hook/");
     // As many ordered endpoints (ordering: per_resource), for book.deleted only: the ordered drain.
     for (let i = 0; i < ENDPOINTS; i++) {
       const path = `/ordered/${i}`;
@@ -330,39 +338,24 @@ async function main() {
     // Relay, queue and the consumer's load run as in the drain, but every delivery is held
     // instead of sent: workerd's CPU per delivery for everything before the send.
     say(`held drain: ${BACKLOG} events × ${ENDPOINTS} endpoints of a paused tenant`);
-    const heldTenant = await call("/admin/tenants", {
-      key: stack.operatorToken,
-      method: "POST",
-      json: {
-        name: "Webhook bench (paused)",
-        plan: "enterprise",
-        limits: { requests_per_hour: 10_000_000, webhook_rate_per_second: 1000 },
-      },
-    });
-    for (let i = 0; i < ENDPOINTS; i++) {
-      await call("/v2/webhook-endpoints", {
-        key: heldTenant.api_key.key,
-        method: "POST",
-        json: { url: `${receiver.url}/held/${i}`, event_types: ["book.created"] },
-      });
-    }
-    await call(`/admin/tenants/${heldTenant.tenant.id}/webhooks/pause`, {
+    const heldTenant = await provision("Webhook bench (paused)");
+    await bookEndpointsUnder(heldTenant.admin, "/held/");
+    await call(`/admin/tenants/${heldTenant.id}/webhooks/pause`, {
       key: stack.operatorToken,
       method: "POST",
       json: { reason: "benchmark: everything but the sends" },
     });
     const heldCpu = cpu.start();
     await call("/bench/webhooks/backlog", {
-      key: heldTenant.api_key.key,
+      key: heldTenant.admin,
       method: "POST",
       json: { count: BACKLOG },
     });
     let held = 0;
     for (const until = Date.now() + 120_000; held < drainExpected && Date.now() < until; ) {
       await new Promise((r) => setTimeout(r, 100));
-      held = (
-        await call(`/admin/ops/tenants/${heldTenant.tenant.id}`, { key: stack.operatorToken })
-      ).webhooks.held;
+      held = (await call(`/admin/ops/tenants/${heldTenant.id}`, { key: stack.operatorToken }))
+        .webhooks.held;
     }
     const heldUsage = heldCpu();
 

@@ -171,18 +171,11 @@ export async function loadGroup(
   };
   for (const message of messages) {
     const row = byId.get(message.body.d);
-    if (!row && (message.body.u ?? 0) < UNSEEN_LOOKS) {
-      loaded.set(message, { kind: "unseen" });
-      continue;
-    }
-    // A resend sends its message before its transaction commits the delivery back to pending: a
-    // re-delivery that still finds it delivered may have overtaken that commit, and looks again
-    // like an unseen one before it is taken for a duplicate.
-    if (
-      row?.delivery.status === "delivered" &&
-      message.body.r &&
-      (message.body.u ?? 0) < UNSEEN_LOOKS
-    ) {
+    // The message may have overtaken the commit that sent it: the relay's (no row yet) or a
+    // resend's (a re-delivery whose delivery still reads as delivered). It looks again a few
+    // times before the row is taken for a deleted endpoint's or the message for a duplicate.
+    const uncommitted = !row || (message.body.r && row.delivery.status === "delivered");
+    if (uncommitted && (message.body.u ?? 0) < UNSEEN_LOOKS) {
       loaded.set(message, { kind: "unseen" });
       continue;
     }
