@@ -1,4 +1,5 @@
 // Small helpers the benchmark scenarios share for their setup data.
+import { randomUUID } from "node:crypto";
 
 /** The ISBN-13 of a 12-digit body: the body and its check digit. */
 export function withCheckDigit(body) {
@@ -30,4 +31,67 @@ export async function unlimitedTenant(ctx, name) {
     "raising the tenant's limit",
   );
   return tenant;
+}
+
+/**
+ * Requests one key sends before the next takes over: under the per-credential limit (100 per
+ * minute), with room for a scenario's own setup calls on its first key.
+ */
+export const REQUESTS_PER_KEY = 80;
+/** The highest rate a throughput scenario is provisioned for (no scenario reaches 400 req/s here). */
+const MAX_REQUESTS_PER_SECOND = 600;
+/** Keys one admin "minter" key creates: under its own 100 per minute. */
+const KEYS_PER_MINTER = 40;
+
+/** Keys a scenario needs so that none sends more than REQUESTS_PER_KEY in its warm-up and run. */
+export function keysNeeded(ctx) {
+  return Math.ceil((MAX_REQUESTS_PER_SECOND * ctx.seconds) / REQUESTS_PER_KEY);
+}
+
+/**
+ * `count` new keys of `role` for the tenant of `apiKey` (an admin key). Admin "minter" keys
+ * create them, KEYS_PER_MINTER each and side by side, so no key creates more than its own
+ * per-minute limit allows.
+ */
+export async function mintKeys(ctx, apiKey, { count, role, name }) {
+  const create = async (key, keyName, keyRole) =>
+    (
+      await json(
+        await ctx.api("/v2/api-keys", {
+          method: "POST",
+          apiKey: key,
+          json: { name: keyName, role: keyRole },
+        }),
+        `creating ${keyName}`,
+      )
+    ).key;
+  const minters = Math.ceil(count / KEYS_PER_MINTER);
+  const batches = await Promise.all(
+    Array.from({ length: minters }, async (_, m) => {
+      const minter = await create(apiKey, `${name} minter ${m}`, "admin");
+      const keys = [];
+      for (let i = m * KEYS_PER_MINTER; i < Math.min(count, (m + 1) * KEYS_PER_MINTER); i++) {
+        keys.push(await create(minter, `${name} ${i}`, role));
+      }
+      return keys;
+    }),
+  );
+  return batches.flat();
+}
+
+/**
+ * autocannon hook: each key in turn for a block of REQUESTS_PER_KEY requests (counted across the
+ * warm-up and the measured run, as a busy client's key stays cached in the isolate), and with
+ * `idempotent` a fresh Idempotency-Key per request.
+ */
+export function keysInBlocks(keys, { idempotent = false } = {}) {
+  let sent = 0;
+  return (request) => ({
+    ...request,
+    headers: {
+      ...request.headers,
+      authorization: `Bearer ${keys[Math.floor(sent++ / REQUESTS_PER_KEY) % keys.length]}`,
+      ...(idempotent ? { "idempotency-key": randomUUID() } : {}),
+    },
+  });
 }

@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * @property {string} baseUrl e.g. http://127.0.0.1:41234
  * @property {string} operatorToken Bearer token for /admin/… on this run's Worker.
  * @property {boolean} smoke True under --smoke: keep setup data tiny.
+ * @property {number} seconds Warm-up plus measured seconds of each throughput scenario.
  * @property {(options?: { name?: string, plan?: string }) => Promise<{ tenantId: string, apiKey: string }>} provisionTenant
  *   POST /admin/tenants; a new tenant and its admin API key.
  * @property {(path: string, init?: RequestInit & { apiKey?: string, json?: unknown }) => Promise<Response>} api

@@ -3,53 +3,32 @@
 // outbox event). Each is compared with /health/ready (one Postgres round trip plus R2 and the
 // Durable Objects) in the same run. Queries per request are read from one sample response's
 // Server-Timing (`db;…;desc="N queries"`) and kept in the scenario's description.
-import { isbn13, json, unlimitedTenant } from "../lib/fixtures.mjs";
+import {
+  isbn13,
+  json,
+  keysInBlocks,
+  keysNeeded,
+  mintKeys,
+  unlimitedTenant,
+} from "../lib/fixtures.mjs";
 
-/** Keys per scenario, used in turn, so the per-credential limit (100/min) never shapes a figure. */
-const KEY_COUNT = 30;
 const SCENARIO_COUNT = 3;
 const LIST_SIZE = 100;
 
-/** autocannon hook: the next key in turn. */
-function rotating(keys) {
-  let next = 0;
-  return (request) => ({
-    ...request,
-    headers: { ...request.headers, authorization: `Bearer ${keys[next++ % keys.length]}` },
-  });
-}
-
 let shared;
-/** One enterprise tenant with a raised hourly limit, KEY_COUNT keys per scenario, LIST_SIZE books, one deep-stock book. */
+/**
+ * One enterprise tenant with a raised hourly limit, editor keys for each scenario (enough that
+ * the per-credential limit, 100/min, never shapes a figure), LIST_SIZE books, one deep-stock book.
+ */
 function catalogTenant(ctx) {
   shared ??= (async () => {
     const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench catalog");
-    // Each scenario gets its own keys: at ~100 req/s for 13 s, 30 keys stay well under 100/min each.
-    // Admin "minter" keys create them, so no single key creates more than its own limit allows.
-    const keySets = [];
-    for (let set = 0; set < SCENARIO_COUNT; set++) {
-      const minter = await json(
-        await ctx.api("/v2/api-keys", {
-          method: "POST",
-          apiKey,
-          json: { name: `bench catalog minter ${set}`, role: "admin" },
-        }),
-        "creating a bench key",
-      );
-      const keys = [];
-      for (let i = 0; i < (ctx.smoke ? 1 : KEY_COUNT); i++) {
-        const created = await json(
-          await ctx.api("/v2/api-keys", {
-            method: "POST",
-            apiKey: minter.key,
-            json: { name: `bench catalog ${set}.${i}`, role: "editor" },
-          }),
-          "creating a bench key",
-        );
-        keys.push(created.key);
-      }
-      keySets.push(keys);
-    }
+    const count = keysNeeded(ctx);
+    const keySets = await Promise.all(
+      Array.from({ length: SCENARIO_COUNT }, (_, set) =>
+        mintKeys(ctx, apiKey, { count, role: "editor", name: `bench catalog ${set}` }),
+      ),
+    );
     const keys = keySets.flat();
     const createBook = (i, stock) =>
       ctx
@@ -112,7 +91,7 @@ function catalogScenario(index, name, description, build) {
       await noteQueries(scenario, { ...ctx, ...state }, build({ ...ctx, ...state }));
       return state;
     },
-    request: (ctx) => ({ ...build(ctx), setupRequest: rotating(ctx.keys) }),
+    request: (ctx) => ({ ...build(ctx), setupRequest: keysInBlocks(ctx.keys) }),
   };
   return scenario;
 }

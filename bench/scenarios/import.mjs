@@ -3,7 +3,7 @@
 // beside the same kind of rows sent through POST /v2/books one by one (10 in flight, keys in
 // turn so the per-credential limit never shapes the figure). 100,000 import rows and 1,000 single
 // creates by default; 2,000 and 50 under --smoke. Not a throughput run of autocannon: it runs once.
-import { json, unlimitedTenant, withCheckDigit } from "../lib/fixtures.mjs";
+import { json, mintKeys, unlimitedTenant, withCheckDigit } from "../lib/fixtures.mjs";
 
 const IMPORT_ROWS = 100_000;
 const SINGLE_ROWS = 1_000;
@@ -28,19 +28,8 @@ function book(i) {
 
 async function importTenant(ctx) {
   const { apiKey } = await unlimitedTenant(ctx, "Bench import");
-  const keys = [];
-  for (let i = 0; i < (ctx.smoke ? 2 : KEYS); i++) {
-    const created = await json(
-      await ctx.api("/v2/api-keys", {
-        method: "POST",
-        apiKey,
-        json: { name: `bench import ${i}`, role: "editor" },
-      }),
-      "creating a bench key",
-    );
-    keys.push(created.key);
-  }
-  return { keys };
+  const count = ctx.smoke ? 2 : KEYS;
+  return { keys: await mintKeys(ctx, apiKey, { count, role: "editor", name: "bench import" }) };
 }
 
 async function oneByOne(ctx, keys, rows) {

@@ -9,30 +9,28 @@
 // (a) and (c) use bench-only routes (bench/worker/limits-routes.ts): 404 unless the
 // Worker runs in development/test with BENCH_ROUTES = "true".
 import { randomUUID } from "node:crypto";
-import { isbn13, json, unlimitedTenant } from "../lib/fixtures.mjs";
+import {
+  isbn13,
+  json,
+  keysInBlocks,
+  keysNeeded,
+  mintKeys,
+  unlimitedTenant,
+} from "../lib/fixtures.mjs";
 
-/** Keys used in turn, so the per-credential limit (100/min) never shapes a throughput figure. */
-const KEY_COUNT = 20;
+/** The scenarios that send authenticated traffic, each with its own keys. */
+const KEYED = ["limits-tenant-plain", "limits-tenant-limited", "order-plain", "order-idempotent"];
 const ACCURACY_BURST = 300;
 const BUILTIN_LIMIT = 100; // wrangler.toml: simple = { limit = 100, period = 60 }
 
 let shared;
-/** One tenant with a very high hourly limit, KEY_COUNT admin keys and a book with ample stock. */
+/**
+ * One tenant with a very high hourly limit, a book with ample stock, and editor keys for each
+ * keyed scenario: enough that the per-credential limit (100/min) never shapes a figure.
+ */
 function limitsTenant(ctx) {
   shared ??= (async () => {
     const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench limits");
-    const keys = [apiKey];
-    for (let i = 1; i < (ctx.smoke ? 2 : KEY_COUNT); i++) {
-      const created = await json(
-        await ctx.api("/v2/api-keys", {
-          method: "POST",
-          apiKey,
-          json: { name: `bench ${i}`, role: "admin" },
-        }),
-        "creating a bench key",
-      );
-      keys.push(created.key);
-    }
     const book = await json(
       await ctx.api("/v2/books", {
         method: "POST",
@@ -47,22 +45,21 @@ function limitsTenant(ctx) {
       }),
       "creating the bench book",
     );
-    return { tenantId, keys, bookId: book.id };
+    const count = keysNeeded(ctx);
+    const keySets = await Promise.all(
+      KEYED.map((name) => mintKeys(ctx, apiKey, { count, role: "editor", name: `bench ${name}` })),
+    );
+    return { tenantId, bookId: book.id, keySets };
   })();
   return shared;
 }
 
-/** autocannon hook: the next key in turn, and optionally a fresh Idempotency-Key. */
-function rotating(keys, { idempotent = false } = {}) {
-  let next = 0;
-  return (request) => ({
-    ...request,
-    headers: {
-      ...request.headers,
-      authorization: `Bearer ${keys[next++ % keys.length]}`,
-      ...(idempotent ? { "idempotency-key": randomUUID() } : {}),
-    },
-  });
+/** Setup for a keyed scenario: the shared tenant, with that scenario's own keys. */
+function keyedSetup(name) {
+  return async (ctx) => {
+    const { keySets, ...rest } = await limitsTenant(ctx);
+    return { ...rest, keys: keySets[KEYED.indexOf(name)] };
+  };
 }
 
 /** Fires ACCURACY_BURST concurrent decisions on one fresh key; how many were admitted. */
@@ -115,44 +112,44 @@ export const scenarios = [
   {
     name: "limits-tenant-plain",
     description: "GET /bench/limits/tenant/plain: tenant summary, authentication, no rate limiter",
-    setup: limitsTenant,
+    setup: keyedSetup("limits-tenant-plain"),
     request: (ctx) => ({
       method: "GET",
       path: "/bench/limits/tenant/plain",
-      setupRequest: rotating(ctx.keys),
+      setupRequest: keysInBlocks(ctx.keys),
     }),
   },
   {
     name: "limits-tenant-limited",
     description: "GET /bench/limits/tenant/limited: the same behind the rate limiter",
-    setup: limitsTenant,
+    setup: keyedSetup("limits-tenant-limited"),
     request: (ctx) => ({
       method: "GET",
       path: "/bench/limits/tenant/limited",
-      setupRequest: rotating(ctx.keys),
+      setupRequest: keysInBlocks(ctx.keys),
     }),
     compareTo: "limits-tenant-plain",
   },
   {
     name: "order-plain",
     description: "POST /v2/orders without Idempotency-Key",
-    setup: limitsTenant,
+    setup: keyedSetup("order-plain"),
     request: (ctx) => ({
       method: "POST",
       path: "/v2/orders",
       body: { lines: [{ book_id: ctx.bookId, quantity: 1 }] },
-      setupRequest: rotating(ctx.keys),
+      setupRequest: keysInBlocks(ctx.keys),
     }),
   },
   {
     name: "order-idempotent",
     description: "POST /v2/orders with a fresh Idempotency-Key per request",
-    setup: limitsTenant,
+    setup: keyedSetup("order-idempotent"),
     request: (ctx) => ({
       method: "POST",
       path: "/v2/orders",
       body: { lines: [{ book_id: ctx.bookId, quantity: 1 }] },
-      setupRequest: rotating(ctx.keys, { idempotent: true }),
+      setupRequest: keysInBlocks(ctx.keys, { idempotent: true }),
     }),
     compareTo: "order-plain",
   },

@@ -4,37 +4,24 @@
 // mounted bare at /bench/bare/tenants/{tenant}/books/{id}: no middleware at all, the tenant named
 // in the path (bench/worker/stack-routes.ts; 404 unless the Worker runs in development/test
 // with BENCH_ROUTES = "true"). The report prints stack/bare; the goal is a ratio ≥ 0.8.
-import { isbn13, json } from "../lib/fixtures.mjs";
-
-/**
- * Keys used one after another, each for a block of PER_KEY requests: under the per-credential
- * limit (100/min) whatever the rate (up to KEY_COUNT × PER_KEY requests per scenario), and cached
- * in the isolate as a busy client's key is (one credential lookup per key per 3 s TTL).
- */
-const KEY_COUNT = 80;
-const PER_KEY = 90;
-/** Keys one admin "minter" key creates: under its own 100/min. */
-const KEYS_PER_MINTER = 40;
-/** Requests sent so far through the stack, across the warm-up and the measured run. */
-let sent = 0;
+import {
+  isbn13,
+  json,
+  keysInBlocks,
+  keysNeeded,
+  mintKeys,
+  unlimitedTenant,
+} from "../lib/fixtures.mjs";
 
 let shared;
-/** One enterprise tenant with a raised hourly limit, KEY_COUNT viewer keys and one book. */
+/**
+ * One enterprise tenant with a raised hourly limit, one book, and viewer keys used one after
+ * another in blocks: under the per-credential limit (100/min) whatever the rate, and cached in
+ * the isolate as a busy client's key is (one credential lookup per key per 3 s TTL).
+ */
 function stackTenant(ctx) {
   shared ??= (async () => {
-    const { tenantId, apiKey } = await ctx.provisionTenant({
-      name: "Bench stack",
-      plan: "enterprise",
-    });
-    const operator = { authorization: `Bearer ${ctx.operatorToken}` };
-    await json(
-      await ctx.api(`/admin/tenants/${tenantId}`, {
-        method: "PATCH",
-        headers: operator,
-        json: { limits: { requests_per_hour: 10_000_000 } },
-      }),
-      "raising the tenant's limit",
-    );
+    const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench stack");
     const book = await json(
       await ctx.api("/v2/books", {
         method: "POST",
@@ -49,29 +36,11 @@ function stackTenant(ctx) {
       }),
       "creating the bench book",
     );
-    const keys = [];
-    const wanted = ctx.smoke ? 1 : KEY_COUNT;
-    while (keys.length < wanted) {
-      const minter = await json(
-        await ctx.api("/v2/api-keys", {
-          method: "POST",
-          apiKey,
-          json: { name: `bench stack minter ${keys.length}`, role: "admin" },
-        }),
-        "creating a minter key",
-      );
-      for (let i = 0; i < KEYS_PER_MINTER && keys.length < wanted; i++) {
-        const created = await json(
-          await ctx.api("/v2/api-keys", {
-            method: "POST",
-            apiKey: minter.key,
-            json: { name: `bench stack ${keys.length}`, role: "viewer" },
-          }),
-          "creating a bench key",
-        );
-        keys.push(created.key);
-      }
-    }
+    const keys = await mintKeys(ctx, apiKey, {
+      count: keysNeeded(ctx),
+      role: "viewer",
+      name: "bench stack",
+    });
     return { tenantId, bookId: book.id, keys };
   })();
   return shared;
@@ -92,16 +61,11 @@ export const scenarios = [
     name: "stack-v2",
     description: "GET /v2/books/{id}: the same read through the whole /v2 middleware stack",
     setup: stackTenant,
-    request: (ctx) => {
-      return {
-        method: "GET",
-        path: `/v2/books/${ctx.bookId}`,
-        setupRequest: (request) => {
-          const key = ctx.keys[Math.floor(sent++ / PER_KEY) % ctx.keys.length];
-          return { ...request, headers: { ...request.headers, authorization: `Bearer ${key}` } };
-        },
-      };
-    },
+    request: (ctx) => ({
+      method: "GET",
+      path: `/v2/books/${ctx.bookId}`,
+      setupRequest: keysInBlocks(ctx.keys),
+    }),
     compareTo: "stack-bare",
   },
 ];
