@@ -13,6 +13,7 @@ import {
 } from "./config";
 import { enqueueDeliveries } from "./enqueue";
 import { type Loaded, loadGroup } from "./load";
+import { dropMalformed, isDeliveryMessage } from "./malformed";
 import { releaseWaiting } from "./ordering";
 import { deliveryTenant } from "./rate";
 import { record, recordDelivered, type Verdict } from "./record";
@@ -171,6 +172,10 @@ export async function consumeWebhooks(
   try {
     const groups = new Map<string, Array<Message<DeliveryMessage>>>();
     for (const message of batch.messages) {
+      if (!isDeliveryMessage(message.body)) {
+        dropMalformed(batch.queue, message);
+        continue;
+      }
       const group = groups.get(message.body.t);
       if (group) group.push(message);
       else groups.set(message.body.t, [message]);
@@ -207,7 +212,8 @@ export async function consumeWebhooks(
 
 /**
  * Consumer of the dead-letter queue: the delivery is recorded as `failed`, keeping its last
- * error, where the tenant can see it and `recover`/`resend` can bring it back.
+ * error, where the tenant can see it and `recover`/`resend` can bring it back. A message whose
+ * recording fails is retried alone, so it cannot hold back the batch's others.
  */
 export async function consumeWebhookDeadLetters(
   batch: MessageBatch<DeliveryMessage>,
@@ -216,40 +222,58 @@ export async function consumeWebhookDeadLetters(
   const handle = openRequestDatabase(env);
   try {
     for (const message of batch.messages) {
-      const body = message.body;
-      recordWebhookDeadLetter(env, {
-        tenantId: body.t,
-        deliveryId: body.d,
-        reason: "dead_lettered",
-      });
-      await withTenant(handle, body.t, async (scope) => {
-        const failed = await scope.tx
-          .update(webhookDeliveries)
-          .set({
-            status: "failed",
-            failedAt: sql`now()`,
-            updatedAt: sql`now()`,
-            lastError: sql`coalesce(${webhookDeliveries.lastError}, 'delivery could not be attempted')`,
-          })
-          .where(
-            scope.where(
-              webhookDeliveries,
-              eq(webhookDeliveries.id, body.d),
-              ne(webhookDeliveries.status, "delivered"),
-              ne(webhookDeliveries.status, "held"),
-            ),
-          )
-          .returning({ id: webhookDeliveries.id });
-        // A dead-lettered delivery never blocks its resource: the next one of it goes now.
-        await releaseWaiting(
-          scope,
-          env,
-          failed.map((row) => row.id),
-        );
-      });
-      message.ack();
+      if (!isDeliveryMessage(message.body)) {
+        dropMalformed(batch.queue, message);
+        continue;
+      }
+      try {
+        await recordDeadLetter(handle, env, message.body);
+        message.ack();
+      } catch (error) {
+        log("error", "webhook dead letter not recorded; retrying", {
+          queue: batch.queue,
+          message_id: message.id,
+          ...describeError(error),
+        });
+        message.retry({ delaySeconds: 60 });
+      }
     }
   } finally {
     await handle.close().catch(() => {});
   }
+}
+
+/** Records one dead-lettered delivery as `failed` and releases what waited behind it. */
+async function recordDeadLetter(handle: DatabaseHandle, env: Env, body: DeliveryMessage) {
+  await withTenant(handle, body.t, async (scope) => {
+    const failed = await scope.tx
+      .update(webhookDeliveries)
+      .set({
+        status: "failed",
+        failedAt: sql`now()`,
+        updatedAt: sql`now()`,
+        lastError: sql`coalesce(${webhookDeliveries.lastError}, 'delivery could not be attempted')`,
+      })
+      .where(
+        scope.where(
+          webhookDeliveries,
+          eq(webhookDeliveries.id, body.d),
+          ne(webhookDeliveries.status, "delivered"),
+          ne(webhookDeliveries.status, "held"),
+        ),
+      )
+      .returning({ id: webhookDeliveries.id });
+    // A dead-lettered delivery never blocks its resource: the next one of it goes now.
+    await releaseWaiting(
+      scope,
+      env,
+      failed.map((row) => row.id),
+    );
+  });
+  // Counted once recorded: a retried message is not counted twice.
+  recordWebhookDeadLetter(env, {
+    tenantId: body.t,
+    deliveryId: body.d,
+    reason: "dead_lettered",
+  });
 }
