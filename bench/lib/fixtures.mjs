@@ -37,7 +37,7 @@ export async function unlimitedTenant(ctx, name) {
  * Requests one key sends before the next takes over: under the per-credential limit (100 per
  * minute), with room for a scenario's own setup calls on its first key.
  */
-export const REQUESTS_PER_KEY = 80;
+const REQUESTS_PER_KEY = 80;
 /** The highest rate a throughput scenario is provisioned for (no scenario reaches 400 req/s here). */
 const MAX_REQUESTS_PER_SECOND = 600;
 /** Keys one admin "minter" key creates: under its own 100 per minute. */

@@ -13,7 +13,7 @@ import {
 } from "./config";
 import { enqueueDeliveries } from "./enqueue";
 import { type Loaded, loadGroup } from "./load";
-import { dropMalformed, isDeliveryMessage } from "./malformed";
+import { deliveryMessages } from "./malformed";
 import { releaseWaiting } from "./ordering";
 import { deliveryTenant } from "./rate";
 import { record, recordDelivered, type Verdict } from "./record";
@@ -171,11 +171,7 @@ export async function consumeWebhooks(
   const sender = batchSender(settings.sendBudgetMs);
   try {
     const groups = new Map<string, Array<Message<DeliveryMessage>>>();
-    for (const message of batch.messages) {
-      if (!isDeliveryMessage(message.body)) {
-        dropMalformed(batch.queue, message);
-        continue;
-      }
+    for (const message of deliveryMessages(batch)) {
       const group = groups.get(message.body.t);
       if (group) group.push(message);
       else groups.set(message.body.t, [message]);
@@ -221,11 +217,7 @@ export async function consumeWebhookDeadLetters(
 ): Promise<void> {
   const handle = openRequestDatabase(env);
   try {
-    for (const message of batch.messages) {
-      if (!isDeliveryMessage(message.body)) {
-        dropMalformed(batch.queue, message);
-        continue;
-      }
+    for (const message of deliveryMessages(batch)) {
       try {
         await recordDeadLetter(handle, env, message.body);
         message.ack();

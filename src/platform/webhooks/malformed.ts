@@ -13,7 +13,7 @@ const isId = (value: unknown): value is string =>
  * Whether a queue body is a delivery message. Ours always are; anything else (a producer's bug,
  * a message left by a release with another shape) names no delivery to attempt or record.
  */
-export function isDeliveryMessage(body: unknown): body is DeliveryMessage {
+function isDeliveryMessage(body: unknown): body is DeliveryMessage {
   if (typeof body !== "object" || body === null) return false;
   const { d, t, r, u } = body as Record<string, unknown>;
   return (
@@ -33,16 +33,24 @@ function excerpt(body: unknown): string {
 }
 
 /**
- * Logs and acks a message that is no delivery message: retrying could never change it, and
- * left to throw it would fail its whole batch, sending the batch's good deliveries again and in
- * the end dead-lettering them with it.
+ * The batch's delivery messages. Every other message is logged and acked here: retrying could
+ * never change it, and left to throw it would fail its whole batch, sending the batch's good
+ * deliveries again and in the end dead-lettering them with it.
  */
-export function dropMalformed(queue: string, message: Message): void {
-  log("error", "malformed webhook message dropped", {
-    queue,
-    message_id: message.id,
-    attempts: message.attempts,
-    body: excerpt(message.body),
-  });
-  message.ack();
+export function deliveryMessages(batch: MessageBatch<unknown>): Array<Message<DeliveryMessage>> {
+  const wellFormed: Array<Message<DeliveryMessage>> = [];
+  for (const message of batch.messages) {
+    if (isDeliveryMessage(message.body)) {
+      wellFormed.push(message as Message<DeliveryMessage>);
+      continue;
+    }
+    log("error", "malformed webhook message dropped", {
+      queue: batch.queue,
+      message_id: message.id,
+      attempts: message.attempts,
+      body: excerpt(message.body),
+    });
+    message.ack();
+  }
+  return wellFormed;
 }
