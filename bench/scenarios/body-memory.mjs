@@ -10,6 +10,8 @@ import { residentMemory, watchPeak } from "../lib/proc.mjs";
 
 const MB = 1_000_000;
 const CHUNK = Buffer.alloc(64 * 1024, "a");
+/** Sends of one case at most, while wrangler dev's proxy (not the Worker) answers 5xx. */
+const SENDS = 4;
 const CASES = [
   { label: "Content-Length", chunked: false, key: false },
   { label: "Content-Length + Idempotency-Key", chunked: false, key: true },
@@ -95,11 +97,14 @@ export const scenarios = [
         let answer = await sendOversized(ctx.baseUrl, { size, chunked, headers });
         // A 5xx without the Worker's request id was not answered by the Worker: wrangler dev's
         // proxy answers so when its own connection to the Worker dropped (a POST is not retried
-        // there). That local layer is not the product, so the case is sent once more and noted.
+        // there; it happened twice in a row in one CI run). That local layer is not the product,
+        // so the case is sent again, up to SENDS times in all, and the first failure is noted.
         let proxyFailure = null;
-        if (answer.status >= 500 && answer.requestId === null) {
-          proxyFailure = `${answer.status} ${answer.excerpt}`.trim();
+        let sends = 1;
+        while (answer.status >= 500 && answer.requestId === null && sends < SENDS) {
+          proxyFailure ??= `${answer.status} ${answer.excerpt}`.trim();
           answer = await sendOversized(ctx.baseUrl, { size, chunked, headers });
+          sends++;
         }
         const { peak, exact } = watch.stop();
         if (answer.status !== "reset" && (answer.status < 400 || answer.status >= 500)) {
@@ -119,6 +124,7 @@ export const scenarios = [
           growth_mib: mb(peak - before),
           peak_exact: exact,
           dev_proxy_failure: proxyFailure,
+          sends,
         });
       }
       const summary = rows.map(
@@ -126,7 +132,7 @@ export const scenarios = [
           `${r.case.padEnd(34)} ${r.status} ${String(r.code).padEnd(18)} ${String(r.ms).padStart(6)} ms  ` +
           `rss ${r.rss_before_mib} → peak ${r.peak_rss_mib} MiB (+${r.growth_mib})` +
           (r.dev_proxy_failure
-            ? `  (sent twice: wrangler dev's proxy first answered ${r.dev_proxy_failure})`
+            ? `  (sent ${r.sends} times: wrangler dev's proxy first answered ${r.dev_proxy_failure})`
             : ""),
       );
       return {
