@@ -18,6 +18,9 @@ export function bodyTooLarge(limit: number): AppError {
   );
 }
 
+/** Methods whose body no route reads (RFC 9110: a GET or HEAD body has no defined meaning). */
+const BODYLESS_METHODS = new Set(["GET", "HEAD"]);
+
 export interface BodyLimitOptions {
   /** The limit in bytes (default JSON_BODY_LIMIT_BYTES). */
   maxBytes?: number;
@@ -42,6 +45,9 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<App
   return async function bodyLimitMiddleware(c, next) {
     const body = c.req.raw.body;
     if (!body || exempt(c.req.method, c.req.path)) return next();
+    // A GET or HEAD body means nothing to any route and is never read; the runtime also refuses
+    // to build a GET or HEAD Request with a body, so wrapping it would turn it into a 500.
+    if (BODYLESS_METHODS.has(c.req.method)) return next();
 
     const declared = c.req.header("content-length");
     if (declared !== undefined && /^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
