@@ -41,3 +41,23 @@ export const INT8_SAFE_MAX = Number.MAX_SAFE_INTEGER;
 /** A timestamp the API answers with: RFC 3339 in UTC (documentation only, never validated). */
 export const timestamp = () =>
   z.string().openapi({ format: "date-time", example: "2026-11-29T10:15:30.000Z" });
+
+/**
+ * A client-named map (`z.record`) that refuses, with a 400 naming it, a key no plain object can
+ * hold: JSON gives `"__proto__"` as an own key, but every object built from it (zod's parse
+ * included) treats it as the prototype, so the entry would vanish silently (and a PATCH that
+ * replaces the map would wipe what was stored).
+ */
+export function storableRecord<T extends z.ZodType>(record: T) {
+  return z.preprocess((value, ctx) => {
+    if (value !== null && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["__proto__"],
+        message: '"__proto__" cannot be used as a name',
+      });
+      return z.NEVER;
+    }
+    return value;
+  }, record);
+}

@@ -4,8 +4,8 @@
  * its Hyperdrive binding, and serves an authenticated request end to end.
  */
 import { spawnSync } from "node:child_process";
-import { request as httpRequest } from "node:http";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
@@ -54,6 +54,7 @@ describe("production bundle", () => {
         OPERATOR_TOKEN,
         WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
         URL_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64"),
+        API_KEY_MAC_KEY: Buffer.alloc(32, 3).toString("base64"),
       },
       hyperdrives: { HYPERDRIVE: url },
       durableObjects: {
@@ -120,7 +121,7 @@ describe("production bundle", () => {
     let sent = 0;
     for (const path of paths) {
       for (const method of ["GET", "HEAD"]) {
-        for (const auth of [{}, { authorization: `Bearer ${key}` }]) {
+        for (const auth of [{}, { authorization: `Bearer ${key}` }] as Record<string, string>[]) {
           const status = await rawStatus(new URL(path, base), method, auth, '{"a":1}');
           sent++;
           if (status >= 500) failures.push(`${method} ${path}: ${status}`);

@@ -1,4 +1,5 @@
 import { AppError } from "../../platform/errors";
+import { describeError, log } from "../../platform/observability/logger";
 import { tooLarge } from "./limits";
 
 /** A stream on its way to R2, with what was learned while it passed. */
@@ -9,7 +10,10 @@ export interface MeteredStream {
   bytes(): number;
   /** The hex SHA-256 of everything that passed, once the stream is done. */
   sha256(): Promise<string>;
-  /** The AppError that stopped the stream (over the limit, shorter than declared), if any. */
+  /**
+   * The AppError that stopped the stream (over the limit, shorter than declared, the client gone
+   * mid-body), if any: the client's fault, whatever the store's own error said.
+   */
   failure(): AppError | undefined;
 }
 
@@ -57,13 +61,51 @@ export function meter(
       await digestWriter.close();
     },
   });
-  const readable = body.pipeThrough(counter).pipeThrough(new FixedLengthStream(length));
+  const client = watchClient(body, (error) => {
+    failure ??= clientGone();
+    log("info", "client closed the connection mid-body", describeError(error));
+  });
+  const readable = client.pipeThrough(counter).pipeThrough(new FixedLengthStream(length));
   return {
     readable,
     bytes: () => seen,
     sha256: async () => toHex(await digest.digest),
     failure: () => failure,
   };
+}
+
+const clientGone = () =>
+  new AppError(
+    "validation_failed",
+    "The body ended before its Content-Length: the connection was closed mid-upload.",
+  );
+
+/**
+ * The client's body, reporting a failure to read it (the client dropped the connection) before
+ * passing it on. The runtime words a dropped client ("Network connection lost.") as it words a
+ * lost database socket, so only where the error came from tells a client's disconnect (a 400,
+ * logged at info) from an outage (a 503 and an alarm).
+ */
+function watchClient(
+  body: ReadableStream<Uint8Array>,
+  onLost: (error: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        onLost(error);
+        controller.error(clientGone());
+        return;
+      }
+      if (chunk.done) controller.close();
+      else controller.enqueue(chunk.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
 
 /** The hex SHA-256 of a stream (e.g. an object read back from R2), without buffering it. */

@@ -1,7 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../../platform/outbox";
 import { ListQuerySchema, listEnvelope } from "../../platform/pagination";
-import { idString, optionalText, storableString, timestamp } from "../../platform/schemas";
+import {
+  idString,
+  optionalText,
+  storableRecord,
+  storableString,
+  timestamp,
+} from "../../platform/schemas";
 
 const EventTypesSchema = z
   .array(z.enum(EVENT_TYPES))
@@ -84,15 +90,16 @@ function checkReceiverHeaders(headers: Record<string, string>, ctx: z.Refinement
   }
 }
 
-const ReceiverHeadersSchema = z
-  .record(z.string().max(256), z.string().max(RECEIVER_HEADER_LIMITS.valueLength * 2))
-  .superRefine(checkReceiverHeaders)
-  .openapi({
-    description:
-      "Headers sent with every delivery to authenticate to the receiver (e.g. `Authorization`), up to 5; stored encrypted and shown back only masked. Not allowed: webhook-*, content-*, cf-*, host, user-agent and hop-by-hop headers.",
-    maxProperties: RECEIVER_HEADER_LIMITS.count,
-    example: { Authorization: "Bearer 3q2+7w==" },
-  });
+const ReceiverHeadersSchema = storableRecord(
+  z
+    .record(z.string().max(256), z.string().max(RECEIVER_HEADER_LIMITS.valueLength * 2))
+    .superRefine(checkReceiverHeaders),
+).openapi({
+  description:
+    "Headers sent with every delivery to authenticate to the receiver (e.g. `Authorization`), up to 5; stored encrypted and shown back only masked. Not allowed: webhook-*, content-*, cf-*, host, user-agent and hop-by-hop headers.",
+  maxProperties: RECEIVER_HEADER_LIMITS.count,
+  example: { Authorization: "Bearer 3q2+7w==" },
+});
 
 const OrderingSchema = z.enum(["unordered", "per_resource"]).openapi({
   description:

@@ -18,9 +18,12 @@ const LOCK_MS = 60_000;
 /**
  * Answers given before the request ran, or that a retry may change, are never stored: 401 and
  * 403 (the credential or its role; normally refused before idempotency, but a verb may refuse
- * too), 413 and 429 (size and rate limits), invalid input, and 5xx (rolled back).
+ * too), 409 and 412 (a conflict with the resource's state of the moment: busy, out of stock, a
+ * transition or precondition that a later state may allow), 413 and 429 (size and rate limits),
+ * invalid input, 5xx (rolled back), and any answer that tells the client to retry (Retry-After).
+ * Each wrote nothing, so a retry with the same key may still take effect, once.
  */
-const NOT_STORED_STATUSES = new Set([401, 403, 413, 429]);
+const NOT_STORED_STATUSES = new Set([401, 403, 409, 412, 413, 429]);
 
 /** Thrown inside the transaction to roll everything back without failing the response. */
 class NotStored extends Error {}
@@ -105,11 +108,14 @@ export function guardedBy(check: (c: Context<AppEnv>) => void): MiddlewareHandle
   return guard;
 }
 
-/** 5xx (rolled back: the client may retry) and requests refused before running are not kept. */
+/** 5xx (rolled back: the client may retry), refusals of the moment and of the input are not kept. */
 function keeps(c: Context<AppEnv>): boolean {
   const status = c.res.status;
   return (
-    status < 500 && !NOT_STORED_STATUSES.has(status) && c.var.errorCode !== "validation_failed"
+    status < 500 &&
+    !NOT_STORED_STATUSES.has(status) &&
+    !c.res.headers.has("retry-after") &&
+    c.var.errorCode !== "validation_failed"
   );
 }
 

@@ -235,6 +235,39 @@ describe("receiver authentication headers", () => {
     expect(await storedColumns(ok.id)).toMatchObject({ custom_headers_ciphertext: null });
   });
 
+  it("refuses a header named __proto__ (400) instead of dropping it, and a PATCH with it keeps the stored headers", async () => {
+    const tenant = await createTestTenant();
+    // Raw JSON: a `__proto__` key in a JS object literal would set the prototype, not a member.
+    const raw = (method: string, path: string, json: string) =>
+      call(
+        `/v2/webhook-endpoints${path}`,
+        {
+          method,
+          headers: { ...bearer(tenant.adminKey), "content-type": "application/json" },
+          body: json,
+        },
+        harness.bindings,
+      );
+    const refusedCreate = await raw(
+      "POST",
+      "",
+      `{"url":"${URL_OK}","headers":{"__proto__":"x","Authorization":"${TOKEN}"}}`,
+    );
+    expect(refusedCreate.status).toBe(400);
+    const problem = await readProblem(refusedCreate);
+    expect(problem.errors?.map((e) => e.path)).toContain("json.headers.__proto__");
+
+    const created = await createEndpoint(tenant.adminKey, { headers: { Authorization: TOKEN } });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as Endpoint;
+    const before = await storedColumns(id);
+    const refusedPatch = await raw("PATCH", `/${id}`, '{"headers":{"__proto__":"Bearer x"}}');
+    expect(refusedPatch.status).toBe(400);
+    const after = await storedColumns(id);
+    expect(after).toEqual(before);
+    expect(Object.keys(after.custom_header_hints ?? {})).toEqual(["Authorization"]);
+  });
+
   it("lets only an admin of the endpoint's own tenant set headers", async () => {
     const [tenant, other] = await Promise.all([createTestTenant(), createTestTenant()]);
     const created = (await (
