@@ -51,10 +51,27 @@ const base64Key = z.string().refine((value) => {
 
 const DEPLOYED = new Set(["staging", "production"]);
 
+/** Where `wrangler dev` listens by default: the public address when none is configured locally. */
+export const DEV_PUBLIC_BASE_URL = "http://localhost:8787";
+
+/**
+ * An absolute http(s) origin, as the links the API hands out start with (no path, query,
+ * fragment or credentials); a trailing slash is dropped.
+ */
+const publicOrigin = z
+  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+  .refine((value) => {
+    if (!URL.canParse(value)) return false; // already reported by z.url()
+    const url = new URL(value);
+    return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+  }, "must be an origin only (scheme, host and port: no path, query or fragment)")
+  .transform((value) => new URL(value).origin);
+
 const configSchema = z
   .object({
     ENVIRONMENT: z.enum(["development", "test", "staging", "production"]),
     DOCS_URL: z.url(),
+    PUBLIC_BASE_URL: publicOrigin.optional(),
     OPERATOR_TOKEN: z.string().min(32, "must be at least 32 characters"),
     WEBHOOK_SECRET_KEY: base64Key,
     URL_SIGNING_KEY: base64Key,
@@ -71,7 +88,17 @@ const configSchema = z
   .refine((c) => !(DEPLOYED.has(c.ENVIRONMENT) && c.ALLOW_LOOPBACK_HTTP), {
     message: "ALLOW_LOOPBACK_HTTP is refused in staging and production",
     path: ["ALLOW_LOOPBACK_HTTP"],
-  });
+  })
+  // Links handed out (portal_url) must name the deployment's own https address, never one taken
+  // from a request's Host header; locally, wrangler dev's default address will do.
+  .refine(
+    (c) => !DEPLOYED.has(c.ENVIRONMENT) || c.PUBLIC_BASE_URL?.startsWith("https://") === true,
+    {
+      message: "PUBLIC_BASE_URL must be set to an https origin in staging and production",
+      path: ["PUBLIC_BASE_URL"],
+    },
+  )
+  .transform((c) => ({ ...c, PUBLIC_BASE_URL: c.PUBLIC_BASE_URL ?? DEV_PUBLIC_BASE_URL }));
 
 /** Validated configuration derived from the Worker's env. */
 export type Config = z.infer<typeof configSchema>;

@@ -11,6 +11,7 @@ interface __BaseEnv_Env {
 	AUTH_FAILURE_LIMITER: RateLimit;
 	ENVIRONMENT: "staging" | "production" | "development";
 	DOCS_URL: "https://docs.shelfwise.example/api";
+	PUBLIC_BASE_URL: "https://staging-api.shelfwise.example" | "https://api.shelfwise.example" | "http://localhost:8787";
 	RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 	IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 	TRAFFIC_INDEX: DurableObjectNamespace<import("./index").TrafficIndex>;
@@ -31,6 +32,7 @@ declare namespace Cloudflare {
 		AUTH_FAILURE_LIMITER: RateLimit;
 		ENVIRONMENT: "staging";
 		DOCS_URL: "https://docs.shelfwise.example/api";
+		PUBLIC_BASE_URL: "https://staging-api.shelfwise.example";
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 		IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 		TRAFFIC_INDEX: DurableObjectNamespace<import("./index").TrafficIndex>;
@@ -46,6 +48,7 @@ declare namespace Cloudflare {
 		AUTH_FAILURE_LIMITER: RateLimit;
 		ENVIRONMENT: "production";
 		DOCS_URL: "https://docs.shelfwise.example/api";
+		PUBLIC_BASE_URL: "https://api.shelfwise.example";
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 		IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 		TRAFFIC_INDEX: DurableObjectNamespace<import("./index").TrafficIndex>;
@@ -57,7 +60,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "ENVIRONMENT" | "DOCS_URL">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "ENVIRONMENT" | "DOCS_URL" | "PUBLIC_BASE_URL">> {}
 }
 declare module "*.txt" {
 	const value: string;

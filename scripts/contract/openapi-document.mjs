@@ -54,6 +54,7 @@ export function bootBundle(bundleDir, options = {}) {
     bindings: {
       ENVIRONMENT: "production",
       DOCS_URL: "https://docs.shelfwise.example/api",
+      PUBLIC_BASE_URL: "https://api.shelfwise.example",
       OPERATOR_TOKEN,
       WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
       URL_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64"),

@@ -112,23 +112,44 @@ export function wranglerBin() {
 }
 
 /**
- * Starts `wrangler dev` on 127.0.0.1:`port` in its own process group, with the Hyperdrive binding
- * pointed at `databaseUrl`. stdin is never the terminal: a background process group that reads
- * from or reconfigures the terminal would be stopped by SIGTTIN/SIGTTOU.
+ * The arguments of `wrangler dev` on 127.0.0.1:`port`. PUBLIC_BASE_URL (the origin of the links
+ * the Worker hands out) is the address it really listens on, unless `publicBaseUrl` names another;
+ * `testScheduled` exposes /__scheduled?cron=… (wrangler dev runs no cron trigger by itself).
  */
-export function startWrangler({ port, databaseUrl, args = [], stdout = "inherit", cwd, env = {} }) {
+export function wranglerDevArgs({ port, publicBaseUrl, testScheduled = false, args = [] }) {
+  return [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--show-interactive-dev-session=false",
+    "--var",
+    `PUBLIC_BASE_URL:${publicBaseUrl ?? `http://127.0.0.1:${port}`}`,
+    ...(testScheduled ? ["--test-scheduled"] : []),
+    ...args,
+  ];
+}
+
+/**
+ * Starts `wrangler dev` on 127.0.0.1:`port` in its own process group, with the Hyperdrive binding
+ * pointed at `databaseUrl` (see wranglerDevArgs for `publicBaseUrl` and `testScheduled`). stdin is
+ * never the terminal: a background process group that reads from or reconfigures the terminal
+ * would be stopped by SIGTTIN/SIGTTOU.
+ */
+export function startWrangler({
+  port,
+  databaseUrl,
+  publicBaseUrl,
+  testScheduled,
+  args = [],
+  stdout = "inherit",
+  cwd,
+  env = {},
+}) {
   const child = spawn(
     process.execPath,
-    [
-      wranglerBin(),
-      "dev",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--show-interactive-dev-session=false",
-      ...args,
-    ],
+    [wranglerBin(), ...wranglerDevArgs({ port, publicBaseUrl, testScheduled, args })],
     {
       cwd,
       detached: true,

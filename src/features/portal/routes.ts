@@ -43,7 +43,9 @@ export const portalTokenRoutes = createRouter().openapi(mint, async (c) =>
     await mintPortalToken({
       ctx: serviceContext(c),
       signingSecret: getConfig(c.env).URL_SIGNING_KEY,
-      origin: new URL(c.req.url).origin,
+      // Configured, never the request's Host header: a forged Host must not end up in the link
+      // an admin hands to someone.
+      publicBaseUrl: getConfig(c.env).PUBLIC_BASE_URL,
       input: c.req.valid("json"),
     }),
     201,

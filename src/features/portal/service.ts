@@ -10,7 +10,7 @@ import { withTenant } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 
-/** The portal page, relative to the API's origin. */
+/** The portal page, relative to the API's public origin (PUBLIC_BASE_URL). */
 export const PORTAL_PATH = "/portal";
 
 /**
@@ -20,12 +20,13 @@ export const PORTAL_PATH = "/portal";
 export async function mintPortalToken({
   ctx,
   signingSecret,
-  origin,
+  publicBaseUrl,
   input,
 }: {
   ctx: ServiceContext;
   signingSecret: string;
-  origin: string;
+  /** The deployment's configured origin (PUBLIC_BASE_URL), e.g. https://api.shelfwise.example. */
+  publicBaseUrl: string;
   input: { ttl_seconds?: number | undefined };
 }) {
   assertRole(ctx.role, "admin");
@@ -59,5 +60,5 @@ export async function mintPortalToken({
       after: view,
     }),
   );
-  return { ...view, token, portal_url: `${origin}${PORTAL_PATH}#token=${token}` };
+  return { ...view, token, portal_url: `${publicBaseUrl}${PORTAL_PATH}#token=${token}` };
 }
