@@ -14,6 +14,7 @@ import { signedDownloadRoutes } from "./features/files/download-routes";
 import { isRawUpload } from "./features/files/limits";
 import { fileRoutes } from "./features/files/routes";
 import { healthRoutes } from "./features/health/routes";
+import { indexRoutes } from "./features/index/routes";
 import { opsConsoleRoutes } from "./features/ops/console";
 import { opsRoutes } from "./features/ops/routes";
 import { orderRoutes } from "./features/orders/routes";
@@ -138,6 +139,8 @@ export function createApp() {
   app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isStreamedBody }));
 
   const routes = app
+    // The bare origin: name, version and links to the reference (no credential).
+    .route("/", indexRoutes)
     .route("/health", healthRoutes)
     .route("/v2", v2Routes())
     .route("/v1", v1Routes())

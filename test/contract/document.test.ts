@@ -3,9 +3,9 @@ import { ALLOWED_CONTENT_TYPES } from "../../src/features/files/limits";
 import { API_TAGS } from "../../src/platform/openapi";
 import { fetchSpec, type Operation, operations, resolve } from "./contract";
 
-const PUBLIC = /^\/(health\/|downloads\/|ops$|portal$)/;
+const PUBLIC = /^\/($|health\/|downloads\/|ops$|portal$)/;
 // Operations that involve no database, so never answer 503.
-const NO_DATABASE = ["/health/live", "/ops", "/portal"];
+const NO_DATABASE = ["/", "/health/live", "/ops", "/portal"];
 const tenantArea = (path: string) => /^\/v[12]\//.test(path);
 const keyed = (path: string, method: string) =>
   tenantArea(path) && ["post", "patch", "delete"].includes(method);

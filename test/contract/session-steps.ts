@@ -94,6 +94,7 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   const viewer = bearer(tenant.viewerKey);
 
   // Public routes.
+  await exchange("GET", "/");
   await exchange("GET", "/health/live");
   await exchange("GET", "/health/ready");
   await exchange("GET", "/ops");

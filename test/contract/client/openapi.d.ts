@@ -1,4 +1,24 @@
 export interface paths {
+  "/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * API index: name, version and where to start
+     * @description Answers without a credential and touches no dependency: the API's name and version and links to its reference, its OpenAPI document and its readiness probe. Cacheable for 5 minutes.
+     */
+    get: operations["getApiIndex"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/health/live": {
     parameters: {
       query?: never;
@@ -1992,9 +2012,32 @@ export interface components {
         reason: string;
       };
     };
-    Liveness: {
-      /** @enum {string} */
-      status: "ok";
+    ApiIndex: {
+      /** @example Shelfwise Edge API */
+      name: string;
+      /**
+       * @description The API's version, as in the OpenAPI document's info.version
+       * @example 2.0.0
+       */
+      version: string;
+      /** @description Paths on this origin */
+      links: {
+        /**
+         * @description The API reference (HTML)
+         * @enum {string}
+         */
+        docs: "/docs";
+        /**
+         * @description The OpenAPI 3.1 document (the contract)
+         * @enum {string}
+         */
+        openapi: "/openapi.json";
+        /**
+         * @description Readiness: whether this deployment can serve requests
+         * @enum {string}
+         */
+        readiness: "/health/ready";
+      };
     };
     /** @description RFC 9457 problem document; some codes add members of their own */
     PayloadTooLargeProblem: components["schemas"]["Problem"] &
@@ -2051,6 +2094,10 @@ export interface components {
       }[];
     } & {
       [key: string]: unknown;
+    };
+    Liveness: {
+      /** @enum {string} */
+      status: "ok";
     };
     Readiness: {
       /** @enum {string} */
@@ -3359,6 +3406,49 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getApiIndex: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The index */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          /** @description `public, max-age=300`: the index changes only with a deploy */
+          "Cache-Control": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ApiIndex"];
+        };
+      };
+      /** @description A request body over 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   checkLiveness: {
     parameters: {
       query?: never;
