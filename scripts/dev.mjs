@@ -1,14 +1,19 @@
 // `npm run dev`: the whole system on this machine. An embedded Postgres persisted under .data/
 // (or DATABASE_URL), migrations, .dev.vars with fresh secrets (created once, never overwritten),
 // `wrangler dev` with every binding local and Hyperdrive pointed at that Postgres, and a demo
-// tenant with an admin API key. Ctrl-C stops all of it.
+// tenant with an admin API key, and wrangler.toml's cron triggers run on their schedule (wrangler
+// dev runs none by itself). Ctrl-C stops all of it.
 //
-// Environment: PORT (Worker, default 8787), PGPORT (embedded Postgres, default 54329, a free port
-// if taken), DATABASE_URL (use that Postgres instead of the embedded one).
+// `npm run dev -- --port N` (or PORT=N): the Worker's port, default 8787. Environment: PGPORT
+// (embedded Postgres, default 54329, a free port if taken), DATABASE_URL (use that Postgres
+// instead of the embedded one), PUBLIC_BASE_URL (the origin of the links the Worker hands out,
+// default http://localhost:<port>).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedDemoTenant } from "./lib/demo-tenant.mjs";
+import { cronsFromWranglerToml, describeCron, parseCron, startDevCrons } from "./lib/dev-cron.mjs";
+import { devWorkerOptions, parseDevOptions, USAGE } from "./lib/dev-options.mjs";
 import { freePort, startEmbeddedPostgres, withPassword } from "./lib/embedded-postgres.mjs";
 import {
   formatVars,
@@ -29,7 +34,7 @@ const lockFile = join(dataDir, "dev.lock");
 const devVarsFile = join(root, ".dev.vars");
 const DEFAULT_PGPORT = 54329;
 
-const state = { postgres: null, wrangler: null, lockHeld: false, stopping: null };
+const state = { postgres: null, wrangler: null, crons: null, lockHeld: false, stopping: null };
 
 function say(message) {
   console.log(`[dev] ${message}`);
@@ -134,7 +139,18 @@ function ensureDevVars() {
   return vars;
 }
 
-function printBanner(baseUrl, tenant) {
+/** wrangler.toml's cron triggers, checked before anything starts: an unsupported form stops here. */
+function readCrons() {
+  return cronsFromWranglerToml(readFileSync(join(root, "wrangler.toml"), "utf8")).map(parseCron);
+}
+
+/** Runs the cron triggers against the Worker from now on (stopped by shutdown). */
+function startCrons(baseUrl, crons) {
+  if (crons.length === 0 || state.stopping) return;
+  state.crons = startDevCrons({ baseUrl, crons: crons.map((c) => c.cron), say, warn });
+}
+
+function printBanner(baseUrl, tenant, crons) {
   const host = baseUrl.replace("http://127.0.0.1", "localhost");
   const lines = [
     "",
@@ -149,9 +165,19 @@ function printBanner(baseUrl, tenant) {
       `  Admin API key: ${tenant.api_key}`,
     );
   }
-  lines.push("", "  Try:", `    curl -s ${host}/health/ready`);
+  if (crons.length) {
+    lines.push("", "  Cron triggers (wrangler.toml), run by this dev server at each minute (UTC):");
+    for (const cron of crons) lines.push(`    ${cron.cron.padEnd(12)} ${describeCron(cron)}`);
+  }
+  lines.push("", "  Try:", `    curl -s ${host}/`, `    curl -s ${host}/health/ready`);
   if (tenant) {
     lines.push(`    curl -s -H "Authorization: Bearer ${tenant.api_key}" ${host}/v2/tenant`);
+  }
+  if (crons.length) {
+    const cron = crons[0].cron;
+    lines.push(
+      `    curl -s '${host}/__scheduled?cron=${encodeURIComponent(cron)}'   # run "${cron}" now`,
+    );
   }
   lines.push(
     "",
@@ -167,6 +193,8 @@ function shutdown(exitCode, reason) {
   if (state.stopping) return state.stopping;
   state.stopping = (async () => {
     if (reason) say(`${reason}: stopping`);
+    // No trigger may fire at a Worker that is going away.
+    state.crons?.stop();
     try {
       await state.wrangler?.stop();
     } catch (error) {
@@ -215,9 +243,17 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, onSignal);
   stopWhenOrphaned();
 
-  const port = parsePort("PORT", 8787);
+  const options = parseDevOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const { port } = options;
+  const crons = readCrons();
   if (!(await isPortFree(port))) {
-    throw new Error(`port ${port} is taken (another dev server?); set PORT to use another one`);
+    throw new Error(
+      `port ${port} is taken (another dev server?); use another: npm run dev -- --port N`,
+    );
   }
 
   const databaseUrl = await startDatabase();
@@ -228,7 +264,11 @@ async function main() {
   const vars = ensureDevVars();
 
   say(`starting wrangler dev on 127.0.0.1:${port}`);
-  state.wrangler = startWrangler({ port, databaseUrl, cwd: root });
+  state.wrangler = startWrangler({
+    ...devWorkerOptions({ port, env: process.env }),
+    databaseUrl,
+    cwd: root,
+  });
   state.wrangler.exited.then(({ code, signal, error }) => {
     if (state.stopping) return;
     const how = error ? error.message : `code ${code}${signal ? `, signal ${signal}` : ""}`;
@@ -244,10 +284,12 @@ async function main() {
     // A Worker that answers but fails (a broken edit, a bad .dev.vars) is still worth keeping:
     // wrangler reloads it on the next save.
     warn(`${error.message}; no demo tenant this time. The server keeps running.`);
-    printBanner(baseUrl, null);
+    startCrons(baseUrl, crons);
+    printBanner(baseUrl, null, crons);
     return;
   }
   if (state.stopping) return;
+  startCrons(baseUrl, crons);
   const tenant = await seedDemoTenant({
     baseUrl,
     operatorToken: vars.OPERATOR_TOKEN,
@@ -257,7 +299,7 @@ async function main() {
     warn,
   });
   if (state.stopping) return;
-  printBanner(baseUrl, tenant);
+  printBanner(baseUrl, tenant, crons);
 }
 
 main().catch((error) => {
