@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { openRequestDatabase } from "../../../src/platform/db";
+import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
 import { bearer } from "../../helpers/tenant";
 import { runJobs } from "../exports/fixtures";
@@ -71,4 +72,53 @@ export interface ImportView {
   counts: { created: number; updated: number; failed: number };
   progress: { lines_done: number };
   error: string | null;
+}
+
+/** An import as `GET /v2/books/imports/{id}` shows it (asserts 200). */
+export async function shown(key: string, id: string): Promise<ImportView> {
+  const response = await call(`/v2/books/imports/${id}`, { headers: bearer(key) });
+  if (response.status !== 200) throw new Error(`GET import answered ${response.status}`);
+  return (await response.json()) as ImportView;
+}
+
+/** The records of a completed import's error report. */
+export async function errorReport(
+  key: string,
+  id: string,
+): Promise<Array<{ line: number; field: string; message: string }>> {
+  const response = await call(`/v2/books/imports/${id}/errors`, { headers: bearer(key) });
+  if (response.status !== 200) throw new Error(`GET errors answered ${response.status}`);
+  return (await response.text())
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+/**
+ * A book's stock as the database holds it: `available` is its `stock` column (what orders can
+ * still reserve), `reserved` what pending and confirmed orders hold (a cancel gives it back), and
+ * `onHand` their sum.
+ */
+export async function onHand(bookId: string) {
+  return (await stockLedger({ bookId })).get(bookId);
+}
+
+/** `onHand` for every live book of a tenant (or one book), by book id. */
+export function stockLedger(of: { tenantId: string } | { bookId: string }) {
+  return withOwnerSql(async (sql) => {
+    const rows = await sql<Array<{ id: string; available: string; reserved: string }>>`
+      select b.id, b.stock as available, coalesce((
+        select sum(l.quantity) from order_lines l join orders o on o.id = l.order_id
+        where l.book_id = b.id and o.status in ('pending', 'confirmed')), 0) as reserved
+      from books b where b.deleted_at is null and ${
+        "tenantId" in of ? sql`b.tenant_id = ${of.tenantId}` : sql`b.id = ${of.bookId}`
+      }`;
+    return new Map(
+      rows.map((r) => {
+        const available = Number(r.available);
+        const reserved = Number(r.reserved);
+        return [r.id, { available, reserved, onHand: available + reserved }];
+      }),
+    );
+  });
 }

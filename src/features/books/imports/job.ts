@@ -18,6 +18,7 @@ import { NdjsonWriter } from "../../exports/ndjson-writer";
 import type { BookInput } from "../schemas";
 import { parseCsvHeader, parseLine, type RowError, textLines } from "./rows";
 import { type BookImportMessage, type BookImportRow, errorReportKey } from "./service";
+import { belowReserved, lockBooksForImport } from "./stock";
 
 /** Lines of the file applied per transaction. */
 export const BATCH_LINES = 500;
@@ -52,6 +53,12 @@ function actorOf(row: BookImportRow): Actor {
     : { type: "system", id: "book-import" };
 }
 
+/** Thrown inside a batch's transaction when a book of it was created after the batch locked its books. */
+class BookAppeared extends Error {}
+
+/** Times a batch is applied again when a book of it appeared meanwhile (a concurrent create). */
+const APPEARED_RETRIES = 3;
+
 /**
  * Applies one batch: the books (insert or update by ISBN), the rejected lines, the counts and the
  * import's next line, one summarising audit row and `book.import.batch` event, in one
@@ -64,15 +71,46 @@ async function applyBatch(
   batch: Batch,
   toLine: number,
 ) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyBatchOnce(database, row, batch, toLine);
+    } catch (error) {
+      if (!(error instanceof BookAppeared) || attempt >= APPEARED_RETRIES) throw error;
+    }
+  }
+}
+
+async function applyBatchOnce(
+  database: DatabaseHandle,
+  row: BookImportRow,
+  batch: Batch,
+  toLine: number,
+) {
   await withTenant(database, row.tenantId, async (scope: TenantScope) => {
     let created: string[] = [];
     let updated: string[] = [];
-    if (batch.books.length > 0) {
+    // A line's `stock` is the count on hand: what open orders reserve stays reserved, and the
+    // book's `stock` (what orders can still take) becomes the rest. The books are locked first, in
+    // the order orders lock them (stock.ts).
+    const held = await lockBooksForImport(
+      scope,
+      batch.books.map(({ input }) => input.isbn),
+    );
+    const errors = [...batch.errors];
+    let failedLines = batch.failedLines;
+    const applied = batch.books.filter(({ line, input }) => {
+      const reserved = held.get(input.isbn)?.reserved ?? 0;
+      if (input.stock >= reserved) return true;
+      errors.push({ line, ...belowReserved(reserved) });
+      failedLines++;
+      return false;
+    });
+    if (applied.length > 0) {
       const now = new Date();
       const written = await scope.tx
         .insert(books)
         .values(
-          batch.books.map(({ input }) => ({
+          applied.map(({ input }) => ({
             id: newId("book"),
             tenantId: scope.tenantId,
             isbn: input.isbn,
@@ -80,7 +118,7 @@ async function applyBatch(
             authors: input.authors,
             priceAmount: input.price.amount,
             currency: input.price.currency,
-            stock: input.stock,
+            stock: input.stock - (held.get(input.isbn)?.reserved ?? 0),
             status: input.status,
           })),
         )
@@ -97,16 +135,23 @@ async function applyBatch(
             version: sql`${books.version} + 1`,
             updatedAt: now,
           },
+          // Only books locked (and their reservations read) above; one created since is skipped
+          // here, and the batch is applied again with it locked.
+          setWhere: inArray(
+            books.id,
+            [...held.values()].map((book) => book.id),
+          ),
         })
         .returning({ id: books.id, inserted: sql<boolean>`(xmax = 0)` });
+      if (written.length !== applied.length) throw new BookAppeared();
       created = written.filter((w) => w.inserted).map((w) => w.id);
       updated = written.filter((w) => !w.inserted).map((w) => w.id);
     }
-    if (batch.errors.length > 0) {
+    if (errors.length > 0) {
       await scope.tx
         .insert(bookImportErrors)
         .values(
-          batch.errors.map((e) => ({
+          errors.map((e) => ({
             id: newId("imperr"),
             importId: row.id,
             tenantId: scope.tenantId,
@@ -121,7 +166,7 @@ async function applyBatch(
         nextLine: toLine,
         createdCount: sql`${bookImports.createdCount} + ${created.length}`,
         updatedCount: sql`${bookImports.updatedCount} + ${updated.length}`,
-        failedCount: sql`${bookImports.failedCount} + ${batch.failedLines}`,
+        failedCount: sql`${bookImports.failedCount} + ${failedLines}`,
         updatedAt: new Date(),
       })
       .where(
@@ -140,7 +185,7 @@ async function applyBatch(
       to_line: toLine,
       created: created.length,
       updated: updated.length,
-      failed: batch.failedLines,
+      failed: failedLines,
       created_ids: created,
       updated_ids: updated,
     };
