@@ -7,6 +7,7 @@ const testSecrets = {
   OPERATOR_TOKEN: "op_test_0123456789abcdef0123456789abcdef",
   WEBHOOK_SECRET_KEY: btoa("w".repeat(32)),
   URL_SIGNING_KEY: btoa("u".repeat(32)),
+  API_KEY_MAC_KEY: btoa("k".repeat(32)),
   // The origin the tests call (test/helpers/http.ts): links the API hands out name it.
   PUBLIC_BASE_URL: "https://api.shelfwise.test",
   // Explicit, so a developer's .dev.vars (read by the pool) cannot change what the tests see.

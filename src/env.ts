@@ -10,6 +10,10 @@ declare global {
       WEBHOOK_SECRET_KEY: string;
       /** base64 of 32 random bytes: HMAC key for signed download URLs. */
       URL_SIGNING_KEY: string;
+      /** base64 of 32 random bytes: HMAC key that tags issued API keys (checked with no lookup). */
+      API_KEY_MAC_KEY: string;
+      /** The API_KEY_MAC_KEY being rotated out: keys it tagged still verify (docs/authentication.md). */
+      API_KEY_MAC_KEY_PREVIOUS?: string;
       /** "true" lets JWKS and webhook URLs use plain http to loopback (development only). */
       ALLOW_LOOPBACK_HTTP?: string;
       /** "true" enables /bench/… comparison routes in development and test (benchmark harness only). */
@@ -75,6 +79,8 @@ const configSchema = z
     OPERATOR_TOKEN: z.string().min(32, "must be at least 32 characters"),
     WEBHOOK_SECRET_KEY: base64Key,
     URL_SIGNING_KEY: base64Key,
+    API_KEY_MAC_KEY: base64Key,
+    API_KEY_MAC_KEY_PREVIOUS: base64Key.optional(),
     ALLOW_LOOPBACK_HTTP: z
       .enum(["true", "false"])
       .default("false")

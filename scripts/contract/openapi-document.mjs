@@ -58,6 +58,7 @@ export function bootBundle(bundleDir, options = {}) {
       OPERATOR_TOKEN,
       WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
       URL_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64"),
+      API_KEY_MAC_KEY: Buffer.alloc(32, 3).toString("base64"),
       ...options.bindings,
     },
     hyperdrives: {

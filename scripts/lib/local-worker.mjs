@@ -10,14 +10,20 @@ import { setTimeout as sleep } from "node:timers/promises";
 const require = createRequire(import.meta.url);
 
 /** Secret names the Worker requires (see src/env.ts). */
-export const REQUIRED_SECRETS = ["OPERATOR_TOKEN", "WEBHOOK_SECRET_KEY", "URL_SIGNING_KEY"];
+export const REQUIRED_SECRETS = [
+  "OPERATOR_TOKEN",
+  "WEBHOOK_SECRET_KEY",
+  "URL_SIGNING_KEY",
+  "API_KEY_MAC_KEY",
+];
 
-/** Fresh secrets for a local environment: an operator token and two base64 32-byte keys. */
+/** Fresh secrets for a local environment: an operator token and three base64 32-byte keys. */
 export function generateSecrets() {
   return {
     OPERATOR_TOKEN: `op_dev_${randomBytes(16).toString("hex")}`,
     WEBHOOK_SECRET_KEY: randomBytes(32).toString("base64"),
     URL_SIGNING_KEY: randomBytes(32).toString("base64"),
+    API_KEY_MAC_KEY: randomBytes(32).toString("base64"),
     ALLOW_LOOPBACK_HTTP: "true",
   };
 }

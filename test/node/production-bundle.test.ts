@@ -55,6 +55,7 @@ describe("production bundle", () => {
         WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
         URL_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64"),
         API_KEY_MAC_KEY: Buffer.alloc(32, 3).toString("base64"),
+        API_KEY_MAC_KEY: Buffer.alloc(32, 3).toString("base64"),
       },
       hyperdrives: { HYPERDRIVE: url },
       durableObjects: {

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Principal, Role, TenantSnapshot } from "../context";
 import { type DatabaseHandle, READ_ONLY, uncachedRead, withSystem } from "../db";
 import { apiKeys, tenants } from "../db/schema";
-import { hashApiKey } from "./api-keys";
+import { hashApiKey, LEGACY_API_KEY_PATTERN } from "./api-keys";
 import { TtlCache } from "./ttl-cache";
 
 /**
@@ -26,9 +26,10 @@ const keyCache = new TtlCache<CachedKey>(CREDENTIAL_CACHE_TTL_MS);
  */
 const unknownKeys = new TtlCache<true>(CREDENTIAL_CACHE_TTL_MS, 5_000);
 /**
- * Hashes of keys that resolved to a principal in the last 10 minutes. Used only to let a known
- * key through an address blocked for failed authentications (it is still looked up as usual), so
- * one client's bad keys do not lock out the valid keys of others behind the same address.
+ * Hashes of legacy (untagged) keys that resolved to a principal in the last 10 minutes. Used only
+ * to let a known legacy key through an address blocked for failed authentications (it is still
+ * looked up as usual). A tagged key passes by its tag instead, so it needs no entry here and
+ * leaves the room to legacy keys.
  */
 const recentlyValidKeys = new TtlCache<true>(10 * 60_000, 10_000);
 
@@ -92,7 +93,7 @@ export async function resolveApiKey(
       touchedAt: 0,
     };
     keyCache.set(hash, cached);
-    recentlyValidKeys.set(hash, true);
+    if (LEGACY_API_KEY_PATTERN.test(key)) recentlyValidKeys.set(hash, true);
   }
   const principal = cached.principal;
   if (Date.now() - cached.touchedAt > LAST_USED_GRANULARITY_MS) {
@@ -117,7 +118,7 @@ export async function resolveApiKey(
   return principal;
 }
 
-/** True when this key resolved to a principal in this isolate lately (see `recentlyValidKeys`). */
+/** True when this legacy key resolved to a principal in this isolate lately (see `recentlyValidKeys`). */
 export async function isRecentlyValidApiKey(key: string): Promise<boolean> {
   return recentlyValidKeys.get(await hashApiKey(key)) === true;
 }

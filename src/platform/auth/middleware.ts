@@ -6,7 +6,13 @@ import { resolverFor } from "../net/resolver";
 import { log } from "../observability/logger";
 import { rateLimitHeadersOf } from "../rate-limit/middleware";
 import { clientAddressKey, countFailure, isAddressBlocked, tooManyFailures } from "./address-limit";
-import { API_KEY_PATTERN, isIssuableApiKey } from "./api-keys";
+import {
+  API_KEY_PATTERN,
+  apiKeyMacSecrets,
+  isIssuableLegacyApiKey,
+  LEGACY_API_KEY_PATTERN,
+  verifyApiKeyMac,
+} from "./api-keys";
 import { isRecentlyValidApiKey, resolveApiKey } from "./credentials";
 import { isRecentlyValidIssuer, type JwksSettings, looksLikeJwt, resolveJwt } from "./jwt";
 import { isPortalOperation } from "./portal-scope";
@@ -36,19 +42,32 @@ function jwksSettings(c: Context<AppEnv>): JwksSettings {
 }
 
 /**
- * While an address is blocked for failed authentications, only a credential this isolate saw
- * succeed lately may pass (and is then checked as usual): it cannot be made up by the client
- * whose failures caused the block, and it costs no more than its ordinary cached lookups.
+ * While an address is blocked for failed authentications, only a credential the client whose
+ * failures caused the block cannot make up may pass (and is then checked as usual), costing no
+ * lookup to decide: a tagged API key whose tag verifies, so a genuine key of any tenant is never
+ * refused for a stranger's failures; a portal token with a valid signature; or a legacy key or
+ * an issuer this isolate saw succeed lately (a legacy key new to the isolate waits for the block
+ * to end: rolling it to a tagged key is what removes that wait).
  */
 async function mayPassBlock(c: Context<AppEnv>, token: string | undefined): Promise<boolean> {
   if (!token) return false;
-  if (API_KEY_PATTERN.test(token)) return isRecentlyValidApiKey(token);
+  if (API_KEY_PATTERN.test(token)) {
+    return (await verifyApiKeyMac(token, apiKeyMacSecrets(getConfig(c.env)))) !== null;
+  }
+  if (LEGACY_API_KEY_PATTERN.test(token)) return isRecentlyValidApiKey(token);
   // A portal token's signature cannot be made up either, and checking it needs no lookup.
   if (looksLikePortalToken(token)) {
     const secret = getConfig(c.env).URL_SIGNING_KEY;
     return (await verifyPortalToken(secret, token)).kind === "ok";
   }
   return looksLikeJwt(token) && isRecentlyValidIssuer(token);
+}
+
+/** Looks an API key up (cached per isolate), its last_used_at refreshed after the response. */
+function lookUpApiKey(c: Context<AppEnv>, token: string): Promise<Principal | null> {
+  return resolveApiKey(c.var.database, token, (work) =>
+    c.var.afterResponse.add("api key last_used_at", work),
+  );
 }
 
 /** Resolves the credential, or says why it is refused (a 401, with the detail the client is told). */
@@ -58,12 +77,22 @@ async function resolveCredential(
 ): Promise<Principal | { refused: string }> {
   if (!token) return { refused: "A bearer credential is required." };
   if (API_KEY_PATTERN.test(token)) {
+    // A forged tag is refused without a lookup (and counted as a failure like any 401).
+    const signer = await verifyApiKeyMac(token, apiKeyMacSecrets(getConfig(c.env)));
+    const principal = signer ? await lookUpApiKey(c, token) : null;
+    if (principal && signer === "previous") {
+      // Tells the operator which keys still need the previous secret before it can be removed.
+      log("info", "api key tagged with API_KEY_MAC_KEY_PREVIOUS", {
+        request_id: c.var.requestId,
+        tenant_id: principal.tenantId,
+        key_id: principal.actor.id,
+      });
+    }
+    return principal ?? { refused: "The API key is invalid or revoked." };
+  }
+  if (LEGACY_API_KEY_PATTERN.test(token)) {
     // A key no issued key can equal is refused without a lookup.
-    const principal = isIssuableApiKey(token)
-      ? await resolveApiKey(c.var.database, token, (work) =>
-          c.var.afterResponse.add("api key last_used_at", work),
-        )
-      : null;
+    const principal = isIssuableLegacyApiKey(token) ? await lookUpApiKey(c, token) : null;
     return principal ?? { refused: "The API key is invalid or revoked." };
   }
   if (!looksLikeJwt(token)) return { refused: "The credential is malformed." };

@@ -14,7 +14,7 @@ describe("API keys", () => {
     );
     expect(created.status).toBe(201);
     const body = (await created.json()) as Record<string, string>;
-    expect(body.key).toMatch(/^sk_test_[A-Za-z0-9_-]{43}$/);
+    expect(body.key).toMatch(/^sk_test_[A-Za-z0-9_-]{64}$/);
     expect(body).toMatchObject({ name: "Warehouse sync", role: "editor", mode: "test" });
     expect(body.prefix).toBe(body.key?.slice(0, 12));
 

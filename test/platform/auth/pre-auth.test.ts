@@ -1,77 +1,44 @@
 /**
  * Abuse before authentication: unknown credentials cost at most one lookup each (negative cache,
  * impossible keys none), and an address with too many failed authentications gets 429 before
- * any lookup, without locking out the valid credentials of others behind it.
+ * any lookup, without locking out the valid credentials of others behind it. The tagged key
+ * format's part of this (forged tags, tagged keys through a block) is in key-format.test.ts.
  */
 import { base64url, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AUTH_FAILURE_LIMIT } from "../../../src/platform/auth/address-limit";
-import { generateApiKey, isIssuableApiKey } from "../../../src/platform/auth/api-keys";
-import { call, readProblem } from "../../helpers/http";
-import { bearer, createTestTenant, type TestTenant } from "../../helpers/tenant";
-
-/** The query count a response reports in Server-Timing (`db;…;desc="N queries"`). */
-function queriesOf(response: Response): number {
-  const match = /desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "");
-  if (!match) throw new Error("no Server-Timing query count");
-  return Number(match[1]);
-}
-
-/** A key of the issued format that matches nothing. */
-const unknownKey = () => `sk_live_${base64url.encode(crypto.getRandomValues(new Uint8Array(32)))}`;
-
-/** A client address no other test uses (the limiter's counts live as long as the test run). */
-const freshAddress = () => {
-  const [a = 0, b = 0, c = 0] = crypto.getRandomValues(new Uint8Array(3));
-  return `100.${a}.${b}.${c}`;
-};
-
-const from = (address: string | undefined, credential: string) =>
-  call("/v2/tenant", {
-    headers: { ...bearer(credential), ...(address ? { "cf-connecting-ip": address } : {}) },
-  });
-
-/**
- * The local limiter counts in fixed 60 s windows: start a sequence early in one, so its counts
- * are not split by a window's end.
- */
-async function startOfWindow(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 200));
-}
-
-/** Sends AUTH_FAILURE_LIMIT failures from `address`, each a 401. */
-async function failAtLimit(address: string): Promise<void> {
-  for (let i = 0; i < AUTH_FAILURE_LIMIT; i++) {
-    const response = await from(address, unknownKey());
-    expect(response.status).toBe(401);
-  }
-}
-
-async function expectBlocked(response: Response) {
-  expect(response.status).toBe(429);
-  expect(response.headers.get("retry-after")).toBe("60");
-  expect((await readProblem(response)).code).toBe("rate_limited");
-}
+import { isIssuableLegacyApiKey } from "../../../src/platform/auth/api-keys";
+import { readProblem } from "../../helpers/http";
+import { createTestTenant, type TestTenant } from "../../helpers/tenant";
+import {
+  blockedAddress,
+  expectBlocked,
+  failAtLimit,
+  freshAddress,
+  from,
+  insertLegacyKey,
+  queriesOf,
+  startOfWindow,
+  unknownLegacyKey,
+} from "./pre-auth-fixtures";
 
 describe("negative caches and impossible keys", () => {
-  it("every issued key is canonical base64url, so the format check refuses none", async () => {
+  it("every legacy key (base64url of 32 random bytes) is canonical, so the format check refuses none", () => {
     for (let i = 0; i < 500; i++) {
-      const { key } = await generateApiKey(i % 2 ? "live" : "test");
-      expect(isIssuableApiKey(key)).toBe(true);
+      const key = `sk_${i % 2 ? "live" : "test"}_${base64url.encode(crypto.getRandomValues(new Uint8Array(32)))}`;
+      expect(isIssuableLegacyApiKey(key)).toBe(true);
     }
   });
 
-  it("an impossible key (non-canonical last character) is refused without a lookup", async () => {
-    const key = `${unknownKey().slice(0, -1)}B`;
+  it("an impossible legacy key (non-canonical last character) is refused without a lookup", async () => {
+    const key = `${unknownLegacyKey().slice(0, -1)}B`;
     const response = await from(undefined, key);
     expect(response.status).toBe(401);
     expect((await readProblem(response)).code).toBe("unauthenticated");
     expect(queriesOf(response)).toBe(0);
   });
 
-  it("an unknown key costs one lookup, then none while its miss is cached", async () => {
-    const key = unknownKey();
+  it("an unknown legacy key costs one lookup, then none while its miss is cached", async () => {
+    const key = unknownLegacyKey();
     const first = await from(undefined, key);
     expect(first.status).toBe(401);
     expect(queriesOf(first)).toBeGreaterThan(0);
@@ -105,32 +72,31 @@ describe("pre-authentication limit per client address", () => {
     tenant = await createTestTenant();
   });
 
-  it(`after ${AUTH_FAILURE_LIMIT} failures, 429 with Retry-After before any lookup`, async () => {
-    const address = freshAddress();
-    await startOfWindow();
-    await failAtLimit(address);
-    // The failure that goes over the limit was looked up; it is answered 429 all the same.
-    await expectBlocked(await from(address, unknownKey()));
+  it("after the limit's failures, 429 with Retry-After before any lookup", async () => {
+    const address = await blockedAddress();
     for (let i = 0; i < 5; i++) {
-      const response = await from(address, unknownKey());
+      const response = await from(address, unknownLegacyKey());
       await expectBlocked(response);
       expect(queriesOf(response)).toBe(0);
     }
     // Other addresses are not affected.
-    expect((await from(freshAddress(), unknownKey())).status).toBe(401);
+    expect((await from(freshAddress(), unknownLegacyKey())).status).toBe(401);
   });
 
-  it("a blocked address still serves keys seen valid lately; a key new to the isolate waits", async () => {
+  it("a blocked address still serves legacy keys seen valid lately; a legacy key new to the isolate waits", async () => {
+    const known = await insertLegacyKey(tenant.id);
     const address = freshAddress();
-    expect((await from(address, tenant.adminKey)).status).toBe(200);
+    expect((await from(address, known)).status).toBe(200);
     await startOfWindow();
     await failAtLimit(address);
-    await expectBlocked(await from(address, unknownKey()));
+    await expectBlocked(await from(address, unknownLegacyKey()));
 
-    expect((await from(address, tenant.adminKey)).status).toBe(200);
-    const fresh = await tenant.createKey("viewer", "never used here");
-    await expectBlocked(await from(address, fresh.key));
-    expect((await from(freshAddress(), fresh.key)).status).toBe(200);
+    expect((await from(address, known)).status).toBe(200);
+    const fresh = await insertLegacyKey(tenant.id);
+    const waiting = await from(address, fresh);
+    await expectBlocked(waiting);
+    expect(queriesOf(waiting)).toBe(0);
+    expect((await from(freshAddress(), fresh)).status).toBe(200);
   });
 
   it("IPv6 clients are counted per /64", async () => {
@@ -138,10 +104,10 @@ describe("pre-authentication limit per client address", () => {
     const prefix = `2001:db8:${a.toString(16)}:${b.toString(16)}`;
     await startOfWindow();
     await failAtLimit(`${prefix}::1`);
-    await expectBlocked(await from(`${prefix}::2`, unknownKey()));
-    await expectBlocked(await from(`${prefix}:ffff:ffff:ffff:ffff`, unknownKey()));
-    expect((await from(`${prefix.replace("2001:db8", "2001:db9")}::1`, unknownKey())).status).toBe(
-      401,
-    );
+    await expectBlocked(await from(`${prefix}::2`, unknownLegacyKey()));
+    await expectBlocked(await from(`${prefix}:ffff:ffff:ffff:ffff`, unknownLegacyKey()));
+    expect(
+      (await from(`${prefix.replace("2001:db8", "2001:db9")}::1`, unknownLegacyKey())).status,
+    ).toBe(401);
   });
 });
