@@ -16,7 +16,7 @@ import { describeError, log } from "../../../platform/observability/logger";
 import { type EventData, recordEvent } from "../../../platform/outbox";
 import { NdjsonWriter } from "../../exports/ndjson-writer";
 import type { BookInput } from "../schemas";
-import { parseCsvHeader, parseLine, type RowError, textLines } from "./rows";
+import { importLines, parseCsvHeader, parseLine, type RowError } from "./rows";
 import { type BookImportMessage, type BookImportRow, errorReportKey } from "./service";
 import { belowReserved, lockBooksForImport } from "./stock";
 
@@ -342,7 +342,7 @@ export async function runImport(
     return true;
   };
 
-  for await (const text of textLines(object.body)) {
+  for await (const text of importLines(object.body, row.format)) {
     line++;
     const replay = line <= row.nextLine;
     if (row.format === "csv" && columns === undefined) {

@@ -1,5 +1,6 @@
 import { normalizeIsbn } from "../isbn";
 import { type BookInput, CreateBookSchema } from "../schemas";
+import { type CsvDelimiter, csvLines, detectDelimiter, parseCsvRecord } from "./csv";
 
 /** One rejected field of a line of an import file (the error report's records). */
 export interface RowError {
@@ -28,7 +29,7 @@ export const CSV_COLUMNS = [
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** A line longer than this is rejected without being parsed. */
+/** A line (or a CSV record, all its lines) longer than this is rejected without being parsed. */
 export const MAX_LINE_CHARS = 64 * 1024;
 
 export type ParsedLine =
@@ -41,36 +42,29 @@ const bad = (field: string, message: string): ParsedLine => ({
   errors: [{ field, message }],
 });
 
-/** Splits one CSV record (RFC 4180 quoting, on a single line); null when a quote is left open. */
-export function splitCsv(line: string): string[] | null {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch;
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") {
-      cells.push(cell);
-      cell = "";
-    } else cell += ch;
-  }
-  if (quoted) return null;
-  cells.push(cell);
-  return cells;
+/** A CSV file's header: its columns in order and the delimiter it uses. */
+export interface CsvHeader {
+  columns: CsvColumn[];
+  delimiter: CsvDelimiter;
 }
 
-/** Reads a CSV header line: the columns in order, or the reason it is not a usable header. */
-export function parseCsvHeader(line: string): CsvColumn[] | string {
-  const cells = splitCsv(line.replace(/^\uFEFF/, ""));
-  if (!cells) return "the header has an unterminated quote";
-  const columns = cells.map((cell) => cell.trim().toLowerCase());
+const CSV_PROBLEMS = {
+  open: "a quoted field is not closed",
+  malformed: "a quote inside a quoted field is not doubled",
+} as const;
+
+/**
+ * Reads a CSV header line: its columns and delimiter (`,`, `;` or tab, whichever splits it into
+ * known column names), or the reason it is not a usable header.
+ */
+export function parseCsvHeader(line: string): CsvHeader | string {
+  const text = line.replace(/^\uFEFF/, "");
+  const delimiter = detectDelimiter(text, CSV_COLUMNS);
+  const fields = parseCsvRecord(text, delimiter);
+  if ("problem" in fields) {
+    return `the header has ${fields.problem === "open" ? "an unterminated" : "a malformed"} quote`;
+  }
+  const columns = fields.cells.map((cell) => cell.trim().toLowerCase());
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   if (unknown.length > 0) return `unknown columns: ${unknown.join(", ")}`;
   if (new Set(columns).size !== columns.length) return "a column is named twice";
@@ -78,7 +72,7 @@ export function parseCsvHeader(line: string): CsvColumn[] | string {
     (c) => !columns.includes(c),
   );
   if (missing.length > 0) return `missing columns: ${missing.join(", ")}`;
-  return columns as CsvColumn[];
+  return { columns: columns as CsvColumn[], delimiter };
 }
 
 /** A CSV record as the JSON body POST /v2/books takes (authors separated by `;`). */
@@ -116,10 +110,11 @@ const fieldOf = (issue: { path: readonly PropertyKey[] }) =>
   issue.path.length > 0 ? issue.path.map(String).join(".") : "line";
 
 /**
- * Parses and validates one line with POST /v2/books's own schema. `columns` is the CSV header
- * (undefined for NDJSON). A NUL byte anywhere in the line rejects it before parsing.
+ * Parses and validates one line (for CSV, one record as `importLines` yields it) with POST
+ * /v2/books's own schema. `header` is the CSV header (undefined for NDJSON). A NUL byte anywhere
+ * in the line rejects it before parsing.
  */
-export function parseLine(line: string, format: ImportFormat, columns?: CsvColumn[]): ParsedLine {
+export function parseLine(line: string, format: ImportFormat, header?: CsvHeader): ParsedLine {
   if (line.trim() === "") return { kind: "blank" };
   if (line.length > MAX_LINE_CHARS) return bad("line", `longer than ${MAX_LINE_CHARS} characters`);
   if (line.includes("\u0000")) return bad("line", "contains a NUL byte");
@@ -131,9 +126,9 @@ export function parseLine(line: string, format: ImportFormat, columns?: CsvColum
       return bad("line", "not a JSON document");
     }
   } else {
-    const cells = splitCsv(line);
-    if (!cells) return bad("line", "a quoted field is not closed on its line");
-    const record = csvRecord(columns ?? [], cells);
+    const fields = parseCsvRecord(line, header?.delimiter ?? ",");
+    if ("problem" in fields) return bad("line", CSV_PROBLEMS[fields.problem]);
+    const record = csvRecord(header?.columns ?? [], fields.cells);
     if (typeof record === "string") return bad("line", record);
     candidate = record;
   }
@@ -150,6 +145,18 @@ export function parseLine(line: string, format: ImportFormat, columns?: CsvColum
     };
   }
   return { kind: "book", input: { ...parsed.data, isbn: normalizeIsbn(parsed.data.isbn) } };
+}
+
+/**
+ * The lines of an import file, one item per line of the file, as the job numbers them: a CSV
+ * record that spans lines comes whole at its first line (see `csvLines`).
+ */
+export function importLines(
+  body: ReadableStream<Uint8Array>,
+  format: ImportFormat,
+): AsyncGenerator<string> {
+  const lines = textLines(body);
+  return format === "csv" ? csvLines(lines, CSV_COLUMNS, MAX_LINE_CHARS) : lines;
 }
 
 /**
