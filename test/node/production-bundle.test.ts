@@ -55,7 +55,6 @@ describe("production bundle", () => {
         WEBHOOK_SECRET_KEY: Buffer.alloc(32, 1).toString("base64"),
         URL_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64"),
         API_KEY_MAC_KEY: Buffer.alloc(32, 3).toString("base64"),
-        API_KEY_MAC_KEY: Buffer.alloc(32, 3).toString("base64"),
       },
       hyperdrives: { HYPERDRIVE: url },
       durableObjects: {
@@ -153,8 +152,12 @@ function rawStatus(
       url,
       {
         method,
+        // One connection per request: the server answers a GET without reading its body, so a
+        // kept-alive socket would carry that unread body into the next request.
+        agent: false,
         headers: {
           ...headers,
+          connection: "close",
           "content-type": "application/json",
           "content-length": String(Buffer.byteLength(body)),
         },

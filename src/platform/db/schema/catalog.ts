@@ -92,6 +92,8 @@ export const orderLines = pgTable(
   },
   (t) => [
     index("order_lines_order_idx").on(t.tenantId, t.orderId),
+    /** What open orders hold of a book: read by every import batch under its row locks. */
+    index("order_lines_book_idx").on(t.tenantId, t.bookId),
     check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "order_lines_book_idx" ON "order_lines" USING btree ("tenant_id","book_id");
