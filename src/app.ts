@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+import { getConfig } from "./env";
 import { apiKeyRoutes } from "./features/api-keys/routes";
 import { auditLogRoutes } from "./features/audit-log/routes";
 import { bookImportRoutes, isBookImportUpload } from "./features/books/imports/routes";
@@ -165,7 +166,8 @@ export function createApp() {
   });
   // Every event type under the document's `webhooks`, from the catalog's schemas.
   registerEventWebhooks(app);
-  app.doc31("/openapi.json", (c) => documentObject(new URL(c.req.url).origin));
+  // The configured origin, never the request's Host: a forged Host would name another server.
+  app.doc31("/openapi.json", (c) => documentObject(getConfig(c.env).PUBLIC_BASE_URL));
   app.get(
     "/docs",
     docsHeaders,

@@ -10,7 +10,11 @@ import { randomBytes } from "node:crypto";
 const ATTACKER = "198.51.100.23";
 const CONCURRENCY = 10;
 
-/** A key of the issued format: `sk_live_` + base64url of 32 random bytes (canonical). */
+/**
+ * A key of the legacy format (`sk_live_` + base64url of 32 random bytes, canonical): the costly
+ * case, as only a lookup can refuse it. A made-up key of the tagged format is refused by its HMAC
+ * tag with no query at all (test/platform/auth/key-format.test.ts).
+ */
 const randomKey = () => `sk_live_${randomBytes(32).toString("base64url")}`;
 
 function queriesOf(response) {

@@ -106,9 +106,13 @@ function isUniqueViolation(error: unknown): boolean {
   return (cause as { code?: string })?.code === "23505";
 }
 
+/** Seconds a refused import waits before trying again: a batch of 500 lines takes about one. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
 const busy = () =>
   new AppError("conflict", "Another import of this tenant is not finished yet.", {
     errors: [{ path: "body", message: "one import at a time per tenant" }],
+    headers: { "retry-after": String(BUSY_RETRY_AFTER_SECONDS) },
   });
 
 /** Gives up an import whose file did not arrive: frees the tenant's slot, removes the object. */
