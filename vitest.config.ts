@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 /** Secrets the Worker needs, test values only. */
@@ -20,43 +20,63 @@ const testSecrets = {
  */
 const silent = process.env.SHELFWISE_TEST_LOGS === "1" ? false : "passed-only";
 
+/** Suites that replace a module with `vi.mock`: only a fresh module graph per file honours that. */
+const MODULE_MOCKING_SUITES = ["test/platform/after-response.test.ts"];
+
+/** A project whose suites run inside workerd with the real local bindings. */
+function workersProject(
+  name: string,
+  files: { include: string[]; exclude: string[] },
+  isolate: boolean,
+) {
+  return {
+    plugins: [
+      cloudflareTest(async ({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          // NEON_WS_PROXY alone changes nothing: a test that also sets NEON_DATABASE_URL makes
+          // requests use the Neon driver, through the proxy test/global-setup.ts started.
+          bindings: { ...testSecrets, NEON_WS_PROXY: inject("neonProxy") },
+          hyperdrives: {
+            HYPERDRIVE: inject<string>("databaseUrl"),
+            // A binding to a closed port: readiness must report Postgres as failing.
+            HYPERDRIVE_UNREACHABLE: "postgres://postgres:postgres@127.0.0.1:9/unreachable",
+            // The same database through a proxy that counts flights (test/flight-counter.ts).
+            HYPERDRIVE_COUNTED: inject<string>("countedDatabaseUrl"),
+          },
+        },
+      })),
+    ],
+    test: {
+      name,
+      ...files,
+      // Off for the main project: every suite provisions its own tenants, so suites share one
+      // workerd and one module graph per worker instead of booting both anew for each file (the
+      // start-up and imports were most of the run's time; docs/testing.md).
+      isolate,
+      globalSetup: [
+        "./test/global-setup.ts",
+        "./test/jwks-server.ts",
+        "./test/webhook-receiver.ts",
+      ],
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+      // FUZZ_RUNS=5000 sets the case count of test/platform/fuzz.test.ts (inject("fuzzRuns")).
+      provide: { fuzzRuns: process.env.FUZZ_RUNS ?? "" },
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     silent,
     projects: [
-      {
-        plugins: [
-          cloudflareTest(async ({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              // NEON_WS_PROXY alone changes nothing: a test that also sets NEON_DATABASE_URL makes
-              // requests use the Neon driver, through the proxy test/global-setup.ts started.
-              bindings: { ...testSecrets, NEON_WS_PROXY: inject("neonProxy") },
-              hyperdrives: {
-                HYPERDRIVE: inject<string>("databaseUrl"),
-                // A binding to a closed port: readiness must report Postgres as failing.
-                HYPERDRIVE_UNREACHABLE: "postgres://postgres:postgres@127.0.0.1:9/unreachable",
-                // The same database through a proxy that counts flights (test/flight-counter.ts).
-                HYPERDRIVE_COUNTED: inject<string>("countedDatabaseUrl"),
-              },
-            },
-          })),
-        ],
-        test: {
-          name: "workers",
-          include: ["test/**/*.test.ts"],
-          exclude: ["test/node/**"],
-          globalSetup: [
-            "./test/global-setup.ts",
-            "./test/jwks-server.ts",
-            "./test/webhook-receiver.ts",
-          ],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-          // FUZZ_RUNS=5000 sets the case count of test/platform/fuzz.test.ts (inject("fuzzRuns")).
-          provide: { fuzzRuns: process.env.FUZZ_RUNS ?? "" },
-        },
-      },
+      workersProject(
+        "workers",
+        { include: ["test/**/*.test.ts"], exclude: ["test/node/**", ...MODULE_MOCKING_SUITES] },
+        false,
+      ),
+      workersProject("workers-isolated", { include: MODULE_MOCKING_SUITES, exclude: [] }, true),
       {
         test: {
           name: "node",
