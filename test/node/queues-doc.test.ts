@@ -51,7 +51,7 @@ function documentedQueues(): DocRow[] {
   const section = doc.slice(start, next === -1 ? undefined : next);
   return section
     .split("\n")
-    .filter((line) => /^\| `[^`]+` \|/.test(line))
+    .filter((line) => /^\| `[^`]+` +\|/.test(line))
     .map((line) => {
       const [queue = "", consumer = "", carries = ""] = line
         .slice(1, -1)
