@@ -1,15 +1,14 @@
 import { app } from "./app";
 import type { Env } from "./env";
-import { fileSweepJob } from "./features/exports/jobs";
+import { consumeBookImports } from "./features/books/imports/job";
+import { fileSweepJob, handleJobBatch, tenantDeletionJob } from "./features/exports/jobs";
 import { orderExpiryJob } from "./features/orders/expiry";
-import { tenantDeletionJob } from "./features/tenant-lifecycle/jobs";
-import { consumeJobs } from "./jobs";
 import { cleanupIdempotencyRecords } from "./platform/idempotency/records";
-import { consumeJobDeadLetters } from "./platform/jobs/dead-letters";
+import { consumeJobDeadLetters } from "./platform/jobs-dlq";
 import { log } from "./platform/observability/logger";
 import { retentionJob } from "./platform/retention/job";
-import type { DeliveryMessage } from "./platform/webhooks/config";
-import { consumeWebhookDeadLetters, consumeWebhooks } from "./platform/webhooks/consumer";
+import { consumeWebhooks } from "./platform/webhooks/consumer";
+import { consumeWebhookDeadLetters } from "./platform/webhooks/dead-letters";
 import { sweepOutbox } from "./platform/webhooks/relay";
 import { sweepStrandedHolds } from "./platform/webhooks/tenant-hold";
 import { runJobs } from "./scheduled";
@@ -29,11 +28,11 @@ async function queue(batch: MessageBatch, env: Env, ctx: ExecutionContext): Prom
     : batch.queue;
   switch (name) {
     case "shelfwise-webhooks":
-      return consumeWebhooks(batch as MessageBatch<DeliveryMessage>, env, ctx);
+      return consumeWebhooks(batch, env, ctx);
     case "shelfwise-webhooks-dlq":
-      return consumeWebhookDeadLetters(batch as MessageBatch<DeliveryMessage>, env);
+      return consumeWebhookDeadLetters(batch, env);
     case "shelfwise-jobs":
-      return consumeJobs(batch, env);
+      return consumeBookImports(batch, env, handleJobBatch);
     case "shelfwise-jobs-dlq":
       return consumeJobDeadLetters(batch, env);
     default:

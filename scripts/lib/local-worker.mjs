@@ -125,8 +125,6 @@ export function wranglerBin() {
 export function wranglerDevArgs({ port, publicBaseUrl, testScheduled = false, args = [] }) {
   return [
     "dev",
-    // First: a positional script among them must not follow `--var`, whose values would take it.
-    ...args,
     "--port",
     String(port),
     "--ip",
@@ -135,6 +133,7 @@ export function wranglerDevArgs({ port, publicBaseUrl, testScheduled = false, ar
     "--var",
     `PUBLIC_BASE_URL:${publicBaseUrl ?? `http://127.0.0.1:${port}`}`,
     ...(testScheduled ? ["--test-scheduled"] : []),
+    ...args,
   ];
 }
 

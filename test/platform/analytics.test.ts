@@ -226,7 +226,12 @@ describe("webhook analytics", () => {
     const dead = rec.points.filter((p) => p.blobs?.[0] === "webhook_dead_letter");
     expect(dead).toHaveLength(1);
     expect(dead[0]?.indexes).toEqual([tenant.id]);
-    expect(dead[0]?.blobs).toEqual(["webhook_dead_letter", "", "dead_lettered", message.body.d]);
+    expect(dead[0]?.blobs).toEqual([
+      "webhook_dead_letter",
+      "",
+      "dead_lettered",
+      message.body.delivery_id,
+    ]);
 
     // The ops API sees the failed delivery the pipeline produced.
     const ops = await call(`/admin/ops/tenants/${tenant.id}`, { headers: operator() });

@@ -70,15 +70,3 @@ export function webhookSettings(env: Env): WebhookSettings {
     secretKey: config.WEBHOOK_SECRET_KEY,
   };
 }
-
-/** A queue message: one delivery (event × endpoint). Kept tiny; the payload stays in Postgres. */
-export interface DeliveryMessage {
-  /** webhook_deliveries.id */
-  d: string;
-  /** tenant id (the consumer works inside that tenant's scope) */
-  t: string;
-  /** 1 for re-deliveries (recover, resend, released holds): throttled by a separate bucket */
-  r?: 1;
-  /** How many times the delivery row was not found yet (see UNSEEN_LOOKS) */
-  u?: number;
-}

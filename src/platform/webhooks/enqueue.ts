@@ -1,5 +1,6 @@
 import type { Env } from "../../env";
-import { type DeliveryMessage, MAX_DELAY_SECONDS } from "./config";
+import { MAX_DELAY_SECONDS } from "./config";
+import { type DeliveryMessage, redeliveryMessage } from "./messages";
 
 const SEND_BATCH = 100;
 
@@ -29,7 +30,7 @@ export function staggered(
   perSecond: number,
 ): Array<{ body: DeliveryMessage; delaySeconds?: number }> {
   return deliveries.map((d, i) => ({
-    body: { d: d.id, t: d.tenantId, r: 1 },
+    body: redeliveryMessage(d.id, d.tenantId),
     delaySeconds: Math.floor(i / perSecond),
   }));
 }

@@ -3,6 +3,8 @@ import type { Env } from "../../env";
 import type { TenantScope } from "../db";
 import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { enqueueDeliveries } from "./enqueue";
+import type { Candidate, Plans } from "./load";
+import { deliveryMessage } from "./messages";
 
 /**
  * Ordered delivery (`ordering: "per_resource"` endpoints): a delivery is sent only when no earlier
@@ -99,6 +101,58 @@ export async function orderedWaits(
   return waits;
 }
 
+/** What the order stage decided, and the messages it leaves to take tokens. */
+export interface Ordered {
+  /** Messages that wait for an earlier delivery (acked, woken later) or event (deferred). */
+  plans: Plans;
+  /** Unordered endpoints' messages, then ordered ones free to go, each in batch order. */
+  ready: Candidate[];
+}
+
+/**
+ * The order stage of the load: an ordered endpoint's delivery with an earlier one of its resource
+ * still open waits for it (recorded in `waiting_for`, no attempt spent); one whose resource has an
+ * earlier event not fanned out yet comes back after 2 s. Other messages pass through.
+ */
+export async function order(
+  scope: TenantScope,
+  candidates: readonly Candidate[],
+): Promise<Ordered> {
+  const plans: Plans = new Map();
+  const ready: Candidate[] = [];
+  const ordered: Array<{ candidate: Candidate; check: OrderedCandidate }> = [];
+  for (const candidate of candidates) {
+    const { delivery, endpoint } = candidate.row;
+    if (endpoint.ordering === "per_resource" && delivery.resourceKey && delivery.seq !== null) {
+      ordered.push({
+        candidate,
+        check: {
+          deliveryId: delivery.id,
+          endpointId: endpoint.id,
+          resourceKey: delivery.resourceKey,
+          seq: delivery.seq,
+        },
+      });
+    } else ready.push(candidate);
+  }
+  const waits = await orderedWaits(
+    scope,
+    ordered.map((o) => o.check),
+  );
+  const waiting: Array<{ deliveryId: string; waitingFor: string }> = [];
+  for (const { candidate, check } of ordered) {
+    const wait = waits.get(check.deliveryId);
+    if (!wait) ready.push(candidate);
+    else if (wait.kind === "event") plans.set(candidate.message, { kind: "defer", waitSeconds: 2 });
+    else {
+      waiting.push({ deliveryId: check.deliveryId, waitingFor: wait.id });
+      plans.set(candidate.message, { kind: "done" });
+    }
+  }
+  if (waiting.length > 0) await markWaiting(scope, waiting);
+  return { plans, ready };
+}
+
 /** Records what each waiting delivery waits for (shown by the deliveries' API). */
 export async function markWaiting(
   scope: TenantScope,
@@ -140,7 +194,7 @@ export async function releaseWaiting(
     .returning({ id: webhookDeliveries.id });
   await enqueueDeliveries(
     env,
-    woken.map((row) => ({ body: { d: row.id, t: scope.tenantId } })),
+    woken.map((row) => ({ body: deliveryMessage(row.id, scope.tenantId) })),
   );
 }
 

@@ -6,12 +6,12 @@ import { newId } from "../ids";
 import { recordEvent } from "../outbox";
 import type { AttemptOutcome } from "./attempt";
 import {
-  type DeliveryMessage,
   MAX_ATTEMPTS,
   MAX_DELAY_SECONDS,
   RETRY_SCHEDULE_SECONDS,
   SUSPEND_AFTER_FAILURES,
 } from "./config";
+import type { DeliveryMessage } from "./messages";
 
 const SYSTEM_ACTOR = { type: "system" as const, id: "webhooks" };
 
@@ -80,7 +80,7 @@ export async function recordDelivered(
         webhookDeliveries,
         anyOf(
           webhookDeliveries.id,
-          items.map((item) => item.message.body.d),
+          items.map((item) => item.message.body.delivery_id),
         ),
       ),
     )
@@ -88,14 +88,14 @@ export async function recordDelivered(
   const attemptsById = new Map(updated.map((row) => [row.id, row.attempts]));
   const seen = new Set<string>();
   const rows = items.flatMap(({ message, plan, outcome }) => {
-    const attempt = attemptsById.get(message.body.d);
+    const attempt = attemptsById.get(message.body.delivery_id);
     // A duplicate message of the same delivery in one batch is recorded once.
-    if (attempt === undefined || seen.has(message.body.d)) return [];
-    seen.add(message.body.d);
+    if (attempt === undefined || seen.has(message.body.delivery_id)) return [];
+    seen.add(message.body.delivery_id);
     return [
       {
         id: newId("att"),
-        deliveryId: message.body.d,
+        deliveryId: message.body.delivery_id,
         endpointId: plan.endpointId,
         eventId: plan.eventId,
         attemptNumber: attempt,

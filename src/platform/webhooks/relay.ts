@@ -19,6 +19,7 @@ import { describeError, log } from "../observability/logger";
 import { SWEEP_AFTER_SECONDS } from "./config";
 import { enqueueDeliveries } from "./enqueue";
 import { fanOutEndpoints, subscribes } from "./fan-out";
+import { deliveryMessage } from "./messages";
 
 const EVENTS_PER_ROUND = 100;
 const MAX_ROUNDS = 20;
@@ -135,7 +136,7 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
         env,
         inserted
           .filter((row) => row.status === "pending")
-          .map((row) => ({ body: { d: row.id, t: tenantId } })),
+          .map((row) => ({ body: deliveryMessage(row.id, tenantId) })),
       );
       return pending.length;
     });

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { openSystemDatabase } from "../../../src/platform/db";
+import { openRequestDatabase } from "../../../src/platform/db";
 import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
 import { bearer } from "../../helpers/tenant";
@@ -62,7 +62,7 @@ export async function runImportJob(importId: string) {
 
 /** A database handle for driving the import job directly (crash simulations). */
 export function jobDatabase() {
-  return openSystemDatabase(env);
+  return openRequestDatabase(env);
 }
 
 export interface ImportView {

@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import worker from "../../../src/index";
 import { openDatabase, withTenant } from "../../../src/platform/db";
 import { type EventType, recordEvent } from "../../../src/platform/outbox";
-import type { DeliveryMessage } from "../../../src/platform/webhooks/config";
+import type { DeliveryMessage } from "../../../src/platform/webhooks/messages";
 import type { ReceivedDelivery, ReceiverConfig } from "../../webhook-receiver";
 
 /** A queue producer that keeps what is sent, so the test decides when the consumer runs. */

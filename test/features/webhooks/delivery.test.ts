@@ -247,19 +247,21 @@ describe("webhook delivery", () => {
     const [message] = harness.queue.take();
     if (!message) throw new Error("the relay sent no message");
     // The message overtakes the relay's commit: its delivery row is not visible to the consumer.
-    const hidden = `${message.body.d}x`;
+    const hidden = `${message.body.delivery_id}x`;
     await withOwnerSql(
-      (sql) => sql`update webhook_deliveries set id = ${hidden} where id = ${message.body.d}`,
+      (sql) =>
+        sql`update webhook_deliveries set id = ${hidden} where id = ${message.body.delivery_id}`,
     );
     const early = await runBatch("shelfwise-webhooks", [{ body: message.body }], harness.env);
     expect(early[0]).toMatchObject({ acked: true, retried: false });
     expect(await received(endpoint.name)).toHaveLength(0);
     // Not dropped: a fresh copy looks again shortly, without spending a delivery attempt.
     const [again] = harness.queue.take();
-    expect(again).toEqual({ body: { ...message.body, u: 1 }, delaySeconds: 2 });
+    expect(again).toEqual({ body: { ...message.body, unseen_looks: 1 }, delaySeconds: 2 });
 
     await withOwnerSql(
-      (sql) => sql`update webhook_deliveries set id = ${message.body.d} where id = ${hidden}`,
+      (sql) =>
+        sql`update webhook_deliveries set id = ${message.body.delivery_id} where id = ${hidden}`,
     );
     await runBatch(
       "shelfwise-webhooks",
@@ -270,7 +272,11 @@ describe("webhook delivery", () => {
     expect(await deliveryRows(endpoint.id)).toMatchObject([{ status: "delivered", attempts: 1 }]);
 
     // A delivery that never appears (its endpoint was deleted) is dropped after a few looks.
-    const gone = { d: "dlv_01m80000000000000000000000", t: tenant.id, u: 3 };
+    const gone = {
+      delivery_id: "dlv_01m80000000000000000000000",
+      tenant_id: tenant.id,
+      unseen_looks: 3,
+    };
     const last = await runBatch("shelfwise-webhooks", [{ body: gone }], harness.env);
     expect(last[0]).toMatchObject({ acked: true, retried: false });
     expect(harness.queue.take()).toEqual([]);
@@ -284,18 +290,23 @@ describe("webhook delivery", () => {
     await pump(harness);
     const [delivered] = await deliveryRows(endpoint.id);
     expect(delivered).toMatchObject({ status: "delivered", attempts: 1 });
-    // A resend's message (a re-delivery, r: 1) reaches the consumer while the resend's transaction
+    // A resend's message (a re-delivery) reaches the consumer while the resend's transaction
     // has not committed yet: the delivery still reads as delivered.
-    const resent = { d: delivered?.id as string, t: tenant.id, r: 1 as const };
+    const resent = {
+      delivery_id: delivered?.id as string,
+      tenant_id: tenant.id,
+      redelivery: true as const,
+    };
     const early = await runBatch("shelfwise-webhooks", [{ body: resent }], harness.env);
     expect(early[0]).toMatchObject({ acked: true, retried: false });
     expect(await received(endpoint.name)).toHaveLength(1);
     const [again] = harness.queue.take();
-    expect(again).toEqual({ body: { ...resent, u: 1 }, delaySeconds: 2 });
+    expect(again).toEqual({ body: { ...resent, unseen_looks: 1 }, delaySeconds: 2 });
 
     // The resend commits: the next look sends it, a second attempt of the same delivery.
     await withOwnerSql(
-      (sql) => sql`update webhook_deliveries set status = 'pending' where id = ${resent.d}`,
+      (sql) =>
+        sql`update webhook_deliveries set status = 'pending' where id = ${resent.delivery_id}`,
     );
     await runBatch("shelfwise-webhooks", [{ body: again?.body as typeof resent }], harness.env);
     expect(await received(endpoint.name)).toHaveLength(2);
@@ -304,7 +315,7 @@ describe("webhook delivery", () => {
     // A duplicate of it, after its looks, is dropped: nothing sent, nothing queued again.
     const duplicate = await runBatch(
       "shelfwise-webhooks",
-      [{ body: { ...resent, u: 3 } }],
+      [{ body: { ...resent, unseen_looks: 3 } }],
       harness.env,
     );
     expect(duplicate[0]).toMatchObject({ acked: true, retried: false });
@@ -335,7 +346,7 @@ describe("webhook delivery", () => {
     expect(slowAttempts.every((a) => a.error_class === "timeout")).toBe(true);
     const late = harness.queue.take();
     expect(late).toHaveLength(5);
-    expect(late.every((m) => m.delaySeconds === 1 && m.body.r === undefined)).toBe(true);
+    expect(late.every((m) => m.delaySeconds === 1 && m.body.redelivery === undefined)).toBe(true);
     expect(results.filter((r) => r.retried)).toHaveLength(slowAttempts.length);
     const rows = await deliveryRows(slow.id);
     expect(rows.filter((r) => r.attempts === 0)).toHaveLength(late.length);

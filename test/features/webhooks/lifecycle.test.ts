@@ -66,7 +66,7 @@ describe("webhook lifecycle", () => {
     );
     expect(recovered.status).toBe(202);
     expect(await recovered.json()).toEqual({ redelivered: 1, has_more: false });
-    expect(harness.queue.sent.map((m) => m.body.r)).toEqual([1]);
+    expect(harness.queue.sent.map((m) => m.body.redelivery)).toEqual([true]);
     await pump(harness);
     expect(await statuses(endpoint.id)).toEqual(["delivered"]);
     const got = await received(endpoint.name);

@@ -1,6 +1,6 @@
 import type { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { DeliveryMessage } from "../../../src/platform/webhooks/config";
+import type { DeliveryMessage } from "../../../src/platform/webhooks/messages";
 import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
 import { received, recordEvents, runBatch, webhookEnv } from "./delivery-fixtures";
@@ -16,6 +16,11 @@ const MALFORMED = (tenantId: string) => [
   { d: "", t: tenantId },
   { d: "whd_123", t: tenantId, r: 2 },
   { d: "whd_123", t: tenantId, u: -1 },
+  { delivery_id: "whd_123" },
+  { delivery_id: "whd_123", tenant_id: tenantId, redelivery: 1 },
+  { delivery_id: "whd_123", tenant_id: tenantId, unseen_looks: 1.5 },
+  // Named fields are read as the named shape only: its short fields do not complete it.
+  { delivery_id: "whd_123", t: tenantId },
 ];
 
 /** One queued delivery to a receiver that answers 204, not yet consumed. */
@@ -63,7 +68,7 @@ describe("a webhook queue message that names no delivery", () => {
       bodies.map(() => ({ acked: true, retried: false })),
     );
     expect(await received(endpoint.name)).toHaveLength(1);
-    expect(await status(message.d)).toBe("delivered");
+    expect(await status(message.delivery_id)).toBe("delivered");
     expect(harness.queue.take()).toEqual([]);
     expect(harness.dlq.take()).toEqual([]);
     const dropped = logged.filter((l) => l.message === "malformed webhook message dropped");
@@ -85,7 +90,7 @@ describe("a webhook queue message that names no delivery", () => {
     expect(outcome.filter((_, i) => i !== bodies.length - 2)).toEqual(
       bodies.slice(1).map(() => ({ acked: true, retried: false })),
     );
-    expect(await status(message.d)).toBe("failed");
+    expect(await status(message.delivery_id)).toBe("failed");
     expect(logged.filter((l) => l.message === "malformed webhook message dropped")).toHaveLength(
       MALFORMED(tenant.id).length,
     );

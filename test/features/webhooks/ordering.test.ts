@@ -83,7 +83,9 @@ describe("ordered delivery per resource", () => {
     });
     // The failing event exhausts its schedule and is dead-lettered: failed, and the rest go.
     // (pump stopped with its retry in hand: the platform would redeliver that message.)
-    harness.queue.sent.push({ body: { d: held.get(a1)?.id as string, t: tenant.id } });
+    harness.queue.sent.push({
+      body: { delivery_id: held.get(a1)?.id as string, tenant_id: tenant.id },
+    });
     await drain(harness);
     const settled = await deliveries(endpoint.id);
     expect(settled.get(a1)?.status).toBe("failed");

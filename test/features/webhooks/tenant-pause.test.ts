@@ -89,7 +89,7 @@ describe("webhooks of a tenant paused by an operator", () => {
     const allEvents = held.map((r) => r.event_id);
     expect(allEvents.slice(0, 2)).toEqual(before);
     // Released oldest first, each once.
-    expect(harness.queue.sent.map((m) => eventOf.get(m.body.d))).toEqual(allEvents);
+    expect(harness.queue.sent.map((m) => eventOf.get(m.body.delivery_id))).toEqual(allEvents);
     await pump(harness);
     const got = await received(endpoint.name);
     expect(got.map((g) => g.id).sort()).toEqual([...allEvents].sort());

@@ -64,7 +64,7 @@ describe("webhooks of a suspended tenant", () => {
     await operate(harness, tenant.id, "resume");
     const released = harness.queue.sent.map((m) => m.body);
     const byDelivery = new Map((await rows(endpoint.id)).map((r) => [r.id, r.event_id]));
-    expect(released.map((b) => byDelivery.get(b.d))).toEqual([...before, ...during]);
+    expect(released.map((b) => byDelivery.get(b.delivery_id))).toEqual([...before, ...during]);
     await pump(harness);
     const got = await received(endpoint.name);
     expect(got.map((g) => g.id).sort()).toEqual([...before, ...during].sort());
