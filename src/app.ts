@@ -9,7 +9,6 @@ import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
 import { eventRoutes } from "./features/events/routes";
 import { eventTypeRoutes } from "./features/events/types-routes";
-import { adminOffboardingRoutes } from "./features/exports/admin-routes";
 import { tenantExportRoutes } from "./features/exports/routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
 import { isRawUpload } from "./features/files/limits";
@@ -22,6 +21,7 @@ import { orderRoutes } from "./features/orders/routes";
 import { v1OrderRoutes } from "./features/orders/v1-routes";
 import { portalPageRoutes } from "./features/portal/page";
 import { portalTokenRoutes } from "./features/portal/routes";
+import { adminTenantLifecycleRoutes } from "./features/tenant-lifecycle/admin-routes";
 import { adminTenantRoutes } from "./features/tenants/admin-routes";
 import { ownTenantRoutes } from "./features/tenants/routes";
 import { eventResendRoutes } from "./features/webhooks/events-routes";
@@ -94,7 +94,7 @@ function adminRoutes() {
   admin.use("*", operatorAuth());
   return admin
     .route("/tenants", adminTenantRoutes)
-    .route("/tenants", adminOffboardingRoutes)
+    .route("/tenants", adminTenantLifecycleRoutes)
     .route("/ops", opsRoutes);
 }
 

@@ -1,10 +1,11 @@
 import { app } from "./app";
 import type { Env } from "./env";
-import { consumeBookImports } from "./features/books/imports/job";
-import { fileSweepJob, handleJobBatch, tenantDeletionJob } from "./features/exports/jobs";
+import { fileSweepJob } from "./features/exports/jobs";
 import { orderExpiryJob } from "./features/orders/expiry";
+import { tenantDeletionJob } from "./features/tenant-lifecycle/jobs";
+import { consumeJobs } from "./jobs";
 import { cleanupIdempotencyRecords } from "./platform/idempotency/records";
-import { consumeJobDeadLetters } from "./platform/jobs-dlq";
+import { consumeJobDeadLetters } from "./platform/jobs/dead-letters";
 import { log } from "./platform/observability/logger";
 import { retentionJob } from "./platform/retention/job";
 import { consumeWebhooks } from "./platform/webhooks/consumer";
@@ -32,7 +33,7 @@ async function queue(batch: MessageBatch, env: Env, ctx: ExecutionContext): Prom
     case "shelfwise-webhooks-dlq":
       return consumeWebhookDeadLetters(batch, env);
     case "shelfwise-jobs":
-      return consumeBookImports(batch, env, handleJobBatch);
+      return consumeJobs(batch, env);
     case "shelfwise-jobs-dlq":
       return consumeJobDeadLetters(batch, env);
     default:

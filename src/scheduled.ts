@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Env } from "./env";
-import { openRequestDatabase, withSystem } from "./platform/db";
+import { openSystemDatabase, withSystem } from "./platform/db";
 import { cronHeartbeats } from "./platform/db/schema";
 import { describeError, log } from "./platform/observability/logger";
 
@@ -53,7 +53,7 @@ export function cronIntervalSeconds(cron: string): number | null {
  */
 export async function recordHeartbeats(env: Env, runs: JobRun[]): Promise<void> {
   if (runs.length === 0) return;
-  const handle = openRequestDatabase(env, 1);
+  const handle = openSystemDatabase(env, 1);
   try {
     await withSystem(handle, (tx) =>
       tx

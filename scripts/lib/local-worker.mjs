@@ -125,6 +125,8 @@ export function wranglerBin() {
 export function wranglerDevArgs({ port, publicBaseUrl, testScheduled = false, args = [] }) {
   return [
     "dev",
+    // First: a positional script among them must not follow `--var`, whose values would take it.
+    ...args,
     "--port",
     String(port),
     "--ip",
@@ -133,7 +135,6 @@ export function wranglerDevArgs({ port, publicBaseUrl, testScheduled = false, ar
     "--var",
     `PUBLIC_BASE_URL:${publicBaseUrl ?? `http://127.0.0.1:${port}`}`,
     ...(testScheduled ? ["--test-scheduled"] : []),
-    ...args,
   ];
 }
 

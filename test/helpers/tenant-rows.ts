@@ -1,4 +1,4 @@
-import { DELETE_ORDER } from "../../src/features/exports/deletion";
+import { DELETE_ORDER } from "../../src/features/tenant-lifecycle/deletion";
 import { newId } from "../../src/platform/ids";
 import type { ownerSql } from "./db";
 

@@ -46,6 +46,14 @@ describe("wrangler dev as npm run dev starts it", () => {
     expect(args[args.indexOf("--var") + 1]).toBe("PUBLIC_BASE_URL:http://localhost:8830");
   });
 
+  it("keeps a positional script out of --var's values (the benchmark's entry, the smoke run's)", () => {
+    const args = wranglerDevArgs({ port: 40123, args: ["bench/worker.ts", "--config", "w.toml"] });
+    const script = args.indexOf("bench/worker.ts");
+    expect(script).toBe(1);
+    expect(args.indexOf("--var")).toBeGreaterThan(script);
+    expect(args.slice(args.indexOf("--var") + 1)).not.toContain("bench/worker.ts");
+  });
+
   it("exposes /__scheduled (--test-scheduled) so the dev server can run the cron triggers", () => {
     expect(argsFor([])).toContain("--test-scheduled");
   });

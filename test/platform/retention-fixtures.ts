@@ -1,7 +1,7 @@
 // Rows and helpers the retention suites share: backdated seeds, presence checks, R2 archive reads.
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach } from "vitest";
-import { type DatabaseHandle, openRequestDatabase } from "../../src/platform/db";
+import { type DatabaseHandle, openSystemDatabase } from "../../src/platform/db";
 import { newId } from "../../src/platform/ids";
 import { type ownerSql, withOwnerSql } from "../helpers/db";
 
@@ -152,7 +152,7 @@ export let database: DatabaseHandle;
 /** Opens `database` before each test of the calling file and closes it after. */
 export function useRequestDatabase(): void {
   beforeEach(() => {
-    database = openRequestDatabase(env);
+    database = openSystemDatabase(env);
   });
   afterEach(async () => {
     await database.close();

@@ -1,8 +1,8 @@
 import type { Env } from "../../env";
-import { type DatabaseHandle, openRequestDatabase } from "../../platform/db";
-import { describeError, log } from "../../platform/observability/logger";
+import { openSystemDatabase } from "../../platform/db";
+import { DONE, type JobHandler } from "../../platform/jobs/policy";
+import { log } from "../../platform/observability/logger";
 import { sweepFiles } from "../files/sweep";
-import { type DeletionMessage, purgeTenant, runTenantDeletion } from "./deletion";
 import {
   type ExportMessage,
   recordExportFailure,
@@ -10,79 +10,36 @@ import {
   runExport,
 } from "./export-job";
 
-/** The jobs queue's consumer gives up on a message after this many attempts (wrangler.toml: max_retries 5). */
-const MAX_ATTEMPTS = 6;
-/** A queued purge step's budget: well inside a consumer invocation's limits. */
-const PURGE_BUDGET_MS = 60_000;
+/**
+ * The export job of the jobs queue (src/jobs.ts dispatches it; src/platform/jobs/policy.ts
+ * decides retries). A failed attempt stores a stable reason on the export (`failed` once no retry
+ * follows), never the raw error.
+ */
+export const exportJob: JobHandler<ExportMessage> = {
+  parse: (body) =>
+    typeof body.export_id === "string"
+      ? { kind: "tenant-export", export_id: body.export_id }
+      : null,
+  describe: (message) => ({ export_id: message.export_id }),
+  async run(database, env, message) {
+    const outcome = await runExport(database, env.FILES, message.export_id);
+    // A duplicate delivery: the live run completes the export, and the hourly sweep requeues it
+    // should that run die, so this message is done.
+    if (outcome === "busy") log("info", "export already running", { export_id: message.export_id });
+    return DONE;
+  },
+  failed: (database, message, final) => recordExportFailure(database, message.export_id, final),
+};
 
-type JobMessage = ExportMessage | DeletionMessage;
-
-async function withDatabase<T>(env: Env, work: (database: DatabaseHandle) => Promise<T>) {
-  const database = openRequestDatabase(env);
+/** The hourly file sweep: abandoned uploads and deleted files leave R2; stalled exports are requeued. */
+export async function fileSweepJob(env: Env) {
+  const database = openSystemDatabase(env);
   try {
-    return await work(database);
+    return {
+      files: await sweepFiles(database, env.FILES),
+      requeued_exports: await requeueStalledExports(database, env.JOBS),
+    };
   } finally {
     await database.close().catch(() => {});
   }
-}
-
-async function runMessage(env: Env, database: DatabaseHandle, body: JobMessage) {
-  if (body.kind === "tenant-export") {
-    const outcome = await runExport(database, env.FILES, body.export_id);
-    // A duplicate delivery: the live run completes the export, and the hourly sweep requeues it
-    // should that run die, so this message is done.
-    if (outcome === "busy") log("info", "export already running", { export_id: body.export_id });
-  } else if (body.kind === "tenant-deletion") {
-    const done = await purgeTenant(
-      database,
-      env.FILES,
-      body.tenant_id,
-      Date.now() + PURGE_BUDGET_MS,
-    );
-    if (!done) await env.JOBS.send(body);
-  } else {
-    log("error", "unknown job dropped", { body });
-  }
-}
-
-/** Consumer of the jobs queue: exports and purge continuations, one message at a time. */
-export async function handleJobBatch(batch: MessageBatch, env: Env) {
-  for (const message of batch.messages) {
-    const body = message.body as JobMessage;
-    await withDatabase(env, async (database) => {
-      try {
-        await runMessage(env, database, body);
-        message.ack();
-      } catch (error) {
-        const final = message.attempts >= MAX_ATTEMPTS;
-        // The raw error lives in the log only, found by export and message id; the export row
-        // gets a stable reason a tenant admin may read.
-        log(final ? "error" : "warn", "job failed", {
-          kind: body.kind,
-          message_id: message.id,
-          attempts: message.attempts,
-          ...(body.kind === "tenant-export" && { export_id: body.export_id }),
-          ...(body.kind === "tenant-deletion" && { tenant_id: body.tenant_id }),
-          ...describeError(error),
-        });
-        if (body.kind === "tenant-export") {
-          await recordExportFailure(database, body.export_id, final).catch(() => {});
-        }
-        message.retry({ delaySeconds: Math.min(30 * message.attempts, 600) });
-      }
-    });
-  }
-}
-
-/** The daily job (cron 30 3 * * *): tenants whose deletion grace period ended are purged. */
-export function tenantDeletionJob(env: Env) {
-  return withDatabase(env, (database) => runTenantDeletion(database, env.FILES, env.JOBS));
-}
-
-/** The hourly file sweep: abandoned uploads and deleted files leave R2; stalled exports are requeued. */
-export function fileSweepJob(env: Env) {
-  return withDatabase(env, async (database) => ({
-    files: await sweepFiles(database, env.FILES),
-    requeued_exports: await requeueStalledExports(database, env.JOBS),
-  }));
 }

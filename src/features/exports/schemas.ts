@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { idString, timestamp } from "../../platform/schemas";
-import { TenantSchema } from "../tenants/schemas";
 import { EXPORT_FAILURE_REASONS, type ExportFailureReason } from "./failure";
 
 const FAILURE_CODES = Object.keys(EXPORT_FAILURE_REASONS) as [
@@ -41,10 +40,6 @@ export const TenantExportSchema = z
     links_expire_at: timestamp().nullable(),
   })
   .openapi("TenantExport");
-
-export const OffboardingSchema = z
-  .object({ tenant: TenantSchema, export: TenantExportSchema })
-  .openapi("Offboarding");
 
 export const ExportIdParamSchema = z.object({
   id: idString().openapi({ param: { in: "path" }, example: "exp_01jd3xk2v8f4r6t8w0y2a4c6e8" }),

@@ -3,7 +3,7 @@ import type { Env } from "../../env";
 import { writeAudit } from "../../platform/audit";
 import {
   type DatabaseHandle,
-  openRequestDatabase,
+  openSystemDatabase,
   READ_ONLY,
   uncachedRead,
   withSystem,
@@ -128,7 +128,7 @@ export async function expireDueOrders(
  * it touched are relayed to webhooks at once; a relay that fails leaves them to the outbox sweep.
  */
 export async function orderExpiryJob(env: Env) {
-  const handle = openRequestDatabase(env);
+  const handle = openSystemDatabase(env);
   let run: Awaited<ReturnType<typeof expireDueOrders>>;
   try {
     run = await expireDueOrders(handle);

@@ -73,6 +73,13 @@ export function openRequestDatabase(env: Env, maxConnections = 5): DatabaseHandl
   );
 }
 
+/**
+ * Opens the database for the system's own work (cron jobs, queue consumers): the same connection
+ * as a request's, named for its callers, which are not requests and keep a handle of their own.
+ */
+export const openSystemDatabase: (env: Env, maxConnections?: number) => DatabaseHandle =
+  openRequestDatabase;
+
 /** The rows of a raw `execute()` result: an array (postgres.js) or `{ rows }` (Neon). */
 export function rowsOf<T extends Record<string, unknown>>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

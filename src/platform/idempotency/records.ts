@@ -1,6 +1,6 @@
 import { eq, lte, sql } from "drizzle-orm";
 import type { Env } from "../../env";
-import { openRequestDatabase, rowsOf, type TenantScope, uncachedRead, withSystem } from "../db";
+import { openSystemDatabase, rowsOf, type TenantScope, uncachedRead, withSystem } from "../db";
 import { idempotencyRecords } from "../db/schema";
 import { writeBehind } from "../db/write-behind";
 import type { StoredResponse } from "./durable-object";
@@ -103,7 +103,7 @@ export async function cleanupIdempotencyRecords(
   env: Env,
   ctx: Pick<ExecutionContext, "waitUntil">,
 ): Promise<{ deleted: number }> {
-  const database = openRequestDatabase(env);
+  const database = openSystemDatabase(env);
   let deleted = 0;
   try {
     for (let i = 0; i < CLEANUP_MAX_BATCHES; i++) {

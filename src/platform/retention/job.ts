@@ -1,5 +1,5 @@
 import type { Env } from "../../env";
-import { type DatabaseHandle, openRequestDatabase } from "../db";
+import { type DatabaseHandle, openSystemDatabase } from "../db";
 import { archiveAuditBatch } from "./audit-archive";
 import { IDEMPOTENCY_RETENTION, PRUNED_TABLES, type PrunedTable, retentionDays } from "./policy";
 import { pruneBatch } from "./prune";
@@ -91,7 +91,7 @@ export async function retentionJob(
   env: Env,
   options: RetentionOptions = {},
 ): Promise<RetentionReport> {
-  const database = openRequestDatabase(env);
+  const database = openSystemDatabase(env);
   try {
     return await runRetention(database, env.FILES, retentionDays(env), options);
   } finally {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { requeueStalledExports } from "../../../src/features/exports/export-job";
-import { openRequestDatabase } from "../../../src/platform/db";
+import { openSystemDatabase } from "../../../src/platform/db";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
@@ -145,7 +145,7 @@ describe("tenant export", () => {
       (sql) => sql`update tenant_exports
         set run_heartbeat_at = now() - interval '11 minutes' where id = ${id}`,
     );
-    const database = openRequestDatabase(env);
+    const database = openSystemDatabase(env);
     try {
       // Captured, not sent: the requeue looks at every tenant's exports in the shared database.
       const requeued: unknown[] = [];

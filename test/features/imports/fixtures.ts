@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { openRequestDatabase } from "../../../src/platform/db";
+import { openSystemDatabase } from "../../../src/platform/db";
 import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
 import { bearer } from "../../helpers/tenant";
@@ -62,7 +62,7 @@ export async function runImportJob(importId: string) {
 
 /** A database handle for driving the import job directly (crash simulations). */
 export function jobDatabase() {
-  return openRequestDatabase(env);
+  return openSystemDatabase(env);
 }
 
 export interface ImportView {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
 import { runImport } from "../../../src/features/books/imports/job";
-import { openRequestDatabase } from "../../../src/platform/db";
+import { openSystemDatabase } from "../../../src/platform/db";
 import { call } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
 import { bookLine, type ImportView, postImport } from "./fixtures";
@@ -30,7 +30,7 @@ describe("book import reads are never cached", () => {
     const { id } = (await (await postImport(tenant.editorKey, bookLine(1))).json()) as ImportView;
 
     const consumer = await statementsOf(async () => {
-      const database = openRequestDatabase({ ...env, HYPERDRIVE: env.HYPERDRIVE_COUNTED });
+      const database = openSystemDatabase({ ...env, HYPERDRIVE: env.HYPERDRIVE_COUNTED });
       try {
         expect(await runImport(database, env.FILES, id)).toBe("done");
       } finally {

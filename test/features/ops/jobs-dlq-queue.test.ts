@@ -11,7 +11,8 @@ describe("the jobs queue's dead-letter wiring", () => {
     const lines: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: unknown) => void lines.push(String(line)));
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    // A null body makes the jobs consumer throw out of the batch (not a retry it asks for).
+    // A null body is no job at all: the jobs consumer retries it at once until the platform
+    // dead-letters it (src/platform/jobs/policy.ts).
     await env.JOBS.send(null);
     const deadLettered = () =>
       lines

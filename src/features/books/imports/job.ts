@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Env } from "../../../env";
 import { type Actor, writeAudit } from "../../../platform/audit";
 import {
   type DatabaseHandle,
-  openRequestDatabase,
   type TenantScope,
   uncachedRead,
   withSystem,
@@ -12,7 +10,8 @@ import {
 import { books } from "../../../platform/db/schema";
 import { bookImportErrors, bookImports } from "../../../platform/db/schema/book-imports";
 import { newId } from "../../../platform/ids";
-import { describeError, log } from "../../../platform/observability/logger";
+import { CONTINUE, DONE, type JobHandler } from "../../../platform/jobs/policy";
+import { log } from "../../../platform/observability/logger";
 import { type EventData, recordEvent } from "../../../platform/outbox";
 import { NdjsonWriter } from "../../exports/ndjson-writer";
 import type { BookInput } from "../schemas";
@@ -22,8 +21,6 @@ import { belowReserved, lockBooksForImport } from "./stock";
 
 /** Lines of the file applied per transaction. */
 export const BATCH_LINES = 500;
-/** The consumer gives up on a message after this many attempts (wrangler.toml: max_retries 5). */
-const MAX_ATTEMPTS = 6;
 /** One invocation's budget; past it the import re-queues itself and resumes at its next line. */
 const RUN_BUDGET_MS = 5 * 60_000;
 
@@ -383,57 +380,30 @@ export async function runImport(
   return "done";
 }
 
-/** Consumes the book-import messages of a jobs batch; every other message goes to `rest`. */
-export async function consumeBookImports(
-  batch: MessageBatch,
-  env: Env,
-  rest: (batch: MessageBatch, env: Env) => Promise<void>,
-): Promise<void> {
-  const isImport = (m: Message) => (m.body as { kind?: string } | null)?.kind === "book-import";
-  const others = batch.messages.filter((m) => !isImport(m));
-  for (const message of batch.messages.filter(isImport)) {
-    const body = message.body as BookImportMessage;
-    const database = openRequestDatabase(env);
-    try {
-      const outcome = await runImport(database, env.FILES, body.import_id, {
-        deadline: Date.now() + RUN_BUDGET_MS,
-      });
-      if (outcome === "continue") await env.JOBS.send(body);
-      if (outcome === "not-ready" && message.attempts < MAX_ATTEMPTS) {
-        message.retry({ delaySeconds: 30 });
-      } else {
-        if (outcome === "not-ready") await fail(database, body.import_id, "upload_not_finished");
-        message.ack();
-      }
-    } catch (error) {
-      const final = message.attempts >= MAX_ATTEMPTS;
-      log(final ? "error" : "warn", "book import failed", {
-        import_id: body.import_id,
-        message_id: message.id,
-        attempts: message.attempts,
-        ...describeError(error),
-      });
-      if (final) {
-        await fail(database, body.import_id, "import_failed").catch(() => {});
-        message.ack();
-      } else message.retry({ delaySeconds: Math.min(30 * message.attempts, 600) });
-    } finally {
-      await database.close().catch(() => {});
-    }
-  }
-  if (others.length === 0) return;
-  await rest(
-    {
-      queue: batch.queue,
-      metadata: batch.metadata,
-      messages: others,
-      ackAll: () => {
-        for (const m of others) m.ack();
-      },
-      retryAll: (options?: QueueRetryOptions) => {
-        for (const m of others) m.retry(options);
-      },
-    } satisfies MessageBatch,
-    env,
-  );
-}
+/** Seconds between two looks at an import whose upload has not finished yet. */
+const NOT_READY_RETRY_SECONDS = 30;
+
+/**
+ * The book-import job of the jobs queue (src/jobs.ts dispatches it; src/platform/jobs/policy.ts
+ * decides retries): runs the import within a budget, then re-queues itself at its next line. An
+ * upload still in progress is waited for while attempts remain, then the import fails
+ * (`upload_not_finished`); a run that fails on its last attempt marks it `import_failed`. Either
+ * frees the tenant's slot.
+ */
+export const bookImportJob: JobHandler<BookImportMessage> = {
+  parse: (body) =>
+    typeof body.import_id === "string" ? { kind: "book-import", import_id: body.import_id } : null,
+  describe: (message) => ({ import_id: message.import_id }),
+  async run(database, env, message) {
+    const outcome = await runImport(database, env.FILES, message.import_id, {
+      deadline: Date.now() + RUN_BUDGET_MS,
+    });
+    if (outcome === "continue") return CONTINUE;
+    if (outcome === "not-ready") return { kind: "wait", seconds: NOT_READY_RETRY_SECONDS };
+    return DONE;
+  },
+  async failed(database, message, final) {
+    if (final) await fail(database, message.import_id, "import_failed");
+  },
+  gaveUp: (database, message) => fail(database, message.import_id, "upload_not_finished"),
+};

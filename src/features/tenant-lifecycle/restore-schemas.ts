@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { EXPORT_TABLES } from "./tables";
+import { EXPORT_TABLES } from "../exports/tables";
 
 export const RestoreTenantSchema = z
   .strictObject({

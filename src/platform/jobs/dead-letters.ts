@@ -1,17 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { Env } from "../env";
-import { type DatabaseHandle, openRequestDatabase, type Transaction, withSystem } from "./db";
-import { bookImports, jobFailures, tenantExports, tenants } from "./db/schema";
-import { newId } from "./ids";
-import { recordJobDeadLetter } from "./observability/analytics";
-import { describeError, log } from "./observability/logger";
+import type { Env } from "../../env";
+import { type DatabaseHandle, openSystemDatabase, type Transaction, withSystem } from "../db";
+import { bookImports, jobFailures, tenantExports, tenants } from "../db/schema";
+import { newId } from "../ids";
+import { recordJobDeadLetter } from "../observability/analytics";
+import { describeError, log } from "../observability/logger";
+import { JOBS_MAX_ATTEMPTS } from "./policy";
 
-/**
- * Deliveries a jobs-queue message had before the platform dead-lettered it: wrangler.toml's
- * `max_retries = 5` on the jobs consumer, plus the first delivery. (The dead-letter message's own
- * `attempts` counts deliveries to this consumer, not to the jobs consumer.)
- */
-export const JOBS_MAX_ATTEMPTS = 6;
 /** Longest `kind` kept from a message body (bodies come from our own producers, but stay bounded). */
 const KIND_CHARS = 64;
 
@@ -80,6 +75,7 @@ async function recordOne(handle: DatabaseHandle, queue: string, message: Message
         kind: job.kind,
         body,
         error: job.error ?? "retries exhausted",
+        // The dead letter's own `attempts` counts deliveries to this consumer, not to the jobs one.
         attempts: JOBS_MAX_ATTEMPTS,
       });
     }
@@ -95,7 +91,7 @@ async function recordOne(handle: DatabaseHandle, queue: string, message: Message
  * tenant). A database error retries the message.
  */
 export async function consumeJobDeadLetters(batch: MessageBatch, env: Env): Promise<void> {
-  const handle = openRequestDatabase(env, 1);
+  const handle = openSystemDatabase(env, 1);
   try {
     for (const message of batch.messages) {
       try {

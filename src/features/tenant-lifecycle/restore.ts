@@ -8,10 +8,10 @@ import { books, events, files, orders, tenants, webhookEndpoints } from "../../p
 import { AppError } from "../../platform/errors";
 import type { ManifestFile } from "../../platform/export-files";
 import { isId } from "../../platform/ids";
-import { exportPrefix } from "./export-job";
+import { exportPrefix } from "../exports/export-job";
+import { EXPORT_TABLES, type ExportTable } from "../exports/tables";
 import { readManifest, verifiedRecords } from "./restore-reader";
 import { fileObjectKey, type RestoreContext, restoredRow } from "./restore-rows";
-import { EXPORT_TABLES, type ExportTable } from "./tables";
 
 const OPERATOR: Actor = { type: "operator", id: "operator" };
 

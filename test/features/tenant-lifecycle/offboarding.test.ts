@@ -4,8 +4,8 @@ import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
 import { seedTenantRows } from "../../helpers/tenant-rows";
+import { countRows, fetchSigned, fireCron, ownerTx, runExportJob } from "../exports/fixtures";
 import { bytes, uploaded } from "../files/fixtures";
-import { countRows, fetchSigned, fireCron, ownerTx, runExportJob } from "./fixtures";
 
 interface Offboarding {
   tenant: { id: string; status: string; delete_after: string | null };

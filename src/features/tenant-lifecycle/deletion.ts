@@ -4,8 +4,8 @@ import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { type DatabaseHandle, rowsOf, withSystem, withTenant } from "../../platform/db";
 import { auditLog, files, tenantExports, tenants } from "../../platform/db/schema";
 import { log } from "../../platform/observability/logger";
-import { NdjsonWriter } from "./ndjson-writer";
-import { tenantRows } from "./tables";
+import { NdjsonWriter } from "../exports/ndjson-writer";
+import { tenantRows } from "../exports/tables";
 
 const SYSTEM: Actor = { type: "system", id: "tenant-deletion" };
 const ROW_BATCH = 500;

@@ -8,12 +8,14 @@ import {
   operatorSecurity,
   problemFor,
 } from "../../platform/openapi";
+import { linkOptions } from "../exports/links";
+import { TenantExportSchema } from "../exports/schemas";
+import { getLatestExport } from "../exports/service";
 import { OptionalReasonBodySchema, TenantIdParamSchema } from "../tenants/schemas";
-import { linkOptions } from "./links";
 import { restoreTenant } from "./restore";
 import { RestoreResultSchema, RestoreTenantSchema } from "./restore-schemas";
-import { OffboardingSchema, TenantExportSchema } from "./schemas";
-import { getLatestExport, offboardTenant } from "./service";
+import { OffboardingSchema } from "./schemas";
+import { offboardTenant } from "./service";
 
 const tags = ["operators"];
 const security = operatorSecurity;
@@ -93,8 +95,12 @@ const routes = {
   }),
 } satisfies Record<string, RouteConfig>;
 
-/** /admin/tenants/{id}/offboard, /export and /restore (operator token). */
-export const adminOffboardingRoutes = createRouter()
+/**
+ * /admin/tenants/{id}/offboard, /export and /restore (operator token): a tenant's way out and back
+ * in. `/export` shows the tenant's latest export (the offboarding one, as a rule) through the
+ * exports feature's service.
+ */
+export const adminTenantLifecycleRoutes = createRouter()
   .openapi(routes.offboard, async (c) =>
     c.json(
       await offboardTenant({

@@ -1,13 +1,13 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { DELETE_ORDER } from "../../../src/features/exports/deletion";
+import { DELETE_ORDER } from "../../../src/features/tenant-lifecycle/deletion";
 import { openSecret } from "../../../src/platform/crypto/secret-box";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator, provisionTenant } from "../../helpers/tenant";
 import { seedTenantRows } from "../../helpers/tenant-rows";
+import { countRows, EXPORTED_TABLES, ownerTx, runExportJob } from "../exports/fixtures";
 import { bytes, sha256, uploaded } from "../files/fixtures";
-import { countRows, EXPORTED_TABLES, ownerTx, runExportJob } from "./fixtures";
 
 /**
  * The key (used before the restore, so its credential may still be cached in this isolate) is

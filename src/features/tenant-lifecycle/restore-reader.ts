@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../../platform/errors";
 import type { Manifest, ManifestFile } from "../../platform/export-files";
-import { EXPORT_TABLES } from "./tables";
+import { EXPORT_TABLES } from "../exports/tables";
 
 /**
  * Reading an export back for a restore: manifest.json checked against what the restore knows, and
