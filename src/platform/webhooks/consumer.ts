@@ -1,5 +1,5 @@
 import type { Env } from "../../env";
-import { openRequestDatabase, withTenant } from "../db";
+import { openSystemDatabase, withTenant } from "../db";
 import { describeError, log } from "../observability/logger";
 import { attemptDelivery } from "./attempt";
 import type { BatchContext, GroupContext } from "./batch-context";
@@ -168,7 +168,7 @@ export async function consumeWebhooks(
   // fetch waits in the runtime's queue while its timeout runs.
   const batchContext: BatchContext = {
     env,
-    handle: openRequestDatabase(env, 1),
+    handle: openSystemDatabase(env, 1),
     settings,
     execution,
     sender: batchSender(settings.sendBudgetMs),

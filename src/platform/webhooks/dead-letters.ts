@@ -1,6 +1,6 @@
 import { eq, ne, sql } from "drizzle-orm";
 import type { Env } from "../../env";
-import { type DatabaseHandle, openRequestDatabase, withTenant } from "../db";
+import { type DatabaseHandle, openSystemDatabase, withTenant } from "../db";
 import { webhookDeliveries } from "../db/schema";
 import { recordWebhookDeadLetter } from "../observability/analytics";
 import { describeError, log } from "../observability/logger";
@@ -17,7 +17,7 @@ export async function consumeWebhookDeadLetters(
   batch: MessageBatch<unknown>,
   env: Env,
 ): Promise<void> {
-  const handle = openRequestDatabase(env);
+  const handle = openSystemDatabase(env);
   try {
     for (const message of deliveryMessages(batch)) {
       try {

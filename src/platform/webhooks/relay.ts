@@ -5,7 +5,7 @@ import type { AppEnv } from "../context";
 import {
   anyOf,
   type DatabaseHandle,
-  openRequestDatabase,
+  openSystemDatabase,
   rowsOf,
   type TenantScope,
   uncachedRead,
@@ -72,7 +72,7 @@ async function insertDeliveries(
  * Events are locked with SKIP LOCKED: the post-commit relay and the sweep never relay one twice.
  */
 export async function relayTenant(env: Env, tenantId: string): Promise<number> {
-  const handle = openRequestDatabase(env);
+  const handle = openSystemDatabase(env);
   try {
     return await relayWith(handle, env, tenantId);
   } finally {
@@ -151,7 +151,7 @@ async function relayWith(handle: DatabaseHandle, env: Env, tenantId: string): Pr
  * relay failed or the Worker died between commit and enqueue). Nothing in the outbox is lost.
  */
 export async function sweepOutbox(env: Env): Promise<{ tenants: number; events: number }> {
-  const handle = openRequestDatabase(env);
+  const handle = openSystemDatabase(env);
   const started = Date.now();
   let total = 0;
   try {

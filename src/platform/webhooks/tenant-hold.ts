@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, isNull, lt, sql } from "drizzle-orm";
 import type { Env } from "../../env";
-import { type DatabaseHandle, openRequestDatabase, withSystem, withTenant } from "../db";
+import { type DatabaseHandle, openSystemDatabase, withSystem, withTenant } from "../db";
 import { tenants, webhookDeliveries, webhookEndpoints } from "../db/schema";
 import { describeError, log } from "../observability/logger";
 import { deliveryTenant, forgetTenantRate } from "./rate";
@@ -73,7 +73,7 @@ export async function releaseTenantHolds(
  * or when the release after a resume failed (queue unavailable).
  */
 export async function sweepStrandedHolds(env: Env): Promise<{ tenants: number; released: number }> {
-  const handle = openRequestDatabase(env);
+  const handle = openSystemDatabase(env);
   try {
     const rows = await withSystem(handle, (tx) =>
       tx
