@@ -31,7 +31,6 @@ import { operatorAuth } from "./platform/auth/operator";
 import { bodyLimit, JSON_BODY_LIMIT_BYTES } from "./platform/body-limit";
 import type { AppEnv } from "./platform/context";
 import { handleError, notFoundHandler } from "./platform/error-handler";
-import { idempotency } from "./platform/idempotency/middleware";
 import { requestContext } from "./platform/observability/request-context";
 import { createRouter, documentObject, registerEventWebhooks } from "./platform/openapi";
 import { rateLimit } from "./platform/rate-limit/middleware";
@@ -42,14 +41,36 @@ import { relayAfterCommit } from "./platform/webhooks/relay";
 const isStreamedBody = (method: string, path: string) =>
   isRawUpload(method, path) || isBookImportUpload(method, path);
 
+/**
+ * The middleware of a tenant request (/v2, /v1), in the order it runs. Declared here once, step
+ * by step; steps 5 to 7 are each route's own (its `middleware` in its route definition).
+ *
+ * 1. body limit (`createApp`, every area): an oversized body is refused (413) before any
+ *    database lookup; the streamed uploads (`isStreamedBody`) are exempt and limited per plan.
+ * 2. authenticate: the credential, its tenant and their status (401, 403 tenant_suspended).
+ * 3. rate limit (Durable Object): per tenant and per credential (429).
+ * 4. webhook relay (`relayAfterCommit`): wraps the route, so its code after `next()` sees the
+ *    request's final answer: the route's transaction committed (or rolled back), and a replay or
+ *    a lost claim's recorded answer in place of the handler's. Only for a success does it add the
+ *    outbox relay as an after-response task on the request's own database handle. It needs the
+ *    tenant, so it comes after authenticate; inside the route it would add its task before the
+ *    commit, for a request that may still roll back.
+ * 5. route: `requireRole(role)`, a plain role check (401, 403) before the body is validated.
+ * 6. route: `idempotent()` on every keyed write (POST, PATCH, DELETE documenting Idempotency-Key),
+ *    after the role check, so nothing is replayed or stored for a credential that may not write;
+ *    `test/platform/idempotency-routes.test.ts` holds every route to this.
+ * 7. route: validation (400), then the handler.
+ */
+function tenantMiddleware(router: ReturnType<typeof createRouter>) {
+  router.use("*", authenticate()); // 2
+  router.use("*", rateLimit()); // 3
+  router.use("*", relayAfterCommit()); // 4
+  return router;
+}
+
 /** /v2: authenticated tenant routes. */
 function v2Routes() {
-  const v2 = createRouter();
-  v2.use("*", authenticate());
-  v2.use("*", rateLimit());
-  // Outside (before) idempotency: relays outbox events once the mutation has committed.
-  v2.use("*", relayAfterCommit());
-  v2.use("*", idempotency({ streamedBody: isStreamedBody }));
+  const v2 = tenantMiddleware(createRouter());
   return v2
     .route("/tenant", ownTenantRoutes)
     .route("/tenant", tenantExportRoutes)
@@ -69,7 +90,7 @@ function v2Routes() {
 /**
  * /v1 (deprecated): the same services as /v2 behind a representation translation. Every
  * response, errors included, carries Deprecation, Sunset and a deprecation Link, so the
- * deprecation middleware comes first; the rest mirrors v2's middleware.
+ * deprecation middleware comes first; the rest is v2's (`tenantMiddleware`).
  */
 function v1Routes() {
   const v1 = createRouter();
@@ -81,10 +102,7 @@ function v1Routes() {
       link: (env) => `${env.DOCS_URL}/migrating-from-v1`,
     }),
   );
-  v1.use("*", authenticate());
-  v1.use("*", rateLimit());
-  v1.use("*", relayAfterCommit());
-  v1.use("*", idempotency({ streamedBody: isRawUpload }));
+  tenantMiddleware(v1);
   return v1.route("/books", v1BookRoutes).route("/orders", v1OrderRoutes);
 }
 
@@ -136,7 +154,8 @@ const docsHeaders = secureHeaders({
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestContext());
-  // Before every area's authentication: an oversized body is refused before any database lookup.
+  // Step 1 of a tenant request (see tenantMiddleware), before every area's authentication: an
+  // oversized body is refused before any database lookup.
   app.use("*", bodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: isStreamedBody }));
 
   const routes = app

@@ -1,42 +1,179 @@
 /**
  * Idempotency keys belong to one credential and are honoured only after the route's role check,
- * for every keyed write of the app: the routes and their roles come from the app's own route
- * table (a new route cannot skip this suite; one without a role check fails it).
+ * for every keyed write of the app. The routes come from the app's own route table: every write
+ * of /v2 and /v1 documents Idempotency-Key, and a route documents it exactly when it declares
+ * `idempotent()`, after its role check (a route that forgot the middleware fails here, not at
+ * runtime); each keyed route then runs the per-credential checks below.
  */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/app";
-import { requiredRoleOf } from "../../src/platform/auth/roles";
-import type { Role } from "../../src/platform/context";
+import { isBookImportUpload } from "../../src/features/books/imports/routes";
+import { isRawUpload } from "../../src/features/files/limits";
+import { requiredRoleOf, requireRole } from "../../src/platform/auth/roles";
+import type { AppEnv, Role } from "../../src/platform/context";
+import {
+  idempotent,
+  idempotentOptionsOf,
+  KEYED_METHODS,
+} from "../../src/platform/idempotency/middleware";
+import { createRouter, idempotencyKeyParameter } from "../../src/platform/openapi";
 import { withOwnerSql } from "../helpers/db";
 import { call, readProblem } from "../helpers/http";
 import { LOOPBACK_IDP, newIdpKey, TestIdp } from "../helpers/idp";
 import { bearer, createTestTenant, type TestTenant } from "../helpers/tenant";
 import { type KeyedRequest, routeFixtures } from "./idempotency-route-fixtures";
 
-const KEYED_METHODS = new Set(["POST", "PATCH", "DELETE"]);
 const RANKED: Role[] = ["viewer", "editor", "admin"];
 
-interface KeyedRoute {
+/** One operation of an app's route table, with what its own middleware declares. */
+interface RouteDeclaration {
   method: string;
   path: string;
-  role: Role | undefined;
   label: string;
+  role: Role | undefined;
+  /** Positions in the route's own handlers (its middleware, validators, handler); -1 if absent. */
+  roleAt: number;
+  idempotentAt: number;
+  streamedBody: boolean | undefined;
+  /** Its OpenAPI operation lists the Idempotency-Key parameter. */
+  documentsKey: boolean;
 }
 
-const keyedRoutes: KeyedRoute[] = [
-  ...new Map(
-    app.routes
-      .filter((r) => /^\/v[12]\//.test(r.path) && KEYED_METHODS.has(r.method))
-      .map((r) => {
-        const role = app.routes
-          .filter((o) => o.method === r.method && o.path === r.path)
-          .map((o) => requiredRoleOf(o.handler))
-          .find((found) => found !== undefined);
-        const label = `${r.method} ${r.path}`;
-        return [label, { method: r.method, path: r.path, role, label }] as const;
-      }),
-  ).values(),
-];
+interface Parameter {
+  $ref?: string;
+  name?: string;
+  in?: string;
+}
+
+const documentsKey = (parameters: Parameter[] = []) =>
+  parameters.some(
+    (p) =>
+      p.$ref === "#/components/parameters/IdempotencyKey" ||
+      (p.in === "header" && p.name?.toLowerCase() === "idempotency-key"),
+  );
+
+/** Every operation of `router` (area middleware, `ALL`, left out), in its route table's order. */
+function declarations(router: OpenAPIHono<AppEnv>): RouteDeclaration[] {
+  const spec = router.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: { title: "route table", version: "0" },
+  });
+  const operations = spec.paths as Record<string, Record<string, { parameters?: Parameter[] }>>;
+  const byRoute = new Map<string, unknown[]>();
+  for (const r of router.routes) {
+    if (r.method === "ALL") continue;
+    const label = `${r.method} ${r.path}`;
+    byRoute.set(label, [...(byRoute.get(label) ?? []), r.handler]);
+  }
+  return [...byRoute].map(([label, handlers]) => {
+    const [method = "", path = ""] = label.split(" ");
+    const roleAt = handlers.findIndex((h) => requiredRoleOf(h) !== undefined);
+    const idempotentAt = handlers.findIndex((h) => idempotentOptionsOf(h) !== undefined);
+    const openApiPath = path.replace(/:(\w+)/g, "{$1}");
+    return {
+      method,
+      path,
+      label,
+      role: requiredRoleOf(handlers[roleAt]),
+      roleAt,
+      idempotentAt,
+      streamedBody: idempotentOptionsOf(handlers[idempotentAt])?.streamedBody,
+      documentsKey: documentsKey(operations[openApiPath]?.[method.toLowerCase()]?.parameters),
+    };
+  });
+}
+
+/** What is wrong with a route's idempotency declaration, if anything. */
+function misdeclared(route: RouteDeclaration): string | undefined {
+  if (route.documentsKey && route.idempotentAt < 0) {
+    return "documents Idempotency-Key without declaring idempotent()";
+  }
+  if (route.idempotentAt >= 0 && !route.documentsKey) {
+    return "declares idempotent() without documenting Idempotency-Key";
+  }
+  if (route.idempotentAt >= 0 && !KEYED_METHODS.has(route.method)) {
+    return "declares idempotent() on a method keys do not apply to";
+  }
+  if (route.idempotentAt >= 0 && (route.roleAt < 0 || route.roleAt > route.idempotentAt)) {
+    return "declares idempotent() before (or without) its role check";
+  }
+  return undefined;
+}
+
+const problemsOf = (routes: RouteDeclaration[]) =>
+  routes.flatMap((r) => {
+    const problem = misdeclared(r);
+    return problem ? [`${r.label}: ${problem}`] : [];
+  });
+
+const appRoutes = declarations(app);
+const keyedRoutes = appRoutes.filter((r) => r.idempotentAt >= 0);
+
+describe("the route table: Idempotency-Key documented exactly where idempotent() runs it", () => {
+  it("every route documenting the key declares idempotent() after its role check, and back", () => {
+    expect(appRoutes.filter((r) => /^\/admin\//.test(r.path)).length).toBeGreaterThan(5);
+    expect(problemsOf(appRoutes)).toEqual([]);
+  });
+
+  it("every POST, PATCH and DELETE of /v2 and /v1 is keyed, with a role check", () => {
+    const writes = appRoutes.filter(
+      (r) => /^\/v[12]\//.test(r.path) && KEYED_METHODS.has(r.method),
+    );
+    expect(writes.length).toBeGreaterThan(20);
+    expect(writes.filter((r) => r.idempotentAt < 0 || !r.role).map((r) => r.label)).toEqual([]);
+  });
+
+  it("/admin takes no keys: none of its operations documents or declares one", () => {
+    const admin = appRoutes.filter((r) => /^\/admin\//.test(r.path));
+    expect(admin.filter((r) => r.documentsKey || r.idempotentAt >= 0)).toEqual([]);
+  });
+
+  it("a streamed body is fingerprinted by identity exactly where the body limit exempts it", () => {
+    const streamedByLimit = (r: RouteDeclaration) => {
+      const concrete = r.path.replace(/:(\w+)/g, "x");
+      return isRawUpload(r.method, concrete) || isBookImportUpload(r.method, concrete);
+    };
+    expect(
+      keyedRoutes.filter((r) => r.streamedBody !== streamedByLimit(r)).map((r) => r.label),
+    ).toEqual([]);
+    expect(keyedRoutes.filter((r) => r.streamedBody).map((r) => r.label)).toEqual([
+      "POST /v2/files",
+      "POST /v2/books/imports",
+    ]);
+  });
+
+  it("catches a route that documents the key but forgot idempotent(), or misplaces it", () => {
+    const route = (path: string, middleware: MiddlewareHandler<AppEnv>[], keyed: boolean) =>
+      createRoute({
+        method: "post",
+        path,
+        ...(keyed ? { parameters: idempotencyKeyParameter } : {}),
+        middleware,
+        responses: {
+          200: { description: "ok", content: { "application/json": { schema: z.object({}) } } },
+        },
+      });
+    const broken = createRouter();
+    for (const [path, middleware, keyed] of [
+      ["/forgot", [requireRole("editor")], true],
+      ["/before-role", [idempotent(), requireRole("editor")], true],
+      ["/no-role", [idempotent()], true],
+      ["/undocumented", [requireRole("editor"), idempotent()], false],
+      ["/fine", [requireRole("editor"), idempotent()], true],
+    ] as const) {
+      broken.openapi(route(path, [...middleware], keyed), (c) => c.json({}, 200));
+    }
+    const mounted = createRouter().route("/v2/things", broken);
+    expect(problemsOf(declarations(mounted))).toEqual([
+      "POST /v2/things/forgot: documents Idempotency-Key without declaring idempotent()",
+      "POST /v2/things/before-role: declares idempotent() before (or without) its role check",
+      "POST /v2/things/no-role: declares idempotent() before (or without) its role check",
+      "POST /v2/things/undocumented: declares idempotent() without documenting Idempotency-Key",
+    ]);
+  });
+});
 
 /** Roles below the route's: each must be refused, never answered from another's key. */
 const lowerRoles = (role: Role) => RANKED.slice(0, RANKED.indexOf(role));
@@ -45,7 +182,7 @@ const guardedAboveViewer = keyedRoutes.filter((r) => r.role && r.role !== "viewe
 const credentialOf = (t: TestTenant, role: Role) =>
   role === "admin" ? t.adminKey : role === "editor" ? t.editorKey : t.viewerKey;
 
-function send(route: KeyedRoute, request: KeyedRequest, credential: string, key: string) {
+function send(route: RouteDeclaration, request: KeyedRequest, credential: string, key: string) {
   const headers: Record<string, string> = { ...bearer(credential), "idempotency-key": key };
   if (request.body !== undefined) {
     headers["content-type"] = request.contentType ?? "application/json";
@@ -56,7 +193,7 @@ function send(route: KeyedRoute, request: KeyedRequest, credential: string, key:
   return call(request.path, { method: route.method, headers, body: request.body });
 }
 
-async function setUp(route: KeyedRoute) {
+async function setUp(route: RouteDeclaration) {
   const fixture = routeFixtures[route.label];
   if (!fixture) throw new Error(`no fixture for ${route.label}: add one to the route fixtures`);
   const tenant = await createTestTenant();
@@ -85,11 +222,6 @@ async function expectForbidden(response: Response) {
 }
 
 describe("idempotency per credential, after the role check, on every keyed write", () => {
-  it("finds the keyed writes, each with a role check", () => {
-    expect(keyedRoutes.length).toBeGreaterThan(20);
-    expect(keyedRoutes.filter((r) => !r.role).map((r) => r.label)).toEqual([]);
-  });
-
   it.each(guardedAboveViewer)(
     "$label: a lower role with the same key gets 403, never the stored response",
     async (route) => {

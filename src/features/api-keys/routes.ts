@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -50,7 +51,7 @@ const create = createRoute({
     "Creates a key with a role (admin, editor or viewer); the response is the only time the secret is shown.",
   parameters: idempotencyKeyParameter,
   summary: "Create an API key (admin); the secret is shown once",
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateApiKeySchema } } },
   },
@@ -70,7 +71,7 @@ const revoke = createRoute({
     "Revokes the key; every isolate refuses it within 5 seconds. The last active admin key cannot be revoked.",
   parameters: idempotencyKeyParameter,
   summary: "Revoke an API key (admin); it stops working within 5 seconds everywhere",
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   request: { params: ApiKeyIdParamSchema },
   responses: {
     200: jsonResponse("v2", "Revoked", ApiKeySchema, keyed),

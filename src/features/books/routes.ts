@@ -9,6 +9,7 @@ import {
   pageEtag,
 } from "../../platform/conditional";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -77,7 +78,7 @@ const create = createRoute({
     "Creates a book; the ISBN is normalised (hyphens and spaces removed) and must be unique in the tenant. The ETag header carries the book's version.",
   parameters: idempotencyKeyParameter,
   summary: "Create a book (editor)",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateBookSchema } } },
   },
@@ -118,7 +119,7 @@ const update = createRoute({
     "Changes the given fields; with If-Match, only if the book is unchanged since that ETag was read (412 otherwise).",
   parameters: idempotencyKeyParameter,
   summary: "Update a book (editor); If-Match makes it conditional",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: {
     params: BookIdParamSchema,
     headers: IfMatchHeaderSchema,
@@ -143,7 +144,7 @@ const remove = createRoute({
     "Soft-deletes the book (it can no longer be ordered); past orders keep their line snapshots. With If-Match, only if unchanged.",
   parameters: idempotencyKeyParameter,
   summary: "Delete a book (editor); past orders keep their line snapshots",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: { params: BookIdParamSchema, headers: IfMatchHeaderSchema },
   responses: {
     200: jsonResponse("v2", "Deleted (the final state, with deleted_at)", BookSchema, keyed),

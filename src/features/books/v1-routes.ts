@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -63,7 +64,7 @@ const create = createRoute({
   description: "Creates a book from the v1 representation (decimal-string price and a currency).",
   parameters: idempotencyKeyParameter,
   summary: "Create a book (editor). Deprecated: use POST /v2/books",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: V1CreateBookSchema } } },
   },
@@ -99,7 +100,7 @@ const update = createRoute({
     "Changes the given fields of a book (v1 representation); If-Match makes it conditional.",
   parameters: idempotencyKeyParameter,
   summary: "Update a book (editor). Deprecated: use PATCH /v2/books/{id}",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: {
     params: BookIdParamSchema,
     headers: IfMatchHeaderSchema,
@@ -122,7 +123,7 @@ const remove = createRoute({
   description: "Soft-deletes a book; answers its final state in the v1 representation.",
   parameters: idempotencyKeyParameter,
   summary: "Delete a book (editor). Deprecated: use DELETE /v2/books/{id}",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: { params: BookIdParamSchema, headers: IfMatchHeaderSchema },
   responses: {
     200: jsonResponse("v1", "Deleted", V1BookSchema, keyed),

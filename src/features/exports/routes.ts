@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -28,7 +29,7 @@ const routes = {
       "Queues an export of every tenant table as NDJSON files on R2; while one is running the same export is returned. Poll GET /v2/tenant/exports/{id} for its progress.",
     parameters: idempotencyKeyParameter,
     summary: "Export the tenant's data as NDJSON to R2 (admin); runs in the background",
-    middleware: [requireRole("admin")] as const,
+    middleware: [requireRole("admin"), idempotent()] as const,
     responses: {
       202: jsonResponse("v2", "Queued (or the export already running)", TenantExportSchema, keyed),
       ...errorResponses("v2", keyed),

@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig, type z } from "@hono/zod-openapi";
 import { getConfig } from "../../env";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -108,7 +109,7 @@ const routes = {
     summary: "Upload a file in one request (editor; streamed to R2, SHA-256 computed on the way)",
     description:
       "The body is the file itself, sent with its own media type. A keyed retry is recognised by its media type, length and Content-Digest (the body is never buffered).",
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent({ streamedBody: true })] as const,
     request: { query: UploadQuerySchema, body: rawBody },
     responses: {
       201: json("Stored", FileSchema, keyed),
@@ -128,7 +129,7 @@ const routes = {
       "Declares the file (name, media type, size) and returns its id and the part rules; the media type must be an accepted one and the size within the tenant's multipart limit.",
     parameters: idempotencyKeyParameter,
     summary: "Start a multipart upload (editor; for files beyond the single-request limit)",
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent()] as const,
     request: {
       body: { required: true, content: { "application/json": { schema: CreateMultipartSchema } } },
     },
@@ -177,7 +178,7 @@ const routes = {
       "Assembles the parts (their numbers and etags, in order) into the file, which becomes `ready`.",
     parameters: idempotencyKeyParameter,
     summary: "Complete a multipart upload (editor)",
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent()] as const,
     request: {
       params: FileIdParamSchema,
       body: {
@@ -202,7 +203,7 @@ const routes = {
     description: "Discards the uploaded parts and the file's record.",
     parameters: idempotencyKeyParameter,
     summary: "Abort a multipart upload (editor)",
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent()] as const,
     request: { params: FileIdParamSchema },
     responses: {
       200: json("Aborted", DeletedFileSchema, keyed),
@@ -233,7 +234,7 @@ const routes = {
       "Deletes the object from R2 and the file's record; signed links to it stop working.",
     parameters: idempotencyKeyParameter,
     summary: "Delete a file, object and metadata (editor)",
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent()] as const,
     request: { params: FileIdParamSchema },
     responses: {
       200: json("Deleted", DeletedFileSchema, keyed),
@@ -283,7 +284,7 @@ const routes = {
       "Returns a URL under /downloads/files, signed with the server's key and valid for `expires_in` seconds (default 900), that anyone holding it can download without credentials while the tenant is active.",
     parameters: idempotencyKeyParameter,
     summary: "A signed, expiring URL that downloads the file without credentials (viewer)",
-    middleware: [requireRole("viewer")] as const,
+    middleware: [requireRole("viewer"), idempotent()] as const,
     request: {
       params: FileIdParamSchema,
       body: {

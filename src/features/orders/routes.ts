@@ -9,6 +9,7 @@ import {
   pageEtag,
 } from "../../platform/conditional";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -64,7 +65,7 @@ const create = createRoute({
   summary: "Create an order, reserving its stock atomically (editor)",
   description:
     "All lines or none. Unknown, deleted, archived or other tenants' books, and books priced in another currency than the first line's, are 400 validation_failed naming the lines. Not enough stock is 409 insufficient_stock with `lines: [{book_id, requested, available}]`. The order starts `pending` with its stock reserved until `expires_at` (the tenant's reservation hold, 30 minutes unless set); if it is not confirmed or cancelled by then it becomes `expired`, its stock released, and an `order.expired` event is sent.",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } },
   },
@@ -123,7 +124,7 @@ const transitionRoute = (action: OrderAction, summary: string) =>
     description: TRANSITIONS[action],
     parameters: idempotencyKeyParameter,
     summary,
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent()] as const,
     request: { params: OrderIdParamSchema },
     responses: {
       200: order("The order in its new state"),

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { requireRole } from "../../platform/auth/roles";
 import { type AppEnv, serviceContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
+import { idempotent } from "../../platform/idempotency/middleware";
 import { toDecimalString } from "../../platform/money";
 import {
   createRouter,
@@ -105,7 +106,7 @@ const create = createRoute({
     "All lines or none, as POST /v2/orders; prices are decimal strings. Not enough stock is 409 insufficient_stock with `lines`.",
   parameters: idempotencyKeyParameter,
   summary: "Create an order reserving its stock (editor). Deprecated: use POST /v2/orders",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent()] as const,
   request: {
     body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } },
   },
@@ -153,7 +154,7 @@ const transitionRoute = (action: OrderAction) =>
     description: TRANSITIONS[action],
     parameters: idempotencyKeyParameter,
     summary: `${action[0]?.toUpperCase()}${action.slice(1)} an order (editor). Deprecated: use POST /v2/orders/{id}/${action}`,
-    middleware: [requireRole("editor")] as const,
+    middleware: [requireRole("editor"), idempotent()] as const,
     request: { params: OrderIdParamSchema },
     responses: {
       200: order("The order in its new state"),

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { getConfig } from "../../env";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -24,7 +25,7 @@ const mint = createRoute({
     "Mints a short-lived token (15 minutes by default, at most 60) for the tenant's own staff to open the webhook delivery portal: it reads webhook endpoints and their attempts, resends events and recovers endpoints, and is refused (403 insufficient_scope) everywhere else. Hand over `portal_url`; the token is in its fragment.",
   parameters: idempotencyKeyParameter,
   summary: "Mint a webhook portal token (admin)",
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   request: {
     body: {
       required: true,

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -21,7 +22,7 @@ const resend = createRoute({
   description:
     "Queues the event again for every endpoint subscribed to its type; re-deliveries are throttled per tenant.",
   parameters: idempotencyKeyParameter,
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   summary: "Re-deliver an event to every endpoint subscribed to it (admin, throttled)",
   request: { params: EventIdParamSchema },
   responses: {

@@ -1,6 +1,7 @@
 import { createRoute, type z } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -67,7 +68,7 @@ const create = createRoute({
   path: "/",
   tags,
   security,
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   operationId: "createWebhookEndpoint",
   description:
     "Registers an HTTPS URL and the event types it receives; the signing secret is shown only in this response.",
@@ -107,7 +108,7 @@ const update = createRoute({
   path: "/{id}",
   tags,
   security,
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   operationId: "updateWebhookEndpoint",
   description:
     "Changes the URL, event types or description; `enabled: true` also releases deliveries held while the endpoint was disabled.",
@@ -132,7 +133,7 @@ const remove = createRoute({
   path: "/{id}",
   tags,
   security,
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   operationId: "deleteWebhookEndpoint",
   description:
     "Deletes the endpoint and its delivery history; pending deliveries to it are dropped.",
@@ -151,7 +152,7 @@ const rotate = createRoute({
   path: "/{id}/rotate-secret",
   tags,
   security,
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   operationId: "rotateWebhookSecret",
   description:
     "Issues a new signing secret (shown only in this response); for 24 hours deliveries carry signatures with both secrets.",
@@ -170,7 +171,7 @@ const recover = createRoute({
   path: "/{id}/recover",
   tags,
   security,
-  middleware: [requireRole("admin")] as const,
+  middleware: [requireRole("admin"), idempotent()] as const,
   operationId: "recoverWebhookEndpoint",
   description:
     "Re-delivers what failed since the given time and releases held deliveries, throttled; the endpoint must be enabled.",

@@ -1,7 +1,6 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Role } from "../context";
 import { AppError } from "../errors";
-import { guardedBy, guardOf } from "../idempotency/middleware";
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 export const ROLES = ["admin", "editor", "viewer"] as const satisfies readonly Role[];
@@ -33,23 +32,23 @@ export function highestRole(names: readonly unknown[]): Role | undefined {
 const requiredRoles = new WeakMap<object, Role>();
 
 /**
- * Route middleware: refuses a credential without the role before the request body is even
- * validated, so a viewer learns nothing from validation errors of a write. A keyed write then
- * runs idempotently from here (guardedBy), so no response is ever replayed, nor stored, before
- * the credential and its role passed: the check cannot be left out of a new route's idempotency.
+ * Route middleware: refuses a credential without the role (401 without one, 403 below the role)
+ * before the request body is even validated, so a viewer learns nothing from validation errors
+ * of a write. A keyed route declares `idempotent()` after it, so nothing is replayed, nor stored,
+ * before the credential and its role passed.
  */
 export function requireRole(required: Role): MiddlewareHandler<AppEnv> {
-  const middleware = guardedBy((c: Context<AppEnv>) => {
+  const middleware: MiddlewareHandler<AppEnv> = async function requireRoleMiddleware(c, next) {
     const principal = c.var.principal;
     if (!principal) throw new AppError("unauthenticated");
     assertRole(principal.role, required);
-  });
+    await next();
+  };
   requiredRoles.set(middleware, required);
   return middleware;
 }
 
 /** The role a route handler from the app's route table requires, if it is a role check. */
 export function requiredRoleOf(handler: unknown): Role | undefined {
-  const guard = guardOf(handler);
-  return guard ? requiredRoles.get(guard) : undefined;
+  return typeof handler === "function" ? requiredRoles.get(handler) : undefined;
 }

@@ -1,6 +1,4 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { matchedRoutes } from "hono/route";
-import { COMPOSED_HANDLER } from "hono/utils/constants";
 import { getConfig } from "../../env";
 import type { AppEnv } from "../context";
 import { timed, withTenantTransaction } from "../db";
@@ -12,7 +10,8 @@ import { parseIdempotencyKey, requestFingerprint, streamedBodyIdentity } from ".
 import { claimRecord, type ExistingRecord, finishRecord } from "./records";
 import { type KeyScope, replay, snapshot } from "./responses";
 
-const GUARDED_METHODS = new Set(["POST", "PATCH", "DELETE"]);
+/** The methods a key applies to; on any other, `Idempotency-Key` is ignored. */
+export const KEYED_METHODS: ReadonlySet<string> = new Set(["POST", "PATCH", "DELETE"]);
 /** A lock outlives any sane request; a crashed holder frees the key after this. */
 const LOCK_MS = 60_000;
 /**
@@ -41,71 +40,41 @@ class ClaimLost extends AppError {
   }
 }
 
-/** Route guards (the role check) after which a keyed request runs idempotently. */
-const guards = new WeakSet<object>();
-
-/** The handler a router stored, unwrapped when a sub-app with its own error handler wrapped it. */
-function innerHandler(handler: unknown): unknown {
-  const inner = (handler as Record<string, unknown> | null)?.[COMPOSED_HANDLER];
-  return inner === undefined ? handler : innerHandler(inner);
-}
-
-/** The guard a route table entry holds (see {@link guardedBy}), if it is one. */
-export function guardOf(handler: unknown): object | undefined {
-  const inner = innerHandler(handler);
-  return typeof inner === "function" && guards.has(inner) ? inner : undefined;
-}
-
-interface Pending {
-  /** Fingerprint the body by its identity (a streamed upload) instead of reading it. */
-  streamedBody: boolean;
-}
-const pending = new WeakMap<Context<AppEnv>, Pending>();
-
-export interface IdempotencyOptions {
+export interface IdempotentOptions {
   /**
-   * Requests whose body streams (file uploads, exempt from the JSON body limit): fingerprinted by
-   * media type, length and Content-Digest, never read. Pass the body limit's own exemption.
+   * The route's body streams (a file upload, a book import: exempt from the JSON body limit), so
+   * a keyed request is fingerprinted by media type, length and Content-Digest, never read.
    */
-  streamedBody?: (method: string, path: string) => boolean;
+  streamedBody?: boolean;
 }
+
+/** Every middleware {@link idempotent} built, with its options: the route table test reads them. */
+const declared = new WeakMap<object, Required<IdempotentOptions>>();
 
 /**
- * Area middleware (after authentication and rate limiting): makes `Idempotency-Key` on
- * POST/PATCH/DELETE take effect, which happens in the route's guard, once the credential's role
- * is asserted (see {@link guardedBy}), so nothing is replayed to a credential that may not make
- * the request. A keyed write on a route with no guard is refused (500) before anything runs: a
- * route that forgot its role check fails closed instead of running unguarded.
+ * Route middleware: a POST, PATCH or DELETE with `Idempotency-Key` runs idempotently (the rest
+ * of the route, validation and handler, inside {@link runIdempotently}); any other request passes
+ * through. Each keyed route declares it in its definition, after its role check, so nothing is
+ * replayed, nor stored, before the credential and its role passed:
+ * `middleware: [requireRole("editor"), idempotent()] as const`.
+ * `test/platform/idempotency-routes.test.ts` holds every route that documents the
+ * Idempotency-Key parameter to that order, and every route declaring this to documenting it.
  */
-export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler<AppEnv> {
-  const streamedBody = options.streamedBody ?? (() => false);
-  return async function idempotencyMiddleware(c, next) {
-    if (!GUARDED_METHODS.has(c.req.method) || c.req.header("idempotency-key") === undefined) {
+export function idempotent(options: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
+  const request = { streamedBody: options.streamedBody ?? false };
+  const middleware: MiddlewareHandler<AppEnv> = async function idempotentMiddleware(c, next) {
+    if (!KEYED_METHODS.has(c.req.method) || c.req.header("idempotency-key") === undefined) {
       return next();
     }
-    const routes = matchedRoutes(c).filter((r) => r.method !== "ALL");
-    if (routes.length > 0 && !routes.some((r) => guardOf(r.handler))) {
-      throw new Error(`${c.req.method} ${routes[0]?.path} has no role check: keyed writes refused`);
-    }
-    pending.set(c, { streamedBody: streamedBody(c.req.method, c.req.path) });
-    return next();
-  };
-}
-
-/**
- * Builds a route guard: `check` (throws to refuse) runs first, then, for a keyed write of an
- * area using {@link idempotency}, the rest of the route (validation, handler) runs idempotently.
- */
-export function guardedBy(check: (c: Context<AppEnv>) => void): MiddlewareHandler<AppEnv> {
-  const guard: MiddlewareHandler<AppEnv> = async function guardMiddleware(c, next) {
-    check(c);
-    const request = pending.get(c);
-    if (!request) return next();
-    pending.delete(c);
     return runIdempotently(c, next, request);
   };
-  guards.add(guard);
-  return guard;
+  declared.set(middleware, request);
+  return middleware;
+}
+
+/** The options of a route table entry's handler if it is an {@link idempotent} middleware. */
+export function idempotentOptionsOf(handler: unknown): Required<IdempotentOptions> | undefined {
+  return typeof handler === "function" ? declared.get(handler) : undefined;
 }
 
 /** 5xx (rolled back: the client may retry), refusals of the moment and of the input are not kept. */
@@ -153,7 +122,11 @@ async function bodyText(c: Context<AppEnv>): Promise<string> {
  * So the effect happens once even when the object's state is lost or its lock expired: a second
  * claimant waits on the record's unique key and replays what the first committed.
  */
-async function runIdempotently(c: Context<AppEnv>, next: () => Promise<void>, request: Pending) {
+async function runIdempotently(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  request: Required<IdempotentOptions>,
+) {
   const principal = c.var.principal;
   if (!principal) throw new Error("idempotency needs an authenticated principal");
   const { tenantId, credentialId } = principal;

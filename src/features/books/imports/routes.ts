@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../../platform/auth/roles";
 import { serviceContext } from "../../../platform/context";
+import { idempotent } from "../../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
@@ -41,7 +42,7 @@ const create = createRoute({
   summary: "Import books in bulk from NDJSON or CSV (editor; applied in the background)",
   description:
     "The body is the file: NDJSON (one POST /v2/books body per line) or CSV (a header line naming isbn, title, authors, price_amount, currency and optionally stock and status; authors separated by `;`). It streams to storage (Content-Length required, at most 5× the tenant's file limit) and is applied in batches of 500 lines, inserting or updating books by ISBN. Bad lines never stop good ones: they go to the error report. One import at a time per tenant.",
-  middleware: [requireRole("editor")] as const,
+  middleware: [requireRole("editor"), idempotent({ streamedBody: true })] as const,
   request: {
     body: {
       required: true,
