@@ -20,8 +20,31 @@ const testSecrets = {
  */
 const silent = process.env.SHELFWISE_TEST_LOGS === "1" ? false : "passed-only";
 
-/** Suites that replace a module with `vi.mock`: only a fresh module graph per file honours that. */
-const MODULE_MOCKING_SUITES = ["test/platform/after-response.test.ts"];
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** The Worker's outbound fetches: passed on to loopback, refused (502) for any other host. */
+async function loopbackOnly(request: Request): Promise<Response> {
+  if (LOOPBACK_HOSTS.has(new URL(request.url).hostname)) {
+    return fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: "manual",
+      duplex: "half",
+    } as RequestInit);
+  }
+  return new Response("The test Worker reaches loopback addresses only.", { status: 502 });
+}
+
+/**
+ * Suites that need a workerd of their own: `after-response` replaces a module with `vi.mock`
+ * (only a fresh module graph per file honours that); `neon-driver` opens WebSockets to the local
+ * Neon proxy, which the loopback-only outbound service of the main project cannot carry.
+ */
+const OWN_WORKERD_SUITES = [
+  "test/platform/after-response.test.ts",
+  "test/platform/neon-driver.test.ts",
+];
 
 /** A project whose suites run inside workerd with the real local bindings. */
 function workersProject(
@@ -34,6 +57,10 @@ function workersProject(
       cloudflareTest(async ({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // In the shared workerd the Worker reaches loopback only (the database, the JWKS server,
+          // the webhook receiver): the real local queue consumer may deliver to a suite's endpoint
+          // on a public address after that suite moved on, and nothing may leave the machine.
+          ...(isolate ? {} : { outboundService: loopbackOnly }),
           // NEON_WS_PROXY alone changes nothing: a test that also sets NEON_DATABASE_URL makes
           // requests use the Neon driver, through the proxy test/global-setup.ts started.
           bindings: { ...testSecrets, NEON_WS_PROXY: inject("neonProxy") },
@@ -73,10 +100,10 @@ export default defineConfig({
     projects: [
       workersProject(
         "workers",
-        { include: ["test/**/*.test.ts"], exclude: ["test/node/**", ...MODULE_MOCKING_SUITES] },
+        { include: ["test/**/*.test.ts"], exclude: ["test/node/**", ...OWN_WORKERD_SUITES] },
         false,
       ),
-      workersProject("workers-isolated", { include: MODULE_MOCKING_SUITES, exclude: [] }, true),
+      workersProject("workers-isolated", { include: OWN_WORKERD_SUITES, exclude: [] }, true),
       {
         test: {
           name: "node",
