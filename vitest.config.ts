@@ -38,12 +38,13 @@ async function loopbackOnly(request: Request): Promise<Response> {
 
 /**
  * Suites that need a workerd of their own: `after-response` replaces a module with `vi.mock`
- * (only a fresh module graph per file honours that); `neon-driver` opens WebSockets to the local
- * Neon proxy, which the loopback-only outbound service of the main project cannot carry.
+ * (only a fresh module graph per file honours that); `neon-driver` and `pooler` open WebSockets to
+ * the local Neon proxy, which the loopback-only outbound service of the main project cannot carry.
  */
 const OWN_WORKERD_SUITES = [
   "test/platform/after-response.test.ts",
   "test/platform/neon-driver.test.ts",
+  "test/platform/pooler.test.ts",
 ];
 
 /** A project whose suites run inside workerd with the real local bindings. */
