@@ -2,35 +2,22 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { runImport } from "../../../src/features/books/imports/job";
 import { withOwnerSql } from "../../helpers/db";
-import { call } from "../../helpers/http";
-import { bearer, createTestTenant } from "../../helpers/tenant";
-import { type ImportView, isbn, jobDatabase, postImport, runImportJob } from "./fixtures";
+import { createTestTenant } from "../../helpers/tenant";
+import {
+  errorReport,
+  type ImportErrorRecord,
+  type ImportView,
+  isbn,
+  jobDatabase,
+  postImport,
+  runImportJob,
+  shown,
+} from "./fixtures";
 
 // CSV files as spreadsheets write them: LibreOffice Calc and Excel quote a cell only when it holds
 // the delimiter, a quote or a line break, double its quotes, and keep a line break inside a cell
 // as a bare LF. Excel's "CSV UTF-8" starts with a BOM and ends rows with CRLF; a European locale
 // writes `;` between cells.
-
-interface ErrorRecord {
-  line: number;
-  field: string;
-  message: string;
-}
-
-async function shown(key: string, id: string): Promise<ImportView> {
-  const response = await call(`/v2/books/imports/${id}`, { headers: bearer(key) });
-  expect(response.status).toBe(200);
-  return (await response.json()) as ImportView;
-}
-
-async function errorReport(key: string, id: string): Promise<ErrorRecord[]> {
-  const response = await call(`/v2/books/imports/${id}/errors`, { headers: bearer(key) });
-  expect(response.status).toBe(200);
-  return (await response.text())
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as ErrorRecord);
-}
 
 /** Posts a CSV file and runs its import job to the end; the import as GET shows it. */
 async function importCsv(key: string, csv: string): Promise<ImportView> {
@@ -194,7 +181,7 @@ describe("CSV imports as spreadsheets write them", () => {
     // re-reads.
     const lines = ["isbn,title,authors,price_amount,currency"];
     const titles = new Map<string, string>();
-    const expectedErrors: ErrorRecord[] = [];
+    const expectedErrors: ImportErrorRecord[] = [];
     let straddling = "";
     for (let n = 0; n < 1_000; n++) {
       const start = lines.length + 1;

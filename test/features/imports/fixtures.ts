@@ -81,13 +81,19 @@ export async function shown(key: string, id: string): Promise<ImportView> {
   return (await response.json()) as ImportView;
 }
 
-/** The records of a completed import's error report. */
-export async function errorReport(
-  key: string,
-  id: string,
-): Promise<Array<{ line: number; field: string; message: string }>> {
+/** One line of an import's error report. */
+export interface ImportErrorRecord {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** The records of a completed import's error report (NDJSON). */
+export async function errorReport(key: string, id: string): Promise<ImportErrorRecord[]> {
   const response = await call(`/v2/books/imports/${id}/errors`, { headers: bearer(key) });
   if (response.status !== 200) throw new Error(`GET errors answered ${response.status}`);
+  const type = response.headers.get("content-type");
+  if (type !== "application/x-ndjson") throw new Error(`the error report came as ${type}`);
   return (await response.text())
     .split("\n")
     .filter(Boolean)

@@ -7,34 +7,14 @@ import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 import {
   badChecksum,
   bookLine,
+  errorReport,
   type ImportView,
   isbn,
   jobDatabase,
   postImport,
   runImportJob,
+  shown,
 } from "./fixtures";
-
-interface ErrorRecord {
-  line: number;
-  field: string;
-  message: string;
-}
-
-async function shown(key: string, id: string): Promise<ImportView> {
-  const response = await call(`/v2/books/imports/${id}`, { headers: bearer(key) });
-  expect(response.status).toBe(200);
-  return (await response.json()) as ImportView;
-}
-
-async function errorReport(key: string, id: string): Promise<ErrorRecord[]> {
-  const response = await call(`/v2/books/imports/${id}/errors`, { headers: bearer(key) });
-  expect(response.status).toBe(200);
-  expect(response.headers.get("content-type")).toBe("application/x-ndjson");
-  return (await response.text())
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as ErrorRecord);
-}
 
 /** The tenant's live books by ISBN, and how many rows each ISBN has. */
 function tenantBooks(tenantId: string) {
