@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Env } from "../../env";
 import { type DatabaseHandle, openSystemDatabase, type Transaction, withSystem } from "../db";
 import { bookImports, jobFailures, tenantExports, tenants } from "../db/schema";
+import { recordEachDeadLetter } from "../dead-letter-records";
 import { newId } from "../ids";
 import { recordJobDeadLetter } from "../observability/analytics";
-import { describeError, log } from "../observability/logger";
+import { log } from "../observability/logger";
 import { JOBS_MAX_ATTEMPTS } from "./policy";
 
 /** Longest `kind` kept from a message body (bodies come from our own producers, but stay bounded). */
@@ -93,8 +94,11 @@ async function recordOne(handle: DatabaseHandle, queue: string, message: Message
 export async function consumeJobDeadLetters(batch: MessageBatch, env: Env): Promise<void> {
   const handle = openSystemDatabase(env, 1);
   try {
-    for (const message of batch.messages) {
-      try {
+    await recordEachDeadLetter(
+      batch.queue,
+      batch.messages,
+      "dead-lettered job not recorded; retrying",
+      async (message) => {
         const job = await recordOne(handle, batch.queue, message);
         log("error", "job dead-lettered", {
           queue: batch.queue,
@@ -110,16 +114,8 @@ export async function consumeJobDeadLetters(batch: MessageBatch, env: Env): Prom
           messageId: message.id,
           attempts: JOBS_MAX_ATTEMPTS,
         });
-        message.ack();
-      } catch (error) {
-        log("error", "dead-lettered job not recorded; retrying", {
-          queue: batch.queue,
-          message_id: message.id,
-          ...describeError(error),
-        });
-        message.retry({ delaySeconds: 60 });
-      }
-    }
+      },
+    );
   } finally {
     await handle.close().catch(() => {});
   }

@@ -2,8 +2,8 @@ import { eq, ne, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { type DatabaseHandle, openSystemDatabase, withTenant } from "../db";
 import { webhookDeliveries } from "../db/schema";
+import { recordEachDeadLetter } from "../dead-letter-records";
 import { recordWebhookDeadLetter } from "../observability/analytics";
-import { describeError, log } from "../observability/logger";
 import { type DeliveryMessage, deliveryMessages } from "./messages";
 import { releaseWaiting } from "./ordering";
 
@@ -19,19 +19,12 @@ export async function consumeWebhookDeadLetters(
 ): Promise<void> {
   const handle = openSystemDatabase(env);
   try {
-    for (const message of deliveryMessages(batch)) {
-      try {
-        await recordDeadLetter(handle, env, message.body);
-        message.ack();
-      } catch (error) {
-        log("error", "webhook dead letter not recorded; retrying", {
-          queue: batch.queue,
-          message_id: message.id,
-          ...describeError(error),
-        });
-        message.retry({ delaySeconds: 60 });
-      }
-    }
+    await recordEachDeadLetter(
+      batch.queue,
+      deliveryMessages(batch),
+      "webhook dead letter not recorded; retrying",
+      (message) => recordDeadLetter(handle, env, message.body),
+    );
   } finally {
     await handle.close().catch(() => {});
   }
