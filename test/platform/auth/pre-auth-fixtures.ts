@@ -7,6 +7,7 @@ import type { Role } from "../../../src/platform/context";
 import { newId } from "../../../src/platform/ids";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
+import { startOfWindow } from "../../helpers/limiter-window";
 import { bearer } from "../../helpers/tenant";
 
 /** The query count a response reports in Server-Timing (`db;…;desc="N queries"`). */
@@ -50,14 +51,7 @@ export const from = (address: string | undefined, credential: string) =>
     headers: { ...bearer(credential), ...(address ? { "cf-connecting-ip": address } : {}) },
   });
 
-/**
- * The local limiter counts in fixed 60 s windows: start a sequence early in one, so its counts
- * are not split by a window's end.
- */
-export async function startOfWindow(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 200));
-}
+export { startOfWindow };
 
 /** Sends AUTH_FAILURE_LIMIT failures from `address` (unknown keys unless given), each a 401. */
 export async function failAtLimit(address: string, credential = unknownLegacyKey): Promise<void> {
