@@ -30,14 +30,22 @@ const STATEMENTS: Record<PlainTable, (days: number, limit: number) => SQL> = {
         and not exists (select 1 from webhook_attempts a where a.delivery_id = d.id)
       order by d.created_at limit ${limit}
     )) and status in ('delivered', 'failed') returning 1 as gone`,
-  // Only events the relay has dispatched and whose deliveries are all gone.
+  // Only events the relay has dispatched and whose deliveries are all gone. Each tenant's
+  // `pruned_through` keeps the newest position deleted: a change feed cursor below it has expired.
   events: (days, limit) => sql`
-    delete from events where id = any(array(
-      select e.id from events e
-      where e.created_at < ${cutoff(days)} and e.dispatched_at is not null
-        and not exists (select 1 from webhook_deliveries d where d.event_id = e.id)
-      order by e.created_at limit ${limit}
-    )) and dispatched_at is not null returning 1 as gone`,
+    with gone as (
+      delete from events where id = any(array(
+        select e.id from events e
+        where e.created_at < ${cutoff(days)} and e.dispatched_at is not null
+          and not exists (select 1 from webhook_deliveries d where d.event_id = e.id)
+        order by e.created_at limit ${limit}
+      )) and dispatched_at is not null returning tenant_id, position
+    ), marked as (
+      update event_positions p set pruned_through = greatest(p.pruned_through, g.top)
+      from (select tenant_id, max(position) as top from gone group by tenant_id) g
+      where p.tenant_id = g.tenant_id
+    )
+    select 1 as gone from gone`,
   job_failures: (days, limit) => sql`
     delete from job_failures where id = any(array(
       select id from job_failures where created_at < ${cutoff(days)}

@@ -123,11 +123,34 @@ export const events = pgTable(
     resourceKey: text("resource_key").generatedAlwaysAs(
       sql`regexp_replace(type, '[.][^.]*$', '') || ':' || (payload -> 'data' ->> 'id')`,
     ),
+    /**
+     * The event's place in its tenant's log (the change feed's cursor), in commit order: a
+     * trigger (migration 0013) sets it on every insert from the tenant's `event_positions` row,
+     * whose lock the inserting transaction then holds until it commits. Whatever a writer sends
+     * is replaced; the 0 here only satisfies the insert type.
+     */
+    position: bigint("position", { mode: "number" })
+      .notNull()
+      .$defaultFn(() => 0),
   },
   (t) => [
     index("events_tenant_idx").on(t.tenantId, t.id),
+    uniqueIndex("events_tenant_position_idx").on(t.tenantId, t.position),
     index("events_undispatched_idx").on(t.createdAt).where(sql`${t.dispatchedAt} is null`),
     /** Retention and relay-lag figures read events by age. */
     index("events_created_idx").on(t.createdAt),
   ],
 );
+
+/**
+ * Each tenant's event log counter: `last` is the newest position handed out (taken under this
+ * row's lock, so positions follow commit order), `pruned_through` the newest position retention
+ * has deleted (a feed cursor below it has expired).
+ */
+export const eventPositions = pgTable("event_positions", {
+  tenantId: text("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id),
+  last: bigint("last", { mode: "number" }).notNull().default(0),
+  prunedThrough: bigint("pruned_through", { mode: "number" }).notNull().default(0),
+});
