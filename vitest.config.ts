@@ -42,9 +42,9 @@ async function loopbackOnly(request: Request): Promise<Response> {
  * the local Neon proxy, which the loopback-only outbound service of the main project cannot carry.
  */
 const OWN_WORKERD_SUITES = [
-  "test/platform/after-response.test.ts",
-  "test/platform/neon-driver.test.ts",
-  "test/platform/pooler.test.ts",
+  "test/platform/observability/after-response.test.ts",
+  "test/platform/db/neon-driver.test.ts",
+  "test/platform/db/pooler.test.ts",
 ];
 
 /** A project whose suites run inside workerd with the real local bindings. */
@@ -89,7 +89,7 @@ function workersProject(
       ],
       testTimeout: 30_000,
       hookTimeout: 30_000,
-      // FUZZ_RUNS=5000 sets the case count of test/platform/fuzz.test.ts (inject("fuzzRuns")).
+      // FUZZ_RUNS=5000 sets the case count of test/platform/fuzz/fuzz.test.ts (inject("fuzzRuns")).
       provide: { fuzzRuns: process.env.FUZZ_RUNS ?? "" },
     },
   };

@@ -7,12 +7,12 @@ import {
   rowsOf,
   withSystem,
   withTenant,
-} from "../../src/platform/db";
-import { openNeonDatabase } from "../../src/platform/db/neon";
-import { books } from "../../src/platform/db/schema";
-import { insertTenant, withOwnerSql } from "../helpers/db";
-import { call, readProblem } from "../helpers/http";
-import { deleteTenantRows, seedTenantRows, type TenantRows } from "../helpers/tenant-rows";
+} from "../../../src/platform/db";
+import { openNeonDatabase } from "../../../src/platform/db/neon";
+import { books } from "../../../src/platform/db/schema";
+import { insertTenant, withOwnerSql } from "../../helpers/db";
+import { call, readProblem } from "../../helpers/http";
+import { deleteTenantRows, seedTenantRows, type TenantRows } from "../../helpers/tenant-rows";
 
 /** The database itself (not Hyperdrive's local address): the proxy relays to it over TCP. */
 const databaseUrl = inject("databaseUrl");

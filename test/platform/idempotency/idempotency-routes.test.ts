@@ -8,21 +8,21 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { describe, expect, it } from "vitest";
-import { app } from "../../src/app";
-import { isBookImportUpload } from "../../src/features/books/imports/routes";
-import { isRawUpload } from "../../src/features/files/limits";
-import { requiredRoleOf, requireRole } from "../../src/platform/auth/roles";
-import type { AppEnv, Role } from "../../src/platform/context";
+import { app } from "../../../src/app";
+import { isBookImportUpload } from "../../../src/features/books/imports/routes";
+import { isRawUpload } from "../../../src/features/files/limits";
+import { requiredRoleOf, requireRole } from "../../../src/platform/auth/roles";
+import type { AppEnv, Role } from "../../../src/platform/context";
 import {
   idempotent,
   idempotentOptionsOf,
   KEYED_METHODS,
-} from "../../src/platform/idempotency/middleware";
-import { createRouter, idempotencyKeyParameter } from "../../src/platform/openapi";
-import { withOwnerSql } from "../helpers/db";
-import { call, readProblem } from "../helpers/http";
-import { LOOPBACK_IDP, newIdpKey, TestIdp } from "../helpers/idp";
-import { bearer, createTestTenant, type TestTenant } from "../helpers/tenant";
+} from "../../../src/platform/idempotency/middleware";
+import { createRouter, idempotencyKeyParameter } from "../../../src/platform/openapi";
+import { withOwnerSql } from "../../helpers/db";
+import { call, readProblem } from "../../helpers/http";
+import { LOOPBACK_IDP, newIdpKey, TestIdp } from "../../helpers/idp";
+import { bearer, createTestTenant, type TestTenant } from "../../helpers/tenant";
 import { type KeyedRequest, routeFixtures } from "./idempotency-route-fixtures";
 
 const RANKED: Role[] = ["viewer", "editor", "admin"];

@@ -2,7 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { app } from "../../src/app";
+import { app } from "../../../src/app";
 import {
   apiKeys,
   books,
@@ -10,8 +10,8 @@ import {
   orderLines,
   tenants,
   webhookEndpoints,
-} from "../../src/platform/db/schema";
-import { INT4_MAX, INT4_MIN, INT8_SAFE_MAX } from "../../src/platform/schemas";
+} from "../../../src/platform/db/schema";
+import { INT4_MAX, INT4_MIN, INT8_SAFE_MAX } from "../../../src/platform/schemas";
 
 /**
  * Column bounds and schema bounds agree, checked mechanically over every route the app

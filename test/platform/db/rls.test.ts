@@ -2,15 +2,15 @@ import { env } from "cloudflare:test";
 import { sql as dsql, eq } from "drizzle-orm";
 import type { TransactionSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf, withSystem, withTenant } from "../../src/platform/db";
-import { books } from "../../src/platform/db/schema";
-import { insertTenant, type ownerSql, withOwnerSql } from "../helpers/db";
+import { openDatabase, rowsOf, withSystem, withTenant } from "../../../src/platform/db";
+import { books } from "../../../src/platform/db/schema";
+import { insertTenant, type ownerSql, withOwnerSql } from "../../helpers/db";
 import {
   deleteTenantRows,
   keyColumn,
   seedTenantRows,
   type TenantRows,
-} from "../helpers/tenant-rows";
+} from "../../helpers/tenant-rows";
 
 type OwnerSql = ReturnType<typeof ownerSql>;
 type Tx = TransactionSql;

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
-import type { IdempotencyStore } from "../../src/platform/idempotency/durable-object";
-import { withOwnerSql } from "../helpers/db";
-import { bearer } from "../helpers/tenant";
+import type { IdempotencyStore } from "../../../src/platform/idempotency/durable-object";
+import { withOwnerSql } from "../../helpers/db";
+import { bearer } from "../../helpers/tenant";
 
 /** The tenant's IdempotencyStore object. */
 export const store = (tenantId: string) =>

@@ -1,9 +1,9 @@
 // Rows and helpers the retention suites share: backdated seeds, presence checks, R2 archive reads.
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach } from "vitest";
-import { type DatabaseHandle, openSystemDatabase } from "../../src/platform/db";
-import { newId } from "../../src/platform/ids";
-import { type ownerSql, withOwnerSql } from "../helpers/db";
+import { type DatabaseHandle, openSystemDatabase } from "../../../src/platform/db";
+import { newId } from "../../../src/platform/ids";
+import { type ownerSql, withOwnerSql } from "../../helpers/db";
 
 export type OwnerSql = ReturnType<typeof ownerSql>;
 

@@ -1,12 +1,12 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { sql as dsql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
-import { rowsOf, withSystem } from "../../src/platform/db";
-import { runRetention } from "../../src/platform/retention/job";
-import { DEFAULT_RETENTION_DAYS, retentionDays } from "../../src/platform/retention/policy";
-import { type PlainTable, pruneBatch, pruneStatement } from "../../src/platform/retention/prune";
-import { insertTenant, withOwnerSql } from "../helpers/db";
+import worker from "../../../src/index";
+import { rowsOf, withSystem } from "../../../src/platform/db";
+import { runRetention } from "../../../src/platform/retention/job";
+import { DEFAULT_RETENTION_DAYS, retentionDays } from "../../../src/platform/retention/policy";
+import { type PlainTable, pruneBatch, pruneStatement } from "../../../src/platform/retention/prune";
+import { insertTenant, withOwnerSql } from "../../helpers/db";
 import {
   archivesOf,
   database,

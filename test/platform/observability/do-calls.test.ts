@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
-import { READY_FAILURE_TTL_MS } from "../../src/features/health/service";
-import { bookBody, createBook } from "../features/books/fixtures";
-import { call, callJson } from "../helpers/http";
-import { bearer, createTestTenant, operator } from "../helpers/tenant";
+import { READY_FAILURE_TTL_MS } from "../../../src/features/health/service";
+import { bookBody, createBook } from "../../features/books/fixtures";
+import { call, callJson } from "../../helpers/http";
+import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 
 /** The Durable Object call count a response reports in Server-Timing (`do;desc="N calls"`). */
 function doCalls(response: Response): number | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createBook } from "../features/books/fixtures";
-import { call } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
+import { createBook } from "../../features/books/fixtures";
+import { call } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
 
 /**
  * Statements reach Postgres with their values written in as literals (inline-params.ts): what a

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { openRequestDatabase, READ_ONLY, rowsOf, withTenant } from "../../src/platform/db";
-import { books } from "../../src/platform/db/schema";
-import { createBook } from "../features/books/fixtures";
-import { createTestTenant } from "../helpers/tenant";
+import { openRequestDatabase, READ_ONLY, rowsOf, withTenant } from "../../../src/platform/db";
+import { books } from "../../../src/platform/db/schema";
+import { createBook } from "../../features/books/fixtures";
+import { createTestTenant } from "../../helpers/tenant";
 
 /**
  * The request handle's pipelined transactions (src/platform/db/pipelined.ts): a read-only verb is

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { AppEnv } from "../../src/platform/context";
+import type { AppEnv } from "../../../src/platform/context";
 import {
   CommitNotAcknowledgedError,
   type DatabaseHandle,
@@ -11,15 +11,15 @@ import {
   type TenantScope,
   withSystem,
   withTenant,
-} from "../../src/platform/db";
-import { openNeonDatabase } from "../../src/platform/db/neon";
-import { books } from "../../src/platform/db/schema";
-import { handleError } from "../../src/platform/error-handler";
-import { newId } from "../../src/platform/ids";
-import { isbn } from "../features/books/fixtures";
-import { insertTenant, withOwnerSql } from "../helpers/db";
-import { readProblem } from "../helpers/http";
-import { deleteTenantRows } from "../helpers/tenant-rows";
+} from "../../../src/platform/db";
+import { openNeonDatabase } from "../../../src/platform/db/neon";
+import { books } from "../../../src/platform/db/schema";
+import { handleError } from "../../../src/platform/error-handler";
+import { newId } from "../../../src/platform/ids";
+import { isbn } from "../../features/books/fixtures";
+import { insertTenant, withOwnerSql } from "../../helpers/db";
+import { readProblem } from "../../helpers/http";
+import { deleteTenantRows } from "../../helpers/tenant-rows";
 
 let tenantId = "";
 

@@ -7,11 +7,11 @@ import {
   rowsOf,
   withSystem,
   withTenant,
-} from "../../src/platform/db";
-import { createBook } from "../features/books/fixtures";
-import { insertTenant, ownerSql, withOwnerSql } from "../helpers/db";
-import { callJson, readProblem } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
+} from "../../../src/platform/db";
+import { createBook } from "../../features/books/fixtures";
+import { insertTenant, ownerSql, withOwnerSql } from "../../helpers/db";
+import { callJson, readProblem } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
 
 const EXPECTED = { statement: "10s", lock: "5s", idle: "15s" };
 

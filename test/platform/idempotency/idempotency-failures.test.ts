@@ -5,11 +5,11 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
-import type { IdempotencyStore } from "../../src/platform/idempotency/durable-object";
-import { withOwnerSql } from "../helpers/db";
-import { callJson, readProblem } from "../helpers/http";
-import { createTestTenant } from "../helpers/tenant";
+import worker from "../../../src/index";
+import type { IdempotencyStore } from "../../../src/platform/idempotency/durable-object";
+import { withOwnerSql } from "../../helpers/db";
+import { callJson, readProblem } from "../../helpers/http";
+import { createTestTenant } from "../../helpers/tenant";
 import { idem, keysNamed, store } from "./idempotency-fixtures";
 
 /**

@@ -1,11 +1,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { IdempotencyStore } from "../../src/platform/idempotency/durable-object";
-import { requestFingerprint } from "../../src/platform/idempotency/key";
-import { createBook } from "../features/books/fixtures";
-import { withOwnerSql } from "../helpers/db";
-import { call, callJson, readProblem } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
+import type { IdempotencyStore } from "../../../src/platform/idempotency/durable-object";
+import { requestFingerprint } from "../../../src/platform/idempotency/key";
+import { createBook } from "../../features/books/fixtures";
+import { withOwnerSql } from "../../helpers/db";
+import { call, callJson, readProblem } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
 import { idem, keysNamed, store } from "./idempotency-fixtures";
 
 describe("idempotency keys", () => {

@@ -1,10 +1,10 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import type { IdempotencyStore } from "../../src/platform/idempotency/durable-object";
-import { createBook } from "../features/books/fixtures";
-import { call } from "../helpers/http";
-import { bearer, createTestTenant, type TestTenant } from "../helpers/tenant";
-import { store } from "./idempotency-fixtures";
+import type { IdempotencyStore } from "../../../src/platform/idempotency/durable-object";
+import { createBook } from "../../features/books/fixtures";
+import { call } from "../../helpers/http";
+import { bearer, createTestTenant, type TestTenant } from "../../helpers/tenant";
+import { store } from "../idempotency/idempotency-fixtures";
 
 /**
  * Reads the contract needs current (a revoked key refused, a suspended tenant stopped, an

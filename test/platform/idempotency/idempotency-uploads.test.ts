@@ -4,11 +4,11 @@
  * which serves one transaction at a time) every other request's queries.
  */
 import { describe, expect, it } from "vitest";
-import { bookBody } from "../features/books/fixtures";
-import { bytes } from "../features/files/fixtures";
-import { ownerSql, withOwnerSql } from "../helpers/db";
-import { call, callJson, readProblem } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
+import { bookBody } from "../../features/books/fixtures";
+import { bytes } from "../../features/files/fixtures";
+import { ownerSql, withOwnerSql } from "../../helpers/db";
+import { call, callJson, readProblem } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,11 +1,11 @@
-import type { Role } from "../../src/platform/context";
-import { createBook } from "../features/books/fixtures";
-import { upload } from "../features/files/fixtures";
-import { createOrder } from "../features/orders/fixtures";
-import { webhookEnv } from "../features/webhooks/delivery-fixtures";
-import type { ownerSql } from "../helpers/db";
-import { call, callJson } from "../helpers/http";
-import { bearer, createKey, createTestTenant, provisionTenant } from "../helpers/tenant";
+import type { Role } from "../../../src/platform/context";
+import { createBook } from "../../features/books/fixtures";
+import { upload } from "../../features/files/fixtures";
+import { createOrder } from "../../features/orders/fixtures";
+import { webhookEnv } from "../../features/webhooks/delivery-fixtures";
+import type { ownerSql } from "../../helpers/db";
+import { call, callJson } from "../../helpers/http";
+import { bearer, createKey, createTestTenant, provisionTenant } from "../../helpers/tenant";
 
 type Sql = ReturnType<typeof ownerSql>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { bookBody } from "../features/books/fixtures";
-import { withOwnerSql } from "../helpers/db";
-import { callJson } from "../helpers/http";
-import { bearer, createKey, createTestTenant } from "../helpers/tenant";
+import { bookBody } from "../../features/books/fixtures";
+import { withOwnerSql } from "../../helpers/db";
+import { callJson } from "../../helpers/http";
+import { bearer, createKey, createTestTenant } from "../../helpers/tenant";
 
 /** Concurrent writes in the burst, spread over KEYS fresh keys (each well under its rate limit). */
 const WRITES = 40;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { relayTenant } from "../../src/platform/webhooks/relay";
-import { recordEvents, runBatch, webhookEnv } from "../features/webhooks/delivery-fixtures";
-import { endpointTo, fastTenant } from "../features/webhooks/fixtures";
-import { call, callJson } from "../helpers/http";
-import { bearer, operator, provisionTenant } from "../helpers/tenant";
+import { relayTenant } from "../../../src/platform/webhooks/relay";
+import { recordEvents, runBatch, webhookEnv } from "../../features/webhooks/delivery-fixtures";
+import { endpointTo, fastTenant } from "../../features/webhooks/fixtures";
+import { call, callJson } from "../../helpers/http";
+import { bearer, operator, provisionTenant } from "../../helpers/tenant";
 
 /** An Analytics Engine binding that records what the Worker writes to it. */
 function recorder() {

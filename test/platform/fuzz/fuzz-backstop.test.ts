@@ -1,15 +1,15 @@
 import { Hono } from "hono";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AppEnv } from "../../src/platform/context";
-import { handleError } from "../../src/platform/error-handler";
-import { type ownerSql, withOwnerSql } from "../helpers/db";
-import { readProblem } from "../helpers/http";
+import type { AppEnv } from "../../../src/platform/context";
+import { handleError } from "../../../src/platform/error-handler";
+import { type ownerSql, withOwnerSql } from "../../helpers/db";
+import { readProblem } from "../../helpers/http";
 
 /**
  * The error handler's backstop: should a schema ever let through a value the database refuses
  * as data, the client gets a 400, not a 500, and the gap is logged. Real driver errors from the
  * real database, through the product's handler, on a route that exists only here (no product
- * route can reach the database with such a value any more: test/platform/fuzz.test.ts).
+ * route can reach the database with such a value any more: test/platform/fuzz/fuzz.test.ts).
  */
 type Sql = ReturnType<typeof ownerSql>;
 

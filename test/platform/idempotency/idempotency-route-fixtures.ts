@@ -2,11 +2,11 @@
  * For every keyed write of the app, a request that succeeds for the route's role in a fresh
  * tenant (the route table says which routes and roles; this says how to make each one succeed).
  */
-import { bookBody, createBook } from "../features/books/fixtures";
-import { bytes, uploaded } from "../features/files/fixtures";
-import { createOrder } from "../features/orders/fixtures";
-import { call, callJson } from "../helpers/http";
-import { bearer, type TestTenant } from "../helpers/tenant";
+import { bookBody, createBook } from "../../features/books/fixtures";
+import { bytes, uploaded } from "../../features/files/fixtures";
+import { createOrder } from "../../features/orders/fixtures";
+import { call, callJson } from "../../helpers/http";
+import { bearer, type TestTenant } from "../../helpers/tenant";
 
 /** A request as sent: path (with query), body and its media type. */
 export interface KeyedRequest {

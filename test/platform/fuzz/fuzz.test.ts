@@ -1,9 +1,9 @@
 import { env, SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import type { Role } from "../../src/platform/context";
-import { ownerSql } from "../helpers/db";
-import { call } from "../helpers/http";
+import type { Role } from "../../../src/platform/context";
+import { ownerSql } from "../../helpers/db";
+import { call } from "../../helpers/http";
 import {
   type Hints,
   type JsonSchema,
@@ -17,7 +17,7 @@ import {
 } from "./fuzz-arbitraries";
 import { auditRowsOf, eventIds, type IdPool, seedWorld, tenantState } from "./fuzz-world";
 
-/** Cases in `npm test` (fixed seed); FUZZ_RUNS=5000 npm test -- test/platform/fuzz.test.ts for more. */
+/** Cases in `npm test` (fixed seed); FUZZ_RUNS=5000 npm test -- test/platform/fuzz/fuzz.test.ts for more. */
 const DEFAULT_RUNS = 3000;
 const RUNS = Number(inject("fuzzRuns")) || DEFAULT_RUNS;
 const SEED = 20_261_122;

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { createBook } from "../features/books/fixtures";
-import { call } from "../helpers/http";
-import { bearer, createTestTenant, type TestTenant } from "../helpers/tenant";
+import { createBook } from "../../features/books/fixtures";
+import { call } from "../../helpers/http";
+import { bearer, createTestTenant, type TestTenant } from "../../helpers/tenant";
 
 /**
  * Database flights per request, pinned per route family (docs/latency.md): each request goes

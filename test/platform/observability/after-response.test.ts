@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import { newId } from "../../src/platform/ids";
-import { isbn } from "../features/books/fixtures";
-import { withOwnerSql } from "../helpers/db";
-import { callJson } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
+import { newId } from "../../../src/platform/ids";
+import { isbn } from "../../features/books/fixtures";
+import { withOwnerSql } from "../../helpers/db";
+import { callJson } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
 
 /** Database connections opened (real sockets, counted as they open). */
 const sockets = vi.hoisted(() => ({ opened: 0 }));
 
-vi.mock("../../src/platform/db/socket", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/platform/db/socket")>();
+vi.mock("../../../src/platform/db/socket", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../../src/platform/db/socket")>();
   return {
     ...original,
     openWorkerSocket: (options: Parameters<typeof original.openWorkerSocket>[0]) => {

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { archiveKey } from "../../src/platform/retention/audit-archive";
-import { runRetention } from "../../src/platform/retention/job";
-import { insertTenant, withOwnerSql } from "../helpers/db";
+import { archiveKey } from "../../../src/platform/retention/audit-archive";
+import { runRetention } from "../../../src/platform/retention/job";
+import { insertTenant, withOwnerSql } from "../../helpers/db";
 import {
   archivesOf,
   brokenBucket,

@@ -1,14 +1,14 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { generateApiKey } from "../../src/platform/auth/api-keys";
-import { newId } from "../../src/platform/ids";
-import type { RateLimiter } from "../../src/platform/rate-limit/durable-object";
-import { rateLimitCounters } from "../../src/platform/rate-limit/metrics";
-import { forgetRateLimitBlocks } from "../../src/platform/rate-limit/middleware";
-import { withOwnerSql } from "../helpers/db";
-import { call, callJson, readProblem } from "../helpers/http";
-import { startOfWindow } from "../helpers/limiter-window";
-import { bearer, operator, provisionTenant } from "../helpers/tenant";
+import { generateApiKey } from "../../../src/platform/auth/api-keys";
+import { newId } from "../../../src/platform/ids";
+import type { RateLimiter } from "../../../src/platform/rate-limit/durable-object";
+import { rateLimitCounters } from "../../../src/platform/rate-limit/metrics";
+import { forgetRateLimitBlocks } from "../../../src/platform/rate-limit/middleware";
+import { withOwnerSql } from "../../helpers/db";
+import { call, callJson, readProblem } from "../../helpers/http";
+import { startOfWindow } from "../../helpers/limiter-window";
+import { bearer, operator, provisionTenant } from "../../helpers/tenant";
 
 const limiter = (tenantId: string) =>
   env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(tenantId)) as DurableObjectStub<RateLimiter>;

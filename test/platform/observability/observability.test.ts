@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
-import { call } from "../helpers/http";
-import { bearer, createTestTenant } from "../helpers/tenant";
+import { call } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
 
 const GENERATED_ID = /^req_[0-9a-hjkmnp-tv-z]{26}$/;
 
