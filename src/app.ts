@@ -7,7 +7,9 @@ import { auditLogRoutes } from "./features/audit-log/routes";
 import { bookImportRoutes, isBookImportUpload } from "./features/books/imports/routes";
 import { bookRoutes } from "./features/books/routes";
 import { v1BookRoutes } from "./features/books/v1-routes";
+import { eventFeedRoutes, streamTicketRoutes } from "./features/events/feed-routes";
 import { eventRoutes } from "./features/events/routes";
+import { eventStreamRoutes } from "./features/events/stream";
 import { eventTypeRoutes } from "./features/events/types-routes";
 import { tenantExportRoutes } from "./features/exports/routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
@@ -80,11 +82,13 @@ function v2Routes() {
     .route("/books/imports", bookImportRoutes)
     .route("/books", bookRoutes)
     .route("/orders", orderRoutes)
+    .route("/events", eventFeedRoutes)
     .route("/events", eventRoutes)
     .route("/events", eventResendRoutes)
     .route("/event-types", eventTypeRoutes)
     .route("/webhook-endpoints", webhookEndpointRoutes)
-    .route("/portal-tokens", portalTokenRoutes);
+    .route("/portal-tokens", portalTokenRoutes)
+    .route("/stream-tickets", streamTicketRoutes);
 }
 
 /**
@@ -162,6 +166,8 @@ export function createApp() {
     // The bare origin: name, version and links to the reference (no credential).
     .route("/", indexRoutes)
     .route("/health", healthRoutes)
+    // Before /v2: a browser's ticket stands in for the credential (features/events/stream.ts).
+    .route("/v2/events/stream", eventStreamRoutes)
     .route("/v2", v2Routes())
     .route("/v1", v1Routes())
     .route("/admin", adminRoutes())

@@ -15,6 +15,7 @@ import { sweepStrandedHolds } from "./platform/webhooks/tenant-hold";
 import { runJobs } from "./scheduled";
 
 export type { AppType } from "./app";
+export { EventHub } from "./features/events/hub";
 export { IdempotencyStore } from "./platform/idempotency/durable-object";
 export { TrafficIndex } from "./platform/observability/traffic-index";
 export { RateLimiter } from "./platform/rate-limit/durable-object";

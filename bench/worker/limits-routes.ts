@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { getOwnTenant } from "../../src/features/tenants/service";
 import { authenticate } from "../../src/platform/auth/middleware";
 import type { AppEnv } from "../../src/platform/context";
+import { transactionPerCall } from "../../src/platform/db";
 import { AppError } from "../../src/platform/errors";
 import { doStub } from "../../src/platform/observability/do-calls";
 import { rateLimit } from "../../src/platform/rate-limit/middleware";
@@ -16,7 +17,7 @@ async function tenantSummary(c: Context<AppEnv>) {
     actor: principal.actor,
     role: principal.role,
     requestId: c.var.requestId,
-    database: c.var.database,
+    database: transactionPerCall(c.var.database, principal.tenantId),
   };
   return c.json(await getOwnTenant({ ctx }), 200);
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bookEtag } from "../../src/features/books/etag";
 import { getBook } from "../../src/features/books/service";
 import type { AppEnv, ServiceContext } from "../../src/platform/context";
-import { openRequestDatabase } from "../../src/platform/db";
+import { openRequestDatabase, transactionPerCall } from "../../src/platform/db";
 import { AppError } from "../../src/platform/errors";
 import { isId } from "../../src/platform/ids";
 import { benchOnly } from "./guard";
@@ -26,7 +26,7 @@ export const bareStackRoutes = new Hono<AppEnv>()
         actor: { type: "api_key", id: "bench" },
         role: "viewer",
         requestId: "bench-bare",
-        database,
+        database: transactionPerCall(database, tenantId),
       };
       const book = await getBook({ ctx, id });
       return c.json(book, 200, { ETag: bookEtag(book) });

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { getOwnTenant } from "../../src/features/tenants/service";
 import { authenticate } from "../../src/platform/auth/middleware";
 import type { AppEnv } from "../../src/platform/context";
+import { transactionPerCall } from "../../src/platform/db";
 import { AppError } from "../../src/platform/errors";
 import { isId } from "../../src/platform/ids";
 import { benchOnly } from "./guard";
@@ -13,7 +14,7 @@ async function tenantSummary(c: Context<AppEnv>, tenantId: string) {
     actor: c.var.principal?.actor ?? { type: "api_key" as const, id: "bench" },
     role: "viewer" as const,
     requestId: c.var.requestId,
-    database: c.var.database,
+    database: transactionPerCall(c.var.database, tenantId),
   };
   return c.json(await getOwnTenant({ ctx }), 200);
 }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { type Env, getConfig } from "../env";
-import type { DatabaseHandle } from "./db";
+import { type DatabaseHandle, type RequestDatabase, transactionPerCall } from "./db";
 import type { AfterResponse } from "./observability/after-response";
 import { countedEnv, type DoCallStats } from "./observability/do-calls";
 import type { Plan } from "./plans";
@@ -50,6 +50,11 @@ export interface Variables {
   tenantWindow?: PolicyState;
   /** Durable Object calls made for this request (see observability/do-calls.ts). */
   doCalls: DoCallStats;
+  /**
+   * The idempotent request's one transaction, set by `idempotent()` around the rest of the route:
+   * the verbs' `ctx.database` then joins it. Unset, each verb's call is a transaction of its own.
+   */
+  requestTransaction?: RequestDatabase | undefined;
 }
 
 /** The Hono environment every router and middleware shares. */
@@ -70,7 +75,8 @@ export interface ServiceContext {
   actor: Principal["actor"];
   role: Role;
   requestId: string;
-  database: DatabaseHandle;
+  /** The request's transaction(s): `ctx.database.tenant(scope => …)` (db/request-transaction.ts). */
+  database: RequestDatabase;
 }
 
 /** A tenant request's context: also the tenant's snapshot (plan, limits) and the files bucket. */
@@ -88,7 +94,7 @@ export function serviceContext(c: Context<AppEnv>): TenantRequestContext {
     actor: principal.actor,
     role: principal.role,
     requestId: c.var.requestId,
-    database: c.var.database,
+    database: c.var.requestTransaction ?? transactionPerCall(c.var.database, principal.tenantId),
     tenant: principal.tenant,
     bucket: c.env.FILES,
   };

@@ -4,7 +4,7 @@ import { generateApiKey } from "../../platform/auth/api-keys";
 import { forgetApiKey } from "../../platform/auth/credentials";
 import { assertRole } from "../../platform/auth/roles";
 import type { Role, ServiceContext } from "../../platform/context";
-import { type Transaction, uncachedRead, withTenant } from "../../platform/db";
+import { type Transaction, uncachedRead } from "../../platform/db";
 import { apiKeys } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -54,7 +54,7 @@ export async function insertApiKey(
 
 export async function listApiKeys({ ctx, query }: { ctx: ServiceContext; query: ListQuery }) {
   assertRole(ctx.role, "admin");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const page = cursorClause(apiKeys.id, query);
     const rows = await scope.tx
       .select()
@@ -75,7 +75,7 @@ export async function createApiKey({
   input: { name: string; role: Role; mode: "live" | "test" };
 }) {
   assertRole(ctx.role, "admin");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const created = await insertApiKey(scope.tx, scope.tenantId, {
       ...input,
       createdBy: `${ctx.actor.type}:${ctx.actor.id}`,
@@ -95,7 +95,7 @@ export async function createApiKey({
 export async function revokeApiKey({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "admin");
   if (!isId("key", id)) throw new AppError("not_found", "No such API key.");
-  const revoked = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  const revoked = await ctx.database.tenant(async (scope) => {
     const [row] = await scope.tx
       .select()
       .from(apiKeys)

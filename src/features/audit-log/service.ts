@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { and, eq, type SQL } from "drizzle-orm";
 import { assertRole } from "../../platform/auth/roles";
 import type { OperatorContext, ServiceContext } from "../../platform/context";
-import { type Transaction, withSystem, withTenant } from "../../platform/db";
+import { type Transaction, withSystem } from "../../platform/db";
 import { auditLog } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId } from "../../platform/ids";
@@ -46,9 +46,7 @@ async function queryAudit(tx: Transaction, tenantCondition: SQL, query: AuditQue
 /** The caller's tenant's audit log (admin), newest first, filterable by action and target. */
 export function listAuditLog({ ctx, query }: { ctx: ServiceContext; query: AuditQuery }) {
   assertRole(ctx.role, "admin");
-  return withTenant(ctx.database, ctx.tenantId, (scope) =>
-    queryAudit(scope.tx, scope.where(auditLog), query),
-  );
+  return ctx.database.tenant((scope) => queryAudit(scope.tx, scope.where(auditLog), query));
 }
 
 /** Any tenant's audit log, for operators (kept after offboarding). */

@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../platform/db";
+import { READ_ONLY, type TenantScope, uncachedRead } from "../../platform/db";
 import { books } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -94,12 +94,7 @@ async function findBook(scope: TenantScope, id: string, lock = false): Promise<B
 
 export async function getBook({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (scope) => bookView(await findBook(scope, id)),
-    READ_ONLY,
-  );
+  return ctx.database.tenant(async (scope) => bookView(await findBook(scope, id)), READ_ONLY);
 }
 
 /** v2 list: newest first, cursor pagination, `q` and `status` filters. */
@@ -111,22 +106,17 @@ export async function listBooks({
   query: ListQuery & BookFilters;
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (scope) => {
-      const page = cursorClause(books.id, query);
-      const rows = await scope.tx
-        .select()
-        .from(books)
-        .where(scope.where(books, filterConditions(query), page.after))
-        .orderBy(page.orderBy)
-        .limit(page.limit);
-      const { data, ...rest } = toPage(rows, query.limit);
-      return { data: data.map(bookView), ...rest };
-    },
-    READ_ONLY,
-  );
+  return ctx.database.tenant(async (scope) => {
+    const page = cursorClause(books.id, query);
+    const rows = await scope.tx
+      .select()
+      .from(books)
+      .where(scope.where(books, filterConditions(query), page.after))
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(rows, query.limit);
+    return { data: data.map(bookView), ...rest };
+  }, READ_ONLY);
 }
 
 /** v1 list: page numbers and a total, same filters and order as v2. */
@@ -138,28 +128,23 @@ export async function listBooksByPage({
   query: { page: number; per_page: number } & BookFilters;
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (scope) => {
-      const where = scope.where(books, filterConditions(query));
-      const [totals] = await scope.tx.select({ total: count() }).from(books).where(where);
-      const rows = await scope.tx
-        .select()
-        .from(books)
-        .where(where)
-        .orderBy(desc(books.id))
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page);
-      return { data: rows.map(bookView), total: totals?.total ?? 0 };
-    },
-    READ_ONLY,
-  );
+  return ctx.database.tenant(async (scope) => {
+    const where = scope.where(books, filterConditions(query));
+    const [totals] = await scope.tx.select({ total: count() }).from(books).where(where);
+    const rows = await scope.tx
+      .select()
+      .from(books)
+      .where(where)
+      .orderBy(desc(books.id))
+      .limit(query.per_page)
+      .offset((query.page - 1) * query.per_page);
+    return { data: rows.map(bookView), total: totals?.total ?? 0 };
+  }, READ_ONLY);
 }
 
 export async function createBook({ ctx, input }: { ctx: ServiceContext; input: BookInput }) {
   assertRole(ctx.role, "editor");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const [row] = await guardIsbn(() =>
       scope.tx
         .insert(books)
@@ -210,7 +195,7 @@ export async function updateBook({
   ifMatch?: string | undefined;
 }) {
   assertRole(ctx.role, "editor");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     // The row lock makes check-then-write atomic: no other change lands between them.
     const before = await findBook(scope, id, true);
     checkPrecondition(before, ifMatch);
@@ -257,7 +242,7 @@ export async function deleteBook({
   ifMatch?: string | undefined;
 }) {
   assertRole(ctx.role, "editor");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const before = await findBook(scope, id, true);
     checkPrecondition(before, ifMatch);
     const now = new Date();

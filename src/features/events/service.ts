@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { withTenant } from "../../platform/db";
 import { events } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId } from "../../platform/ids";
@@ -25,7 +24,7 @@ export function eventView(row: typeof events.$inferSelect) {
 /** The tenant's events, newest first, optionally of one type (admin: they include operational events). */
 export function listEvents({ ctx, query }: { ctx: ServiceContext; query: EventListQuery }) {
   assertRole(ctx.role, "admin");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const page = cursorClause(events.id, query);
     const rows = await scope.tx
       .select()
@@ -41,7 +40,7 @@ export function listEvents({ ctx, query }: { ctx: ServiceContext; query: EventLi
 export function getEvent({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "admin");
   if (!isId("evt", id)) throw new AppError("not_found", "No such event.");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const [row] = await scope.tx
       .select()
       .from(events)

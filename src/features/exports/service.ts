@@ -3,7 +3,7 @@ import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { OperatorContext, ServiceContext } from "../../platform/context";
 import { signedDownloadUrl } from "../../platform/crypto/signed-url";
-import { type Transaction, withSystem, withTenant } from "../../platform/db";
+import { type Transaction, withSystem } from "../../platform/db";
 import { tenantExports } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { Manifest } from "../../platform/export-files";
@@ -97,7 +97,7 @@ export async function requestExport({
   links: LinkOptions;
 }) {
   assertRole(ctx.role, "admin");
-  const { row, created } = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  const { row, created } = await ctx.database.tenant(async (scope) => {
     const [running] = await scope.tx
       .select()
       .from(tenantExports)
@@ -134,7 +134,7 @@ export async function getOwnExport({
 }) {
   assertRole(ctx.role, "admin");
   if (!isId("exp", id)) throw new AppError("not_found", "No such export.");
-  const [row] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+  const [row] = await ctx.database.tenant((scope) =>
     scope.tx
       .select()
       .from(tenantExports)

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { getConfig } from "../../env";
 import type { AppEnv } from "../../platform/context";
 import { type DownloadGrant, verifyGrant } from "../../platform/crypto/signed-url";
+import { transactionPerCall } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { exportObject } from "../../platform/export-files";
 import {
@@ -119,7 +120,10 @@ export const signedDownloadRoutes = createRouter()
   .openapi(routes.file, async (c) => {
     const grant = await verified(c, "file");
     await assertDownloadable(c, "file", grant.tenantId);
-    const object = await readyObject(c.var.database, grant.tenantId, grant.object);
+    const object = await readyObject(
+      transactionPerCall(c.var.database, grant.tenantId),
+      grant.object,
+    );
     return serveObject(c.env.FILES, object, c.req.raw);
   })
   .openapi(routes.export, async (c) => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { TenantRequestContext } from "../../platform/context";
-import { uncachedRead, withTenant } from "../../platform/db";
+import { uncachedRead } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { tooLarge } from "./limits";
@@ -29,7 +29,7 @@ export async function reservePart(
   partNumber: number,
   partLength: () => number,
 ): Promise<PartReservation> {
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const row = await findFile(scope, id, true);
     // Measured after the lookup: another tenant's file id is a 404 whatever the request carries.
     const length = partLength();
@@ -68,7 +68,7 @@ export async function releasePart(
   partNumber: number,
   reservation: PartReservation,
 ): Promise<void> {
-  await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  await ctx.database.tenant(async (scope) => {
     const [row] = await scope.tx
       .select({ parts: files.multipartParts })
       .from(files)

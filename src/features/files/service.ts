@@ -3,7 +3,12 @@ import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext, TenantRequestContext } from "../../platform/context";
 import { signedDownloadUrl } from "../../platform/crypto/signed-url";
-import { type DatabaseHandle, uncachedRead, withSystem, withTenant } from "../../platform/db";
+import {
+  type DatabaseHandle,
+  type RequestDatabase,
+  uncachedRead,
+  withSystem,
+} from "../../platform/db";
 import { files, tenants } from "../../platform/db/schema";
 import type { TenantScope } from "../../platform/db/tenant-scope";
 import { AppError } from "../../platform/errors";
@@ -56,7 +61,7 @@ export async function findFile(scope: TenantScope, id: string, lock = false): Pr
 
 export async function listFiles({ ctx, query }: { ctx: ServiceContext; query: ListQuery }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const page = cursorClause(files.id, query);
     const rows = await scope.tx
       .select()
@@ -71,16 +76,12 @@ export async function listFiles({ ctx, query }: { ctx: ServiceContext; query: Li
 
 export async function getFile({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "viewer");
-  return fileView(await withTenant(ctx.database, ctx.tenantId, (scope) => findFile(scope, id)));
+  return fileView(await ctx.database.tenant((scope) => findFile(scope, id)));
 }
 
 /** What serving a ready file needs; 404 for unknown, foreign or unfinished files. */
-export async function readyObject(
-  database: DatabaseHandle,
-  tenantId: string,
-  id: string,
-): Promise<StoredObject> {
-  const row = await withTenant(database, tenantId, (scope) => findFile(scope, id));
+export async function readyObject(database: RequestDatabase, id: string): Promise<StoredObject> {
+  const row = await database.tenant((scope) => findFile(scope, id));
   if (row.status !== "ready" || row.sizeBytes === null) throw noSuchFile();
   return {
     key: row.r2Key,
@@ -94,7 +95,7 @@ export async function readyObject(
 /** The content of a file, for the authenticated content route. */
 export function fileContent({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "viewer");
-  return readyObject(ctx.database, ctx.tenantId, id);
+  return readyObject(ctx.database, id);
 }
 
 /** A signed URL that downloads the file without credentials until it expires. */
@@ -112,7 +113,7 @@ export async function createDownloadUrl({
   signingKey: string;
 }) {
   assertRole(ctx.role, "viewer");
-  await readyObject(ctx.database, ctx.tenantId, id);
+  await readyObject(ctx.database, id);
   const expiresAt = Math.floor(Date.now() / 1000) + input.expires_in;
   const url = await signedDownloadUrl(origin, signingKey, {
     kind: "file",
@@ -132,7 +133,7 @@ export async function createDownloadUrl({
 export async function deleteFile({ ctx, id }: { ctx: TenantRequestContext; id: string }) {
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
-  const row = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  const row = await ctx.database.tenant(async (scope) => {
     const [found] = await scope.tx
       .select()
       .from(files)
@@ -163,7 +164,7 @@ export async function deleteFile({ ctx, id }: { ctx: TenantRequestContext; id: s
 }
 
 /** Deletes a `deleting` row's object, then the row. Idempotent: each step tolerates a repeat. */
-export async function purgeFile(database: DatabaseHandle, bucket: R2Bucket, row: FileRow) {
+export async function purgeFile(database: RequestDatabase, bucket: R2Bucket, row: FileRow) {
   if (row.multipartUploadId) {
     await bucket
       .resumeMultipartUpload(row.r2Key, row.multipartUploadId)
@@ -171,7 +172,7 @@ export async function purgeFile(database: DatabaseHandle, bucket: R2Bucket, row:
       .catch(() => {});
   }
   await bucket.delete(row.r2Key);
-  await withTenant(database, row.tenantId, (scope) =>
+  await database.tenant((scope) =>
     scope.tx
       .delete(files)
       .where(scope.where(files, eq(files.id, row.id), eq(files.status, "deleting"))),

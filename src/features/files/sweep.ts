@@ -1,5 +1,5 @@
 import { and, eq, lt, or, sql } from "drizzle-orm";
-import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
+import { type DatabaseHandle, transactionPerCall, withSystem, withTenant } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { describeError, log } from "../../platform/observability/logger";
 import { purgeFile } from "./service";
@@ -37,7 +37,10 @@ export async function sweepFiles(database: DatabaseHandle, bucket: R2Bucket, lim
         );
         if (!claimed) continue;
       }
-      await purgeFile(database, bucket, { ...row, status: "deleting" });
+      await purgeFile(transactionPerCall(database, row.tenantId), bucket, {
+        ...row,
+        status: "deleting",
+      });
       purged++;
     } catch (error) {
       log("warn", "file sweep could not purge a file", {

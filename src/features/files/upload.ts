@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { TenantRequestContext } from "../../platform/context";
-import { outsideRequestTransaction, withTenant } from "../../platform/db";
+import { ownTransactions } from "../../platform/db";
 import { files } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -26,7 +26,7 @@ async function insertUploading(
   values: { filename: string; contentType: string; sizeBytes: number; multipartUploadId?: string },
   id = newId("file"),
 ): Promise<FileRow> {
-  const [row] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+  const [row] = await ctx.database.tenant((scope) =>
     scope.tx
       .insert(files)
       .values({
@@ -48,7 +48,7 @@ async function insertUploading(
 
 /** Flips an uploaded file to `ready` with its audit row and the `file.uploaded` event, in one transaction. */
 async function markReady(ctx: TenantRequestContext, id: string, sizeBytes: number, sha256: string) {
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const [row] = await scope.tx
       .update(files)
       .set({ status: "ready", sizeBytes, sha256, multipartUploadId: null, updatedAt: new Date() })
@@ -73,12 +73,12 @@ async function markReady(ctx: TenantRequestContext, id: string, sizeBytes: numbe
  * request's transaction, which is rolled back (or was never opened) when an upload is given up.
  */
 function discard(ctx: TenantRequestContext, row: FileRow) {
-  return outsideRequestTransaction(() => discardRow(ctx, row));
+  return discardRow({ ...ctx, database: ownTransactions(ctx.database) }, row);
 }
 
 async function discardRow(ctx: TenantRequestContext, row: FileRow) {
   try {
-    await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    await ctx.database.tenant((scope) =>
       scope.tx
         .update(files)
         .set({ status: "deleting", updatedAt: new Date() })
@@ -120,8 +120,10 @@ export async function uploadFile({
   if (length > limit) throw tooLarge(limit);
   if (!input.body) throw new AppError("validation_failed", "The file is empty.");
 
-  const row = await outsideRequestTransaction(() =>
-    insertUploading(ctx, { filename: input.filename, contentType, sizeBytes: length }),
+  // Committed at once, whatever the request does: the sweep must find the object.
+  const row = await insertUploading(
+    { ...ctx, database: ownTransactions(ctx.database) },
+    { filename: input.filename, contentType, sizeBytes: length },
   );
   const metered = meter(input.body, length, limit);
   try {
@@ -185,7 +187,7 @@ export async function createMultipartUpload({
 }
 
 async function findMultipart(ctx: TenantRequestContext, id: string) {
-  const row = await withTenant(ctx.database, ctx.tenantId, (scope) => findFile(scope, id));
+  const row = await ctx.database.tenant((scope) => findFile(scope, id));
   if (row.status !== "uploading" || !row.multipartUploadId || row.sizeBytes === null) {
     throw new AppError("conflict", "This file has no multipart upload in progress.");
   }
@@ -281,7 +283,7 @@ export async function abortMultipartUpload({ ctx, id }: { ctx: TenantRequestCont
   assertRole(ctx.role, "editor");
   if (!isId("file", id)) throw noSuchFile();
   const { row } = await findMultipart(ctx, id);
-  await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  await ctx.database.tenant(async (scope) => {
     await scope.tx
       .update(files)
       .set({ status: "deleting", updatedAt: new Date() })

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Env } from "../../env";
 import type { OperatorContext, ServiceContext, TenantSnapshot } from "../../platform/context";
-import { type DatabaseHandle, withSystem, withTenant } from "../../platform/db";
+import { type DatabaseHandle, transactionPerCall, withSystem, withTenant } from "../../platform/db";
 import { tenants, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { describeError, log } from "../../platform/observability/logger";
@@ -337,7 +337,7 @@ export async function recoverTenantEndpoint({
     // The audit log records operators as such; the verb only passes the actor through.
     actor: OPERATOR_ACTOR as unknown as ServiceContext["actor"],
     requestId: ctx.requestId,
-    database: ctx.database,
+    database: transactionPerCall(ctx.database, tenantId),
   };
   return recoverWebhookEndpoint({
     ctx: serviceCtx,

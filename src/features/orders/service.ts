@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext, TenantRequestContext } from "../../platform/context";
-import { READ_ONLY, type TenantScope, uncachedRead, withTenant } from "../../platform/db";
+import { READ_ONLY, type TenantScope, uncachedRead } from "../../platform/db";
 import { books, orderLines, orders } from "../../platform/db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -47,15 +47,10 @@ export async function loadOrder(scope: TenantScope, id: string, lock = false) {
 
 export async function getOrder({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (scope) => {
-      const { order, lines } = await loadOrder(scope, id);
-      return orderView(order, lines);
-    },
-    READ_ONLY,
-  );
+  return ctx.database.tenant(async (scope) => {
+    const { order, lines } = await loadOrder(scope, id);
+    return orderView(order, lines);
+  }, READ_ONLY);
 }
 
 async function viewsOf(scope: TenantScope, rows: OrderRow[]) {
@@ -75,28 +70,19 @@ export async function listOrders({
   query: ListQuery & { status?: OrderStatus | undefined };
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (scope) => {
-      const page = cursorClause(orders.id, query);
-      const rows = await scope.tx
-        .select()
-        .from(orders)
-        .where(
-          scope.where(
-            orders,
-            query.status ? eq(orders.status, query.status) : undefined,
-            page.after,
-          ),
-        )
-        .orderBy(page.orderBy)
-        .limit(page.limit);
-      const { data, ...rest } = toPage(rows, query.limit);
-      return { data: await viewsOf(scope, data), ...rest };
-    },
-    READ_ONLY,
-  );
+  return ctx.database.tenant(async (scope) => {
+    const page = cursorClause(orders.id, query);
+    const rows = await scope.tx
+      .select()
+      .from(orders)
+      .where(
+        scope.where(orders, query.status ? eq(orders.status, query.status) : undefined, page.after),
+      )
+      .orderBy(page.orderBy)
+      .limit(page.limit);
+    const { data, ...rest } = toPage(rows, query.limit);
+    return { data: await viewsOf(scope, data), ...rest };
+  }, READ_ONLY);
 }
 
 /** v1 list: page numbers and a total (`cancelled` includes expired orders). */
@@ -108,29 +94,24 @@ export async function listOrdersByPage({
   query: { page: number; per_page: number; status?: OrderStatus | undefined };
 }) {
   assertRole(ctx.role, "viewer");
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (scope) => {
-      // v1 has no `expired`: its `cancelled` covers expired orders too (v1-routes.ts).
-      const statuses: OrderStatus[] | undefined =
-        query.status === "cancelled" ? ["cancelled", "expired"] : query.status && [query.status];
-      const where = scope.where(orders, statuses ? inArray(orders.status, statuses) : undefined);
-      const [totals] = await scope.tx
-        .select({ total: sql<number>`count(*)::int` })
-        .from(orders)
-        .where(where);
-      const rows = await scope.tx
-        .select()
-        .from(orders)
-        .where(where)
-        .orderBy(sql`${orders.id} desc`)
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page);
-      return { data: await viewsOf(scope, rows), total: totals?.total ?? 0 };
-    },
-    READ_ONLY,
-  );
+  return ctx.database.tenant(async (scope) => {
+    // v1 has no `expired`: its `cancelled` covers expired orders too (v1-routes.ts).
+    const statuses: OrderStatus[] | undefined =
+      query.status === "cancelled" ? ["cancelled", "expired"] : query.status && [query.status];
+    const where = scope.where(orders, statuses ? inArray(orders.status, statuses) : undefined);
+    const [totals] = await scope.tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(where);
+    const rows = await scope.tx
+      .select()
+      .from(orders)
+      .where(where)
+      .orderBy(sql`${orders.id} desc`)
+      .limit(query.per_page)
+      .offset((query.page - 1) * query.per_page);
+    return { data: await viewsOf(scope, rows), total: totals?.total ?? 0 };
+  }, READ_ONLY);
 }
 
 /** How long a pending order holds its stock when the tenant set nothing. */
@@ -162,7 +143,7 @@ export async function createOrder({
   // From the credential's tenant snapshot (no extra round trip): a change reaches new orders
   // within the credential cache's few seconds.
   const holdMinutes = ctx.tenant.reservationHoldMinutes ?? DEFAULT_HOLD_MINUTES;
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const wellFormed = lines.map((l) => l.book_id).filter((id) => isId("book", id));
     const found =
       wellFormed.length === 0

@@ -2,7 +2,7 @@ import { asc, inArray, sql } from "drizzle-orm";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { type TenantScope, uncachedRead, withTenant } from "../../platform/db";
+import { type TenantScope, uncachedRead } from "../../platform/db";
 import { books, orders } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { EventType } from "../../platform/outbox";
@@ -76,7 +76,7 @@ export async function transitionOrder({
 }) {
   assertRole(ctx.role, "editor");
   const transition = TRANSITIONS[action];
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const { order, lines } = await loadOrder(scope, id, true);
     if (!(transition.from as readonly string[]).includes(order.status)) {
       throw new AppError(

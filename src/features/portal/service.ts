@@ -6,7 +6,6 @@ import {
 } from "../../platform/auth/portal-token";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { withTenant } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 
@@ -52,7 +51,7 @@ export async function mintPortalToken({
     minted_by: mintedBy,
     expires_at: new Date(expiresAt * 1000).toISOString(),
   };
-  await withTenant(ctx.database, ctx.tenantId, (scope) =>
+  await ctx.database.tenant((scope) =>
     auditInScope(scope, ctx, {
       action: "portal_token.created",
       targetType: "portal_token",

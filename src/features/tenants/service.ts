@@ -1,14 +1,7 @@
 import { count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { ServiceContext } from "../../platform/context";
-import {
-  READ_ONLY,
-  rowsOf,
-  type TenantScope,
-  type TenantTable,
-  withSystem,
-  withTenant,
-} from "../../platform/db";
+import { READ_ONLY, rowsOf, type TenantScope, type TenantTable } from "../../platform/db";
 import { apiKeys, books, files, orders, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { RequestUsage } from "../../platform/rate-limit/usage";
@@ -67,14 +60,13 @@ export async function getOwnTenant({
   requestUsage?: () => Promise<RequestUsage | null>;
 }) {
   // The tenants table is not readable by the tenant role: its row comes from a system read.
-  const [row] = await withSystem(
-    ctx.database,
+  const [row] = await ctx.database.system(
     (tx) => tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)).limit(1),
     READ_ONLY,
   );
   if (!row) throw new AppError("not_found", "No such tenant.");
   const requests = requestUsage();
-  const counts = await withTenant(ctx.database, ctx.tenantId, readUsage, READ_ONLY);
+  const counts = await ctx.database.tenant(readUsage, READ_ONLY);
   // The operator's notes (status reason, webhook pause) are not the tenant's to read.
   const {
     overrides: _overrides,

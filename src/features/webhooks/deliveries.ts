@@ -3,7 +3,7 @@ import type { Env } from "../../env";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { type TenantScope, withTenant } from "../../platform/db";
+import type { TenantScope } from "../../platform/db";
 import {
   events,
   webhookAttempts,
@@ -55,7 +55,7 @@ export async function listWebhookAttempts({
 }) {
   assertRole(ctx.role, "admin");
   if (!isId("whep", id)) throw notFound();
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     await requireEndpoint(scope, id);
     const page = cursorClause(webhookAttempts.id, query);
     const rows = await scope.tx
@@ -118,7 +118,7 @@ export async function listWebhookDeliveries({
 }) {
   assertRole(ctx.role, "admin");
   if (!isId("whep", id)) throw notFound();
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     await requireEndpoint(scope, id);
     const page = cursorClause(webhookDeliveries.id, query);
     const rows = await scope.tx
@@ -160,8 +160,8 @@ export async function recoverWebhookEndpoint({
 }) {
   assertRole(ctx.role, "admin");
   if (!isId("whep", id)) throw notFound();
-  const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  const tenantRate = await tenantWebhookRate(ctx.database);
+  return ctx.database.tenant(async (scope) => {
     const endpoint = await lockEndpoint(scope, id);
     if (endpoint.status === "disabled") {
       throw new AppError("conflict", "The endpoint is disabled: enable it before recovering.");

@@ -3,7 +3,6 @@ import type { Env } from "../../env";
 import { auditInScope } from "../../platform/audit";
 import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
-import { withTenant } from "../../platform/db";
 import { events, webhookDeliveries } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -18,8 +17,8 @@ import { redeliveryRate, tenantWebhookRate } from "../../platform/webhooks/rate"
 export async function resendEvent({ ctx, env, id }: { ctx: ServiceContext; env: Env; id: string }) {
   assertRole(ctx.role, "admin");
   if (!isId("evt", id)) throw new AppError("not_found", "No such event.");
-  const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  const tenantRate = await tenantWebhookRate(ctx.database);
+  return ctx.database.tenant(async (scope) => {
     const [event] = await scope.tx
       .select({ id: events.id, type: events.type })
       .from(events)

@@ -5,7 +5,6 @@ import { assertRole } from "../../platform/auth/roles";
 import type { ServiceContext } from "../../platform/context";
 import { sealSecret } from "../../platform/crypto/secret-box";
 import { generateWebhookSecret } from "../../platform/crypto/webhook-signature";
-import { withTenant } from "../../platform/db";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { isId, newId } from "../../platform/ids";
@@ -92,7 +91,7 @@ export async function listWebhookEndpoints({
   query: ListQuery;
 }) {
   assertRole(ctx.role, "admin");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const page = cursorClause(webhookEndpoints.id, query);
     const rows = await scope.tx
       .select()
@@ -108,7 +107,7 @@ export async function listWebhookEndpoints({
 export async function getWebhookEndpoint({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "admin");
   if (!isId("whep", id)) throw notFound();
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const [row] = await scope.tx
       .select()
       .from(webhookEndpoints)
@@ -141,7 +140,7 @@ export async function createWebhookEndpoint({
   const secret = generateWebhookSecret();
   const secretCiphertext = await sealSecret(webhookSettings(env).secretKey, secret, id);
   const headerColumns = await receiverHeaderColumns(env, id, input.headers ?? null);
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const [row] = await scope.tx
       .insert(webhookEndpoints)
       .values({
@@ -197,8 +196,8 @@ export async function updateWebhookEndpoint({
   if (input.url !== undefined) await assertAllowedUrl(env, input.url);
   const headerColumns =
     input.headers === undefined ? {} : await receiverHeaderColumns(env, id, input.headers);
-  const tenantRate = await tenantWebhookRate(ctx.database, ctx.tenantId);
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  const tenantRate = await tenantWebhookRate(ctx.database);
+  return ctx.database.tenant(async (scope) => {
     const before = await lockEndpoint(scope, id);
     const reactivate = input.enabled === true && before.status !== "active";
     const deactivate = input.enabled === false && before.status !== "disabled";
@@ -248,7 +247,7 @@ export async function updateWebhookEndpoint({
 /** Deletes an endpoint with its deliveries and attempts; queued messages for it become no-ops. */
 export async function deleteWebhookEndpoint({ ctx, id }: { ctx: ServiceContext; id: string }) {
   assertRole(ctx.role, "admin");
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const before = await lockEndpoint(scope, id);
     await scope.tx
       .delete(webhookAttempts)
@@ -283,7 +282,7 @@ export async function rotateWebhookSecret({
   if (!isId("whep", id)) throw notFound();
   const secret = generateWebhookSecret();
   const secretCiphertext = await sealSecret(webhookSettings(env).secretKey, secret, id);
-  return withTenant(ctx.database, ctx.tenantId, async (scope) => {
+  return ctx.database.tenant(async (scope) => {
     const before = await lockEndpoint(scope, id);
     const [row] = await scope.tx
       .update(webhookEndpoints)

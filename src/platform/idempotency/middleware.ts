@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getConfig } from "../../env";
 import type { AppEnv } from "../context";
-import { timed, withTenantTransaction } from "../db";
+import { timed, withRequestTransaction } from "../db";
 import { AppError } from "../errors";
 import { doStub } from "../observability/do-calls";
 import { describeError, log } from "../observability/logger";
@@ -173,7 +173,7 @@ async function runIdempotently(
   let stored: { response: StoredResponse; expiresAt: number };
   try {
     let expiresAt = 0;
-    stored = await withTenantTransaction(
+    stored = await withRequestTransaction(
       database,
       tenantId,
       async (tx) => {
@@ -183,8 +183,14 @@ async function runIdempotently(
         if (!claim.claimed) throw new ClaimLost(claim.record);
         expiresAt = claim.expiresAt;
       },
-      async (open) => {
-        await next();
+      async (requestTransaction, open) => {
+        // The rest of the route runs with it: `serviceContext` hands it to the verb.
+        c.set("requestTransaction", requestTransaction);
+        try {
+          await next();
+        } finally {
+          c.set("requestTransaction", undefined);
+        }
         if (!keeps(c)) throw new NotStored();
         // A handler that never reached the database opens the transaction (and claims) here.
         const tx = await open();

@@ -1,5 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import { type DatabaseHandle, rowsOf, type TenantScope, uncachedRead, withSystem } from "../db";
+import {
+  type DatabaseHandle,
+  type RequestDatabase,
+  rowsOf,
+  type TenantScope,
+  transactionPerCall,
+  uncachedRead,
+} from "../db";
 import { tenants } from "../db/schema";
 import { effectiveLimits } from "../plans";
 
@@ -17,8 +24,8 @@ const tenantRates = new Map<
   { at: number; rate: number; status: TenantStatus | null; paused: boolean }
 >();
 
-async function loadTenant(handle: DatabaseHandle, tenantId: string) {
-  const [row] = await withSystem(handle, (tx) =>
+async function loadTenant(database: Pick<RequestDatabase, "system">, tenantId: string) {
+  const [row] = await database.system((tx) =>
     tx
       .select({
         plan: tenants.plan,
@@ -46,10 +53,10 @@ async function loadTenant(handle: DatabaseHandle, tenantId: string) {
 }
 
 /** A tenant's per-endpoint delivery rate (plan default or override), cached 30 s per isolate. */
-export async function tenantWebhookRate(handle: DatabaseHandle, tenantId: string): Promise<number> {
-  const hit = tenantRates.get(tenantId);
+export async function tenantWebhookRate(database: RequestDatabase): Promise<number> {
+  const hit = tenantRates.get(database.tenantId);
   if (hit && Date.now() - hit.at < TENANT_RATE_CACHE_MS) return hit.rate;
-  return (await loadTenant(handle, tenantId)).rate;
+  return (await loadTenant(database, database.tenantId)).rate;
 }
 
 /**
@@ -67,7 +74,7 @@ export async function deliveryTenant(
   const fresh =
     hit && sendable(hit) && Date.now() - hit.at < TENANT_ACTIVE_CACHE_MS
       ? hit
-      : await loadTenant(handle, tenantId);
+      : await loadTenant(transactionPerCall(handle, tenantId), tenantId);
   return { rate: fresh.rate, active: sendable(fresh) };
 }
 

@@ -2,12 +2,7 @@ import { eq, inArray, lt, sql } from "drizzle-orm";
 import { auditInScope } from "../../../platform/audit";
 import { assertRole } from "../../../platform/auth/roles";
 import type { TenantRequestContext } from "../../../platform/context";
-import {
-  outsideRequestTransaction,
-  READ_ONLY,
-  uncachedRead,
-  withTenant,
-} from "../../../platform/db";
+import { ownTransactions, READ_ONLY, uncachedRead, withTenant } from "../../../platform/db";
 import { bookImports } from "../../../platform/db/schema/book-imports";
 import { AppError } from "../../../platform/errors";
 import { newId } from "../../../platform/ids";
@@ -118,13 +113,12 @@ const busy = () =>
 /** Gives up an import whose file did not arrive: frees the tenant's slot, removes the object. */
 async function abandon(ctx: TenantRequestContext, row: BookImportRow, reason: string) {
   try {
-    await outsideRequestTransaction(() =>
-      withTenant(ctx.database, ctx.tenantId, (scope) =>
-        scope.tx
-          .update(bookImports)
-          .set({ status: "failed", error: reason, updatedAt: new Date() })
-          .where(scope.where(bookImports, eq(bookImports.id, row.id))),
-      ),
+    // Committed at once: the request's own transaction (if any) rolls back with its failure.
+    await withTenant(ctx.database.handle, ctx.tenantId, (scope) =>
+      scope.tx
+        .update(bookImports)
+        .set({ status: "failed", error: reason, updatedAt: new Date() })
+        .where(scope.where(bookImports, eq(bookImports.id, row.id))),
     );
     await ctx.bucket.delete(row.r2Key);
   } catch (error) {
@@ -144,7 +138,7 @@ export const STALLED_RUN = "15 minutes";
  * blocks its tenant for good and no sweep is needed.
  */
 async function recoverStalled(ctx: TenantRequestContext, jobs: Queue): Promise<boolean> {
-  const [active] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+  const [active] = await ctx.database.tenant((scope) =>
     scope.tx
       .select({ id: bookImports.id, status: bookImports.status, r2Key: bookImports.r2Key })
       .from(bookImports)
@@ -157,7 +151,7 @@ async function recoverStalled(ctx: TenantRequestContext, jobs: Queue): Promise<b
       ),
   );
   if (active?.status === "uploading") {
-    const [freed] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+    const [freed] = await ctx.database.tenant((scope) =>
       scope.tx
         .update(bookImports)
         .set({ status: "failed", error: "upload_abandoned", updatedAt: new Date() })
@@ -173,7 +167,7 @@ async function recoverStalled(ctx: TenantRequestContext, jobs: Queue): Promise<b
     if (freed) await ctx.bucket.delete(active.r2Key).catch(() => {});
     return freed !== undefined;
   }
-  const [stalled] = await withTenant(ctx.database, ctx.tenantId, (scope) =>
+  const [stalled] = await ctx.database.tenant((scope) =>
     scope.tx
       .update(bookImports)
       .set({ updatedAt: new Date() })
@@ -219,8 +213,10 @@ export async function createImport({
   if (!input.body) throw new AppError("validation_failed", "The import file is empty.");
 
   const id = newImportId();
+  // The `uploading` row (the tenant's import slot) commits at once, before the body streams.
+  const own: TenantRequestContext = { ...ctx, database: ownTransactions(ctx.database) };
   const insert = () =>
-    withTenant(ctx.database, ctx.tenantId, (scope) =>
+    own.database.tenant((scope) =>
       scope.tx
         .insert(bookImports)
         .values({
@@ -234,11 +230,11 @@ export async function createImport({
         })
         .returning(),
     );
-  const row = await outsideRequestTransaction(async () => {
+  const row = await (async () => {
     try {
       const [inserted] = await insert().catch(async (error: unknown) => {
         // The slot may be held by an import that stalled: recovered, the insert is tried again.
-        if (isUniqueViolation(error) && (await recoverStalled(ctx, jobs))) return insert();
+        if (isUniqueViolation(error) && (await recoverStalled(own, jobs))) return insert();
         throw error;
       });
       if (!inserted) throw new Error("insert returned no row");
@@ -247,7 +243,7 @@ export async function createImport({
       if (isUniqueViolation(error)) throw busy();
       throw error;
     }
-  });
+  })();
 
   const metered = meter(input.body, length, limit);
   try {
@@ -261,7 +257,7 @@ export async function createImport({
   }
 
   try {
-    const queued = await withTenant(ctx.database, ctx.tenantId, async (scope) => {
+    const queued = await ctx.database.tenant(async (scope) => {
       const [updated] = await scope.tx
         .update(bookImports)
         .set({ status: "queued", updatedAt: new Date() })
@@ -292,9 +288,7 @@ export async function createImport({
 
 async function findImport(ctx: TenantRequestContext, id: string): Promise<BookImportRow> {
   if (!isImportId(id)) throw notFound();
-  const [row] = await withTenant(
-    ctx.database,
-    ctx.tenantId,
+  const [row] = await ctx.database.tenant(
     // Uncached (Hyperdrive's query cache): clients poll this for progress.
     (scope) =>
       scope.tx
