@@ -15,11 +15,12 @@ interface __BaseEnv_Env {
 	RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 	IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 	TRAFFIC_INDEX: DurableObjectNamespace<import("./index").TrafficIndex>;
+	EVENT_HUB: DurableObjectNamespace<import("./index").EventHub>;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./index");
-		durableNamespaces: "RateLimiter" | "IdempotencyStore" | "TrafficIndex";
+		durableNamespaces: "RateLimiter" | "IdempotencyStore" | "TrafficIndex" | "EventHub";
 	}
 	interface StagingEnv {
 		FILES: R2Bucket;
@@ -36,6 +37,7 @@ declare namespace Cloudflare {
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 		IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 		TRAFFIC_INDEX: DurableObjectNamespace<import("./index").TrafficIndex>;
+		EVENT_HUB: DurableObjectNamespace<import("./index").EventHub>;
 	}
 	interface ProductionEnv {
 		FILES: R2Bucket;
@@ -52,6 +54,7 @@ declare namespace Cloudflare {
 		RATE_LIMITER: DurableObjectNamespace<import("./index").RateLimiter>;
 		IDEMPOTENCY: DurableObjectNamespace<import("./index").IdempotencyStore>;
 		TRAFFIC_INDEX: DurableObjectNamespace<import("./index").TrafficIndex>;
+		EVENT_HUB: DurableObjectNamespace<import("./index").EventHub>;
 	}
 	interface Env extends __BaseEnv_Env {}
 }

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   invalid_state_transition: { status: 409, title: "Invalid state transition" },
   idempotency_key_in_use: { status: 409, title: "Idempotency key in use" },
   tenant_not_empty: { status: 409, title: "Tenant not empty" },
+  cursor_expired: { status: 410, title: "Cursor expired" },
   precondition_failed: { status: 412, title: "Precondition failed" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },

@@ -14,6 +14,7 @@ import {
   withTenant,
 } from "../db";
 import { events, webhookDeliveries } from "../db/schema";
+import { notifyHub } from "../event-log";
 import { newId } from "../ids";
 import { describeError, log } from "../observability/logger";
 import { SWEEP_AFTER_SECONDS } from "./config";
@@ -74,7 +75,9 @@ async function insertDeliveries(
 export async function relayTenant(env: Env, tenantId: string): Promise<number> {
   const handle = openSystemDatabase(env);
   try {
-    return await relayWith(handle, env, tenantId);
+    const relayed = await relayWith(handle, env, tenantId);
+    if (relayed > 0) await notifyHub(env, tenantId).catch(() => {});
+    return relayed;
   } finally {
     await handle.close().catch(() => {});
   }
@@ -174,7 +177,9 @@ export async function sweepOutbox(env: Env): Promise<{ tenants: number; events: 
       for (let tenantId = queue.shift(); tenantId; tenantId = queue.shift()) {
         if (Date.now() - started > SWEEP_BUDGET_MS) return;
         try {
-          total += await relayWith(handle, env, tenantId);
+          const relayed = await relayWith(handle, env, tenantId);
+          total += relayed;
+          if (relayed > 0) await notifyHub(env, tenantId).catch(() => {});
         } catch (error) {
           log("error", "outbox sweep failed for a tenant", {
             tenant_id: tenantId,
@@ -203,6 +208,15 @@ export function relayAfterCommit(): MiddlewareHandler<AppEnv> {
     const tenantId = c.var.principal?.tenantId;
     if (!tenantId || !MUTATIONS.has(c.req.method) || c.res.status >= 400) return;
     const { database } = c.var;
+    // The tenant's live streams learn of the commit at once, beside the webhook fan-out.
+    c.var.afterResponse.add("event hub", () =>
+      notifyHub(c.env, tenantId).catch((error) =>
+        log("warn", "event hub not notified; its next alarm catches up", {
+          tenant_id: tenantId,
+          ...describeError(error),
+        }),
+      ),
+    );
     c.var.afterResponse.add("outbox relay", () =>
       relayWith(database, c.env, tenantId).catch((error) =>
         log("warn", "post-commit relay failed; the sweep will relay", {

@@ -12,6 +12,8 @@ export const publicRoutes = new Set<string>([]);
 export const viewerWrites = new Set<string>([
   // Signing a download URL reads the file: any role that may download may sign.
   "POST /v2/files/:id/download-url",
+  // A stream ticket carries the role of the credential that asked for it (any role may stream).
+  "POST /v2/stream-tickets",
 ]);
 
 /** Bodies that pass validation, so the foreign-id check reaches the resource lookup. */

@@ -1,0 +1,414 @@
+import { DurableObject } from "cloudflare:workers";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Env } from "../../env";
+import type { Role } from "../../platform/context";
+import { anyOf, openSystemDatabase, withSystem, withTenant } from "../../platform/db";
+import { apiKeys, tenants } from "../../platform/db/schema";
+import { AppError } from "../../platform/errors";
+import {
+  checkStart,
+  feedItem,
+  type LogPage,
+  type LogStart,
+  MAX_PAGE,
+  parseStart,
+  readLog,
+  typesFor,
+} from "../../platform/event-log";
+import { EVENT_TYPES } from "../../platform/event-schemas";
+import { describeError, log } from "../../platform/observability/logger";
+
+/**
+ * The tenant's hub: one Durable Object per tenant (named by the tenant id) that holds the
+ * tenant's live sockets with the WebSocket Hibernation API, so an idle socket costs no duration:
+ * the object may be evicted while its sockets stay open, and each socket's state (role, types,
+ * how far it has been served) lives in its attachment. The relay notifies it after each commit;
+ * it then reads the log after the furthest-behind live socket, one statement per page, and sends
+ * each socket the events it may see and has not had. docs/live-updates.md.
+ */
+
+/** What a socket carries across hibernation (its attachment; at most 2 KiB). */
+export interface SocketState {
+  tenantId: string;
+  role: Role;
+  /** The event types this socket receives (role visibility and its filter). */
+  types: string[];
+  /** Every position up to this one has been sent to the socket, or was not for it. */
+  served: number;
+  /** False while the connect catch-up runs: the pump leaves the socket alone until then. */
+  live: boolean;
+  credential: Credential;
+}
+
+/** The credential a socket was opened with, rechecked by the alarm. */
+export interface Credential {
+  kind: "api_key" | "jwt" | "portal_token";
+  /** The api key's id, the token's subject. */
+  id: string;
+  /** Epoch seconds the credential stops being valid (a JWT's exp), if it does. */
+  expiresAt?: number | undefined;
+}
+
+/** A ticket as the hub keeps it until it is used or expires. */
+interface TicketGrant {
+  role: Role;
+  credential: Credential;
+  expiresAt: number;
+}
+
+/** The hub's request to connect: who, from where, which types. */
+export interface ConnectRequest {
+  tenantId: string;
+  /** Absent with a ticket: the ticket's principal is used. */
+  principal?: { role: Role; credential: Credential } | undefined;
+  ticket?: string | undefined;
+  after?: string | undefined;
+  types?: string | undefined;
+}
+
+export const TICKET_TTL_SECONDS = 60;
+/** Heartbeats and credential rechecks while sockets are open (contract: ≤ 30 s, ≤ 60 s). */
+export const HUB_TICK_MS = 25_000;
+/**
+ * Events one socket may be behind the log in one push: a socket with more to catch up gets this
+ * many, then is closed 4008 and resumes from its last cursor. workerd exposes no bufferedAmount on
+ * server sockets, so the bound is on what the hub hands the runtime per push, not on unread bytes.
+ */
+export const SOCKET_BACKLOG = MAX_PAGE;
+
+export const CLOSE = {
+  slowConsumer: 4008,
+  unauthenticated: 4001,
+  forbidden: 4003,
+} as const;
+
+const HEARTBEAT = JSON.stringify({ type: "heartbeat" });
+
+/** Counters the ops API reads (GET /stats on the hub). */
+interface HubStats {
+  connections: number;
+  messages: number;
+  slowConsumerCloses: number;
+  wakeUps: number;
+}
+
+export class EventHub extends DurableObject<Env> {
+  private pumping = false;
+  private again = false;
+  private stats: HubStats = { connections: 0, messages: 0, slowConsumerCloses: 0, wakeUps: 0 };
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // A client's "ping" is answered by the platform without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", HEARTBEAT));
+    ctx.blockConcurrencyWhile(async () => {
+      const saved = await ctx.storage.get<HubStats>("stats");
+      if (saved) this.stats = saved;
+      this.stats.wakeUps += 1;
+    });
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    try {
+      switch (url.pathname) {
+        case "/notify":
+          await this.rememberTenant(request.headers.get("x-tenant-id"));
+          await this.pump();
+          return new Response(null, { status: 204 });
+        case "/tickets":
+          return Response.json(await this.issueTicket((await request.json()) as TicketRequest));
+        case "/connect":
+          return await this.openSocket(JSON.parse(request.headers.get("x-connect") ?? "{}"));
+        case "/stats":
+          return Response.json({ ...this.stats, open: this.ctx.getWebSockets().length });
+        default:
+          return new Response(null, { status: 404 });
+      }
+    } catch (error) {
+      if (error instanceof AppError) {
+        return Response.json(
+          { code: error.code, detail: error.message, extensions: error.extensions },
+          { status: error.status },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async rememberTenant(tenantId: string | null) {
+    if (tenantId && (await this.ctx.storage.get("tenant")) !== tenantId) {
+      await this.ctx.storage.put("tenant", tenantId);
+    }
+  }
+
+  /** A single-use ticket, kept in this object's storage: one object, one thread, one use. */
+  private async issueTicket(body: TicketRequest) {
+    await this.rememberTenant(body.tenantId);
+    const secret = randomToken();
+    const expiresAt = Date.now() + TICKET_TTL_SECONDS * 1000;
+    const grant: TicketGrant = { role: body.role, credential: body.credential, expiresAt };
+    await this.ctx.storage.put(`ticket:${secret}`, grant);
+    await this.ensureAlarm();
+    return {
+      ticket: `stk_${body.tenantId}.${secret}`,
+      expires_at: new Date(expiresAt).toISOString(),
+    };
+  }
+
+  /** Takes a ticket out of storage: a second use, or a late one, finds nothing. */
+  private async redeem(ticket: string): Promise<TicketGrant> {
+    const secret = ticket.split(".")[1] ?? "";
+    const key = `ticket:${secret}`;
+    const grant = secret ? await this.ctx.storage.get<TicketGrant>(key) : undefined;
+    if (grant) await this.ctx.storage.delete(key);
+    if (!grant || grant.expiresAt < Date.now()) {
+      throw new AppError("unauthenticated", "The ticket is unknown, used or expired.");
+    }
+    return grant;
+  }
+
+  /**
+   * Accepts a socket: reads the first page after its cursor before answering (an expired cursor
+   * is a 410 and a bad one a 400, not a closed socket), sends it, and then either goes live (the
+   * page reached the end of the log) or closes 4008 (more than one page behind: the client
+   * resumes from its last cursor and makes a page of progress per connection).
+   */
+  private async openSocket(request: ConnectRequest): Promise<Response> {
+    await this.rememberTenant(request.tenantId);
+    const principal = request.ticket
+      ? await this.redeem(request.ticket)
+      : (request.principal ?? undefined);
+    if (!principal) throw new AppError("unauthenticated");
+    const start = parseStart(request.after);
+    const types = typesFor(principal.role, request.types);
+    const page = await this.read(request.tenantId, start, types);
+    checkStart(start, page);
+
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, [`cred:${principal.credential.id}`]);
+    const state: SocketState = {
+      tenantId: request.tenantId,
+      role: principal.role,
+      types,
+      served: page.from,
+      live: false,
+      credential: principal.credential,
+    };
+    for (const row of page.rows) server.send(JSON.stringify(feedItem(row)));
+    this.stats.connections += 1;
+    this.stats.messages += page.rows.length;
+    if (page.hasMore) {
+      this.stats.slowConsumerCloses += 1;
+      server.close(CLOSE.slowConsumer, "Too far behind: resume from your last cursor.");
+    } else {
+      state.served = page.next;
+      state.live = true;
+      server.serializeAttachment(state);
+      // Events committed since the page was read may already have been pumped to the others.
+      this.ctx.waitUntil(this.pump());
+    }
+    await this.saveStats();
+    await this.ensureAlarm();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  private async read(tenantId: string, start: LogStart, types: readonly string[]) {
+    const handle = openSystemDatabase(this.env);
+    try {
+      return await withTenant(handle, tenantId, (scope) =>
+        readLog(scope, start, types, SOCKET_BACKLOG),
+      );
+    } finally {
+      this.ctx.waitUntil(handle.close().catch(() => {}));
+    }
+  }
+
+  /**
+   * Sends new events to the live sockets: reads the log after the furthest-behind live socket
+   * (every type; each socket takes its own) and gives each socket the events after its `served`.
+   * A socket that went live while the page was read, behind the page's start, waits for the next
+   * round, which starts from it. One pump at a time; a notification during one runs another.
+   */
+  async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        const live = this.liveSockets();
+        if (live.length === 0) break;
+        const from = Math.min(...live.map(([, state]) => state.served));
+        const page: LogPage = await this.read(live[0]?.[1].tenantId ?? "", { after: from }, [
+          ...EVENT_TYPES,
+        ]);
+        for (const [socket, state] of this.liveSockets()) {
+          if (state.served < from) {
+            this.again = true;
+            continue;
+          }
+          let sent = 0;
+          for (const row of page.rows) {
+            if (row.position <= state.served || !state.types.includes(row.event.type)) continue;
+            socket.send(JSON.stringify(feedItem(row)));
+            sent += 1;
+          }
+          this.stats.messages += sent;
+          if (page.hasMore && state.served === from) {
+            // A full page behind the log: this socket cannot keep up (or was away too long).
+            this.stats.slowConsumerCloses += 1;
+            socket.close(CLOSE.slowConsumer, "Too far behind: resume from your last cursor.");
+            continue;
+          }
+          socket.serializeAttachment({ ...state, served: Math.max(state.served, page.next) });
+        }
+        if (page.hasMore) this.again = true;
+      } while (this.again);
+    } catch (error) {
+      log("warn", "event hub pump failed; the next notification or alarm retries", {
+        ...describeError(error),
+      });
+    } finally {
+      this.pumping = false;
+      await this.saveStats();
+    }
+  }
+
+  private liveSockets(): Array<[WebSocket, SocketState]> {
+    const sockets: Array<[WebSocket, SocketState]> = [];
+    for (const socket of this.ctx.getWebSockets()) {
+      const state = socket.deserializeAttachment() as SocketState | null;
+      if (state?.live && socket.readyState === WebSocket.OPEN) sockets.push([socket, state]);
+    }
+    return sockets;
+  }
+
+  private async saveStats() {
+    await this.ctx.storage.put("stats", this.stats);
+  }
+
+  private async ensureAlarm() {
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(Date.now() + HUB_TICK_MS);
+    }
+  }
+
+  /**
+   * Every 25 s while anything is open: a heartbeat to each socket, the credentials and the
+   * tenant's status rechecked (a revoked or expired credential closes 4001, a tenant no longer
+   * active 4003: within 60 s of the change), expired tickets dropped, and a pump for events whose
+   * notification was lost.
+   */
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    const tickets = await this.ctx.storage.list<TicketGrant>({ prefix: "ticket:" });
+    const expired = [...tickets].filter(([, grant]) => grant.expiresAt < now).map(([key]) => key);
+    if (expired.length > 0) await this.ctx.storage.delete(expired);
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length > 0) {
+      for (const socket of sockets) {
+        try {
+          socket.send(HEARTBEAT);
+        } catch {
+          // Closing already.
+        }
+      }
+      await this.recheckCredentials().catch((error) =>
+        log("warn", "event hub credential recheck failed", { ...describeError(error) }),
+      );
+      await this.pump();
+    }
+    if (this.ctx.getWebSockets().length > 0 || tickets.size > expired.length) {
+      await this.ctx.storage.setAlarm(Date.now() + HUB_TICK_MS);
+    }
+  }
+
+  /** Closes the sockets whose credential or tenant no longer admits them. */
+  async recheckCredentials(): Promise<void> {
+    const states = this.ctx
+      .getWebSockets()
+      .map((socket) => [socket, socket.deserializeAttachment() as SocketState | null] as const)
+      .filter((pair): pair is readonly [WebSocket, SocketState] => pair[1] !== null);
+    const tenantId = states[0]?.[1].tenantId;
+    if (!tenantId) return;
+    const keyIds = [
+      ...new Set(
+        states.filter(([, s]) => s.credential.kind === "api_key").map(([, s]) => s.credential.id),
+      ),
+    ];
+    const handle = openSystemDatabase(this.env);
+    try {
+      const [tenant, validKeys] = await Promise.all([
+        withSystem(handle, (tx) =>
+          tx
+            .select({ status: tenants.status })
+            .from(tenants)
+            .where(and(eq(tenants.id, tenantId), sql`now() is not null`)),
+        ),
+        keyIds.length === 0
+          ? Promise.resolve([] as Array<{ id: string }>)
+          : withTenant(handle, tenantId, (scope) =>
+              scope.tx
+                .select({ id: apiKeys.id })
+                .from(apiKeys)
+                .where(
+                  scope.where(
+                    apiKeys,
+                    anyOf(apiKeys.id, keyIds),
+                    isNull(apiKeys.revokedAt),
+                    sql`now() is not null`,
+                  ),
+                ),
+            ),
+      ]);
+      const active = tenant[0]?.status === "active";
+      const valid = new Set(validKeys.map((k) => k.id));
+      const nowSeconds = Date.now() / 1000;
+      for (const [socket, state] of states) {
+        if (!active) {
+          socket.close(CLOSE.forbidden, "The tenant is not active.");
+        } else if (
+          (state.credential.kind === "api_key" && !valid.has(state.credential.id)) ||
+          (state.credential.expiresAt !== undefined && state.credential.expiresAt <= nowSeconds)
+        ) {
+          socket.close(CLOSE.unauthenticated, "The credential was revoked or has expired.");
+        }
+      }
+    } finally {
+      this.ctx.waitUntil(handle.close().catch(() => {}));
+    }
+  }
+
+  override webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): void {
+    // Clients only ping (answered by the auto-response); anything else gets a heartbeat back.
+    if (message !== "ping") socket.send(HEARTBEAT);
+  }
+
+  override webSocketClose(socket: WebSocket, code: number, reason: string): void {
+    try {
+      socket.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
+export interface TicketRequest {
+  tenantId: string;
+  role: Role;
+  credential: Credential;
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Where a ticket's tenant is: its prefix (the secret part never leaves the hub's storage). */
+export function ticketTenant(ticket: string): string | undefined {
+  return /^stk_(ten_[0-9a-z]{26})\.[0-9a-f]{48}$/.exec(ticket)?.[1];
+}

@@ -1,0 +1,175 @@
+import type { Context } from "hono";
+import { decodeJwt } from "jose";
+import type { Env } from "../../env";
+import { authenticate, bearerToken } from "../../platform/auth/middleware";
+import type { AppEnv } from "../../platform/context";
+import { AppError, type ErrorCode } from "../../platform/errors";
+import { hubOf } from "../../platform/event-log";
+import { createRouter } from "../../platform/openapi";
+import { rateLimit } from "../../platform/rate-limit/middleware";
+import {
+  CLOSE,
+  type ConnectRequest,
+  type Credential,
+  type TicketRequest,
+  ticketTenant,
+} from "./hub";
+
+/** Bytes an SSE response may hold for a client that does not read before it is ended (4008). */
+export const SSE_BUFFER_BYTES = 1 << 20;
+
+/** The credential of the request, as the hub rechecks it. */
+export function credentialOf(c: Context<AppEnv>): Credential {
+  const principal = c.var.principal;
+  if (!principal) throw new AppError("unauthenticated");
+  let expiresAt: number | undefined;
+  if (principal.actor.type !== "api_key") {
+    try {
+      expiresAt = decodeJwt(bearerToken(c.req.header("authorization")) ?? "").exp;
+    } catch {
+      expiresAt = undefined;
+    }
+  }
+  return { kind: principal.actor.type, id: principal.actor.id, expiresAt };
+}
+
+/** A single-use ticket from the tenant's hub (it is redeemed there, with the socket). */
+export async function issueStreamTicket(
+  env: Env,
+  request: TicketRequest,
+): Promise<{ ticket: string; expires_at: string }> {
+  const response = await hubOf(env, request.tenantId).fetch("https://hub/tickets", {
+    method: "POST",
+    body: JSON.stringify(request),
+  });
+  if (!response.ok) throw new Error(`event hub answered ${response.status} to a ticket`);
+  return (await response.json()) as { ticket: string; expires_at: string };
+}
+
+/**
+ * GET /v2/events/stream. A ticket (`?ticket=`, for browsers) stands in for the credential; any
+ * other request authenticates and is rate-limited as every /v2 request is.
+ */
+export const eventStreamRoutes = createRouter();
+
+eventStreamRoutes.use("*", async (c, next) => {
+  if (c.req.query("ticket") !== undefined && !c.req.header("authorization")) {
+    await next();
+    return;
+  }
+  await authenticate()(c, async () => {
+    await rateLimit()(c, next);
+  });
+});
+
+eventStreamRoutes.get("/", async (c) => {
+  const query = c.req.query();
+  for (const name of Object.keys(query)) {
+    if (!["after", "types", "ticket"].includes(name)) {
+      throw new AppError("validation_failed", "The request is invalid.", {
+        errors: [{ path: name, message: "is not a parameter of this operation" }],
+      });
+    }
+  }
+  const websocket = c.req.header("upgrade")?.toLowerCase() === "websocket";
+  const sse = (c.req.header("accept") ?? "").includes("text/event-stream");
+  if (!websocket && !sse) {
+    throw new AppError(
+      "validation_failed",
+      "Open the stream as a WebSocket, or with Accept: text/event-stream (SSE).",
+      {
+        errors: [
+          { path: "accept", message: "must be text/event-stream without a WebSocket upgrade" },
+        ],
+      },
+    );
+  }
+  const principal = c.var.principal;
+  let tenantId: string;
+  const connect: ConnectRequest = {
+    tenantId: "",
+    after: query.after ?? c.req.header("last-event-id"),
+    types: query.types,
+  };
+  if (principal) {
+    tenantId = principal.tenantId;
+    connect.principal = { role: principal.role, credential: credentialOf(c) };
+  } else {
+    const tenant = ticketTenant(query.ticket ?? "");
+    if (!tenant) throw new AppError("unauthenticated", "The ticket is unknown, used or expired.");
+    tenantId = tenant;
+    connect.ticket = query.ticket;
+  }
+  connect.tenantId = tenantId;
+  const answer = await hubOf(c.env, tenantId).fetch("https://hub/connect", {
+    headers: { upgrade: "websocket", "x-connect": JSON.stringify(connect) },
+  });
+  const socket = answer.webSocket;
+  if (answer.status !== 101 || !socket) {
+    const problem = (await answer.json().catch(() => ({}))) as {
+      code?: ErrorCode;
+      detail?: string;
+      extensions?: Record<string, unknown>;
+    };
+    throw new AppError(problem.code ?? "internal", problem.detail, {
+      ...(problem.extensions && { extensions: problem.extensions }),
+    });
+  }
+  if (websocket) return new Response(null, { status: 101, webSocket: socket });
+  return sseBridge(socket);
+});
+
+/**
+ * SSE over the hub's socket: each `{cursor, event}` message becomes `id:`, `event:`, `data:`,
+ * a heartbeat a comment. The response's buffer is bounded: a client that leaves more than
+ * SSE_BUFFER_BYTES unread is ended (the hub socket closed 4008), and resumes with Last-Event-ID.
+ */
+function sseBridge(socket: WebSocket): Response {
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, {
+    highWaterMark: SSE_BUFFER_BYTES,
+    size: (chunk) => chunk.byteLength,
+  });
+  const writer = writable.getWriter();
+  const encoder = new TextEncoder();
+  let open = true;
+  const end = (code: number, reason: string) => {
+    if (!open) return;
+    open = false;
+    writer.close().catch(() => {});
+    try {
+      socket.close(code, reason);
+    } catch {
+      // Already closed.
+    }
+  };
+  const write = (text: string) => {
+    if (!open) return;
+    if ((writer.desiredSize ?? 0) <= 0) {
+      end(CLOSE.slowConsumer, "Too far behind: resume with Last-Event-ID.");
+      return;
+    }
+    writer.write(encoder.encode(text)).catch(() => end(1000, "The client went away."));
+  };
+  socket.accept();
+  socket.addEventListener("message", (message) => {
+    const text = typeof message.data === "string" ? message.data : "";
+    const parsed = JSON.parse(text) as { type?: string; cursor?: string; event?: { type: string } };
+    if (parsed.type === "heartbeat") write(": heartbeat\n\n");
+    else if (parsed.cursor && parsed.event) {
+      write(`id: ${parsed.cursor}\nevent: ${parsed.event.type}\ndata: ${text}\n\n`);
+    }
+  });
+  socket.addEventListener("close", (event) => {
+    if (open) write(`: closed ${event.code} ${event.reason}\n\n`);
+    end(1000, "");
+  });
+  write(": connected\n\n");
+  return new Response(readable, {
+    status: 200,
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
+  });
+}
