@@ -1,7 +1,7 @@
 import type { Transaction } from "./db";
+import { writeBehind } from "./db/driver";
 import { auditLog } from "./db/schema";
 import type { TenantScope } from "./db/tenant-scope";
-import { writeBehind } from "./db/write-behind";
 import { newId } from "./ids";
 
 /** Who made a change: a tenant credential, an operator, or the system itself (cron, consumers). */

@@ -1,6 +1,6 @@
+import { writeBehind } from "./db/driver";
 import { events } from "./db/schema";
 import type { TenantScope } from "./db/tenant-scope";
-import { writeBehind } from "./db/write-behind";
 import type { EventData, EventType } from "./event-schemas";
 import { newId } from "./ids";
 

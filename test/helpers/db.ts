@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import postgres from "postgres";
-import { openWorkerSocket } from "../../src/platform/db/socket";
+import { openWorkerSocket } from "../../src/platform/db/driver/socket";
 import { newId } from "../../src/platform/ids";
 
 /**

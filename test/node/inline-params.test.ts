@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inlineParameters } from "../../src/platform/db/inline-params";
+import { inlineParameters } from "../../src/platform/db/driver/inline";
 
 describe("client-side parameter interpolation", () => {
   it("writes strings and numbers as untyped escape-string constants, in parentheses", () => {

@@ -1,15 +1,26 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Env } from "../../env";
+import {
+  type DriverClient,
+  inliningClient,
+  openWorkerSocket,
+  pipelineTransactions,
+  postgresTransactions,
+  READY_PROBE,
+} from "./driver";
 import type { DatabaseHandle, QueryStats } from "./handle";
-import { withInlineParameters } from "./inline-params";
 import { openNeonDatabase } from "./neon";
-import { pipelineTransactions } from "./pipelined";
 import * as schema from "./schema";
-import { openWorkerSocket, READY_PROBE } from "./socket";
 
 // The handle's types live in handle.ts, which neon.ts (the other driver) imports too.
-export type { Database, DatabaseHandle, QueryStats, Transaction } from "./handle";
+export type {
+  Database,
+  DatabaseHandle,
+  QueryStats,
+  Transaction,
+  TransactionStart,
+} from "./handle";
 
 /**
  * Opens a postgres.js client over a connection string (the Hyperdrive binding's, in the Worker).
@@ -42,14 +53,16 @@ export function openDatabase(connectionString: string, maxConnections = 5): Data
       if (text !== READY_PROBE) stats.queries++;
     },
   });
-  // Values travel inside the statement text: one flight a statement, pipelined where the code
-  // does not wait between statements (inline-params.ts says why and how it stays safe). On one
-  // connection, BEGIN and SAVEPOINT leave with the statements behind them (pipelined.ts).
-  const driver = maxConnections === 1 ? pipelineTransactions(client) : client;
-  const db = drizzle(withInlineParameters(driver), { schema });
+  // Values travel inside the statement text, and on one connection BEGIN and SAVEPOINT leave
+  // with the statements behind them: driver/index.ts states what is pipelined and what is not.
+  const raw = client as unknown as DriverClient;
+  const driver = maxConnections === 1 ? pipelineTransactions(raw) : raw;
+  const inlining = inliningClient(driver);
+  const db = drizzle(inlining as never, { schema });
   return {
     db,
     stats,
+    transaction: postgresTransactions(inlining),
     close: () => client.end({ timeout: 5 }),
   };
 }

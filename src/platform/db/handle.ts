@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema";
 
@@ -25,5 +26,23 @@ export interface QueryStats {
 export interface DatabaseHandle {
   db: Database;
   stats: QueryStats;
+  /**
+   * Runs `work` in a transaction that begins as `start` says, and ends it with the driver's
+   * COMMIT (or ROLLBACK when `work` throws). Use `checkedTransaction` (driver/checked.ts), which
+   * also checks that COMMIT was acknowledged, rather than this.
+   */
+  transaction<T>(start: TransactionStart, work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** How a transaction begins: the statement it runs first (role, tenant, timeouts), and its mode. */
+export interface TransactionStart {
+  setup?: SQL;
+  /**
+   * The work only reads: the transaction begins `read only` (Postgres refuses any write), there is
+   * no checked COMMIT, and on the pipelined client no wait for the COMMIT's answer. A transaction
+   * that wrote nothing has nothing a lost COMMIT could lose, and what it read was read. The COMMIT
+   * still goes first on the connection, before anything sent after it.
+   */
+  readOnly: boolean;
 }

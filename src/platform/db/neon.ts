@@ -64,6 +64,12 @@ export function openNeonDatabase(
   return {
     db,
     stats,
+    // The setup is the transaction's first statement, awaited: node-postgres sends one at a time.
+    transaction: (start, work) =>
+      db.transaction(async (tx) => {
+        if (start.setup) await tx.execute(start.setup);
+        return work(tx);
+      }),
     close: () => {
       closing = true;
       return pool.end();

@@ -1,5 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { type DatabaseHandle, type Transaction, timed } from "./client";
+import { checkedTransaction } from "./driver";
+import { shareWrites } from "./driver/write-behind";
 import {
   type ScopeOptions,
   SYSTEM_SETUP,
@@ -8,8 +10,6 @@ import {
   withSystem,
   withTenant,
 } from "./tenant-scope";
-import { checkedTransaction } from "./transaction";
-import { shareWrites } from "./write-behind";
 
 /**
  * How a tenant request's verbs reach the database. The request's middleware builds it and hands it
@@ -93,7 +93,7 @@ export async function withRequestTransaction<T>(
   const open = () => {
     opened ??= new Promise<Transaction>((resolve, reject) => {
       transaction = checkedTransaction(
-        handle.db,
+        handle,
         async (tx) => {
           try {
             await begin(new TenantScope(tenantId, tx));
@@ -104,7 +104,7 @@ export async function withRequestTransaction<T>(
           resolve(tx);
           if (!(await settled)) throw rollback;
         },
-        { setup: tenantSetup(tenantId) },
+        { setup: tenantSetup(tenantId), readOnly: false },
       );
       transaction.catch(reject);
     });

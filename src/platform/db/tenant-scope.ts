@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type DatabaseHandle, type Transaction, timed } from "./client";
-import { checkedTransaction } from "./transaction";
+import { checkedTransaction } from "./driver";
 
 /** A table that carries `tenant_id`. */
 export interface TenantTable {
@@ -66,9 +66,9 @@ export function withTenant<T>(
   options: ScopeOptions = {},
 ): Promise<T> {
   return timed(handle.stats, () =>
-    checkedTransaction(handle.db, (tx) => work(new TenantScope(tenantId, tx)), {
+    checkedTransaction(handle, (tx) => work(new TenantScope(tenantId, tx)), {
       setup: tenantSetup(tenantId),
-      readOnly: options.readOnly,
+      readOnly: options.readOnly ?? false,
     }),
   );
 }
@@ -85,6 +85,9 @@ export function withSystem<T>(
   options: ScopeOptions = {},
 ): Promise<T> {
   return timed(handle.stats, () =>
-    checkedTransaction(handle.db, work, { setup: SYSTEM_SETUP, readOnly: options.readOnly }),
+    checkedTransaction(handle, work, {
+      setup: SYSTEM_SETUP,
+      readOnly: options.readOnly ?? false,
+    }),
   );
 }

@@ -1,4 +1,4 @@
-import { CommitNotAcknowledgedError } from "./transaction";
+import { CommitNotAcknowledgedError } from "./driver";
 
 /**
  * SQLSTATEs that mean "the database cannot take this now", not "this request is wrong":

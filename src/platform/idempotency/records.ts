@@ -1,8 +1,8 @@
 import { eq, lte, sql } from "drizzle-orm";
 import type { Env } from "../../env";
 import { openSystemDatabase, rowsOf, type TenantScope, uncachedRead, withSystem } from "../db";
+import { writeBehind } from "../db/driver";
 import { idempotencyRecords } from "../db/schema";
-import { writeBehind } from "../db/write-behind";
 import type { StoredResponse } from "./durable-object";
 import { IDEMPOTENCY_TTL_MS } from "./durable-object";
 

@@ -8,8 +8,8 @@ import { bearer, createTestTenant } from "../../helpers/tenant";
 /** Database connections opened (real sockets, counted as they open). */
 const sockets = vi.hoisted(() => ({ opened: 0 }));
 
-vi.mock("../../../src/platform/db/socket", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../../src/platform/db/socket")>();
+vi.mock("../../../src/platform/db/driver/socket", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../../src/platform/db/driver/socket")>();
   return {
     ...original,
     openWorkerSocket: (options: Parameters<typeof original.openWorkerSocket>[0]) => {

@@ -1,16 +1,6 @@
-import { type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type { Database, Transaction } from "./client";
-import { inlineParameters, type TransactionSetup, transactionSetup } from "./inline-params";
+import { sql } from "drizzle-orm";
+import type { DatabaseHandle, Transaction, TransactionStart } from "../handle";
 import { collectWrites } from "./write-behind";
-
-const dialect = new PgDialect();
-
-/** The setup statement as text with its values inline, or null when they cannot be inlined. */
-function setupText(setup: SQL): string | null {
-  const query = dialect.sqlToQuery(setup);
-  return inlineParameters(query.sql, query.params);
-}
 
 /**
  * A COMMIT that Postgres answered with another command tag (ROLLBACK): the transaction had been
@@ -41,20 +31,8 @@ function commandOf(result: unknown): string | undefined {
   return typeof command === "string" ? command.toUpperCase() : undefined;
 }
 
-/** How a transaction starts: its first statement, and whether it only reads. */
-export interface TransactionOptions {
-  setup?: SQL;
-  /**
-   * The work only reads (its setup makes the transaction read-only, so Postgres refuses any
-   * write): no checked COMMIT, and on the pipelined client no wait for the COMMIT's answer. A
-   * transaction that wrote nothing has nothing a lost COMMIT could lose, and what it read was
-   * read. The COMMIT still goes first on the connection, before anything sent after it.
-   */
-  readOnly?: boolean;
-}
-
 /**
- * Runs `work` in a transaction of `db` and commits it itself, checking that Postgres answered
+ * Runs `work` in a transaction of `handle` and commits it itself, checking that Postgres answered
  * COMMIT. Both drivers' `transaction()` send COMMIT and ignore its result, and Postgres answers a
  * COMMIT in an aborted transaction with ROLLBACK and no error.
  *
@@ -69,29 +47,18 @@ export interface TransactionOptions {
  * the transaction then throws (its COMMIT rolled back).
  */
 export async function checkedTransaction<T>(
-  db: Database,
+  handle: DatabaseHandle,
   work: (tx: Transaction) => Promise<T>,
-  options: TransactionOptions = {},
+  start: TransactionStart,
 ): Promise<T> {
-  const { setup, readOnly = false } = options;
+  const { readOnly } = start;
   let tag: Promise<string | undefined> | undefined;
   let writes: ReturnType<typeof collectWrites> | undefined;
   let result: T;
-  const text = setup ? setupText(setup) : null;
-  const pending: TransactionSetup = { text, readOnly };
-  const transaction = () =>
-    db.transaction(async (tx) => {
+  try {
+    result = await handle.transaction(start, async (tx) => {
       writes = collectWrites(tx);
-      // The postgres.js client sent the setup behind BEGIN already (inline-params.ts); any other
-      // driver runs it here, first.
-      if (setup && !pending.sent) await tx.execute(setup);
-      let value: T;
-      try {
-        value = await work(tx);
-      } finally {
-        // A failed setup is the cause of whatever the work then met (an aborted transaction).
-        await pending.sent;
-      }
+      const value = await work(tx);
       if (readOnly) return value;
       // `.then` runs drizzle's lazy query exactly once (awaiting it twice would send it twice).
       tag = tx.execute(sql`commit and chain`).then(commandOf);
@@ -99,8 +66,6 @@ export async function checkedTransaction<T>(
       tag.catch(() => {});
       return value;
     });
-  try {
-    result = await transactionSetup.run(pending, transaction);
   } catch (error) {
     const failedWrite = await writes?.settle();
     if (failedWrite) throw failedWrite.error;

@@ -1,4 +1,4 @@
-import type { Transaction } from "./client";
+import type { Transaction } from "../handle";
 
 /**
  * Writes a transaction sends without waiting for their answers (audit rows, outbox events, the

@@ -13,6 +13,7 @@
  * the one in progress.
  */
 
+import type { DriverClient } from "./inline";
 import { READY_PROBE } from "./socket";
 
 type Query = Promise<unknown> & { execute(): Query; values(): Query };
@@ -26,6 +27,7 @@ interface ScopedClient {
 }
 
 interface Driver {
+  options?: unknown;
   unsafe: Unsafe;
 }
 
@@ -103,10 +105,11 @@ function queuedStatement(turns: Turns, ready: () => Promise<void>, send: () => Q
 }
 
 /**
- * Wraps a postgres.js client created with `max: 1`: `begin` and savepoints pipeline as described
- * above; everything else passes through.
+ * The client to use in place of a postgres.js client created with `max: 1`: `begin` and
+ * savepoints pipeline as described above; statements outside a transaction take their turn.
  */
-export function pipelineTransactions<T extends object>(client: T): T {
+export function pipelineTransactions(client: DriverClient): DriverClient {
+  // The statements of a postgres.js client are lazy queries (sent on `execute()` or when awaited).
   const driver = client as unknown as Driver;
   const turns = new Turns();
   // The connection's first statement is the socket's probe (socket.ts): once it is answered the
@@ -199,16 +202,12 @@ export function pipelineTransactions<T extends object>(client: T): T {
     }
   };
 
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      if (property === "begin") return begin;
-      if (property === "unsafe") {
-        return (text: string, params?: unknown[], options?: object) =>
-          turns.held > 0 || !probe
-            ? queuedStatement(turns, ready, () => driver.unsafe(text, params, options))
-            : driver.unsafe(text, params, options);
-      }
-      return Reflect.get(target, property, receiver);
-    },
-  });
+  return {
+    options: driver.options,
+    begin,
+    unsafe: (text: string, params?: unknown[], options?: object) =>
+      turns.held > 0 || !probe
+        ? queuedStatement(turns, ready, () => driver.unsafe(text, params, options))
+        : driver.unsafe(text, params, options),
+  };
 }

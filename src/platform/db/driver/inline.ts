@@ -16,22 +16,6 @@
  * statement to the driver's parameterized path: slower, never different.
  */
 
-import { AsyncLocalStorage } from "node:async_hooks";
-
-/**
- * How `checkedTransaction` starts a transaction: the statement it runs first (role, tenant,
- * timeouts), null when its values cannot be inlined, and whether it only reads. The wrapped
- * client begins it `read only` when it only reads, and sends the setup right behind BEGIN, before
- * the transaction's work runs, so it leaves in the same flight as the work's first statement;
- * `sent` is its outcome.
- */
-export interface TransactionSetup {
-  text: string | null;
-  readOnly: boolean;
-  sent?: Promise<unknown>;
-}
-export const transactionSetup = new AsyncLocalStorage<TransactionSetup>();
-
 /** The statement with its `$n` placeholders replaced, or null when one value cannot be inlined. */
 export function inlineParameters(text: string, params: readonly unknown[]): string | null {
   if (params.length === 0) return text;
@@ -153,56 +137,37 @@ function skipQuoted(
   return text.length;
 }
 
-type Unsafe = (text: string, params?: unknown[], options?: object) => unknown;
-
-/** Hands a statement to the connection now (postgres.js otherwise sends on first `await`). */
-function sendNow(client: DriverClient, text: string): Promise<unknown> {
-  const query = client.unsafe(text) as { execute(): Promise<unknown> };
-  const sent = query.execute();
-  sent.catch(() => {});
-  return sent;
-}
-interface DriverClient {
-  unsafe: Unsafe;
-  begin?: (...args: unknown[]) => Promise<unknown>;
-  savepoint?: (...args: unknown[]) => Promise<unknown>;
+/** What drizzle calls on a postgres.js client, and on the scoped client of a transaction. */
+export interface DriverClient {
+  options?: unknown;
+  unsafe(text: string, params?: unknown[], options?: object): unknown;
+  begin?(...args: unknown[]): Promise<unknown>;
+  savepoint?(...args: unknown[]): Promise<unknown>;
 }
 
 /**
- * The postgres.js client drizzle is given: `unsafe` (drizzle's only way to run a statement)
- * writes the values into the text when it can, and so do the scoped clients of a transaction and
- * of its savepoints. Anything else passes through to the driver.
+ * The client drizzle is given: `unsafe` (drizzle's only way to run a statement) writes the values
+ * into the text when it can, and so do the scoped clients of its transactions and savepoints.
+ * `options` is the driver's own object (drizzle registers its type parsers there).
  */
-export function withInlineParameters<T extends object>(client: T): T {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const driver = target as unknown as DriverClient;
-      if (property === "unsafe") {
-        return (text: string, params: unknown[] = [], options: object = {}) => {
-          const inlined = Array.isArray(params) ? inlineParameters(text, params) : null;
-          return inlined === null
-            ? driver.unsafe(text, params, options)
-            : driver.unsafe(inlined, [], options);
-        };
-      }
-      if (property === "begin" || property === "savepoint") {
-        const scoped = driver[property];
-        if (typeof scoped !== "function") return scoped;
-        // The callback is the last argument (`begin(options?, fn)`, `savepoint(name?, fn)`).
-        return (...args: unknown[]) => {
-          const fn = args.pop() as (sql: object) => unknown;
-          const setup = property === "begin" ? transactionSetup.getStore() : undefined;
-          // Consumed by the first BEGIN only: a transaction opened inside the work is another one.
-          if (setup?.readOnly && args.length === 0 && !setup.sent) args.push("read only");
-          return scoped.call(target, ...args, (sql: object) => {
-            if (setup && !setup.sent && setup.text !== null) {
-              setup.sent = sendNow(sql as DriverClient, setup.text);
-            }
-            return fn(withInlineParameters(sql));
-          });
-        };
-      }
-      return Reflect.get(target, property, receiver);
+export function inliningClient(driver: DriverClient): DriverClient {
+  const scoped =
+    (open: ((...args: unknown[]) => Promise<unknown>) | undefined) =>
+    (...args: unknown[]) => {
+      if (!open) throw new Error("this client opens no transaction");
+      // The callback is the last argument (`begin(options?, fn)`, `savepoint(name?, fn)`).
+      const work = args.pop() as (client: DriverClient) => unknown;
+      return open.call(driver, ...args, (client: DriverClient) => work(inliningClient(client)));
+    };
+  return {
+    options: driver.options,
+    unsafe: (text, params = [], options = {}) => {
+      const inlined = Array.isArray(params) ? inlineParameters(text, params) : null;
+      return inlined === null
+        ? driver.unsafe(text, params, options)
+        : driver.unsafe(inlined, [], options);
     },
-  });
+    begin: scoped(driver.begin),
+    savepoint: scoped(driver.savepoint),
+  };
 }
