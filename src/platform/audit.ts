@@ -21,7 +21,7 @@ export interface AuditEntry {
 
 /**
  * Writes an audit row inside the caller's transaction, so it commits or rolls back with the
- * change. Sent behind (db/write-behind.ts): it travels with the transaction's next statement.
+ * change. Sent behind (db/driver/write-behind.ts): it travels with the transaction's next statement.
  */
 export function writeAudit(
   tx: Transaction,

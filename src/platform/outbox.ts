@@ -26,7 +26,7 @@ export async function recordEvent<T extends EventType>(
 ): Promise<{ id: string; payload: EventPayload }> {
   const id = newId("evt");
   const payload: EventPayload = { type, timestamp: new Date().toISOString(), data };
-  // Sent behind (db/write-behind.ts): it travels with the transaction's next statement.
+  // Sent behind (db/driver/write-behind.ts): it travels with the transaction's next statement.
   await writeBehind(
     scope.tx,
     scope.tx.insert(events).values({ id, tenantId: scope.tenantId, type, payload }),

@@ -8,7 +8,7 @@ function element(value: string | number | null): string {
 
 /**
  * A list of values as one parameter: the array's text form (`{"a","b",NULL}`) cast to `type`
- * (e.g. `text[]`), written into the statement like any string (inline-params.ts). drizzle's
+ * (e.g. `text[]`), written into the statement like any string (driver/inline.ts). drizzle's
  * `inArray` and multi-row `values()` build one parameter per value, which took about a third of
  * the Worker's CPU while webhook batches were relayed and recorded (bench/README.md, "Webhook
  * pipeline").

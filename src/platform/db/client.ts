@@ -42,7 +42,7 @@ export function openDatabase(connectionString: string, maxConnections = 5): Data
     // cache never outlived a request, and drizzle's own queries were already unnamed. Round trips
     // are unchanged (docs/database.md has the figures).
     prepare: false,
-    // Statements carry their values as literals (inline-params.ts): the server must read our bytes
+    // Statements carry their values as literals (driver/inline.ts): the server must read our bytes
     // as the UTF-8 they are, whatever the database's own encoding, for quoting to be exact.
     connection: { client_encoding: "UTF8" },
     onnotice: () => {},

@@ -71,7 +71,7 @@ export async function claimRecord(
 
 /**
  * Stores the final response in the claimed record (same transaction as the mutation), sent
- * behind: it travels with the COMMIT, which fails if it does (db/write-behind.ts).
+ * behind: it travels with the COMMIT, which fails if it does (db/driver/write-behind.ts).
  */
 export async function finishRecord(
   scope: TenantScope,

@@ -32,7 +32,7 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     const requestId = resolveRequestId(c.req.header("x-request-id"));
     c.set("requestId", requestId);
-    // One connection a request: its transactions take turns on it, pipelined (db/pipelined.ts).
+    // One connection a request: its transactions take turns on it, pipelined (db/driver/pipeline.ts).
     const database = openRequestDatabase(c.env, 1);
     c.set("database", database);
     const afterResponse = new AfterResponse();

@@ -4,7 +4,7 @@ import { call } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
 
 /**
- * Statements reach Postgres with their values written in as literals (inline-params.ts): what a
+ * Statements reach Postgres with their values written in as literals (src/platform/db/driver/inline.ts): what a
  * client sends must come back byte for byte, and never be read as SQL.
  */
 describe("values written into statements", () => {

@@ -7,7 +7,7 @@ import { createBook } from "../../features/books/fixtures";
 import { createTestTenant } from "../../helpers/tenant";
 
 /**
- * The request handle's pipelined transactions (src/platform/db/pipelined.ts): a read-only verb is
+ * The request handle's pipelined transactions (src/platform/db/driver/pipeline.ts): a read-only verb is
  * refused any write by Postgres itself, and transactions that follow one whose COMMIT was not
  * waited for still run after it, in order, on the same connection.
  */

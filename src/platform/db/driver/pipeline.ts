@@ -20,7 +20,7 @@ type Query = Promise<unknown> & { execute(): Query; values(): Query };
 type Unsafe = (text: string, params?: unknown[], options?: object) => Query;
 type Work = (sql: ScopedClient) => unknown;
 
-/** What drizzle and inline-params.ts use of a transaction's client. */
+/** What drizzle and inline.ts use of a transaction's client. */
 interface ScopedClient {
   unsafe: Unsafe;
   savepoint: (...args: unknown[]) => Promise<unknown>;
@@ -68,7 +68,7 @@ class Turns {
 
 /**
  * A statement sent outside any transaction while one is in progress: it waits for its turn. It
- * offers what drizzle and inline-params.ts call on a driver query (`values`, `execute`, awaiting).
+ * offers what drizzle and inline.ts call on a driver query (`values`, `execute`, awaiting).
  */
 function queuedStatement(turns: Turns, ready: () => Promise<void>, send: () => Query): Query {
   let raw = false;
