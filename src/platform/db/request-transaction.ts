@@ -163,7 +163,9 @@ export async function withRequestTransaction<T>(
 /**
  * The calls in progress on the request's transaction, innermost last. A call may start while
  * others run only as the innermost one's child, so it finishes first; a call that finishes while
- * a later one still runs ran beside it, not inside it, and fails (and so fails the request).
+ * a later one still runs ran beside it, not inside it, and fails, as does every call after it (so
+ * the request fails and rolls back). A later call that finishes first looks like a nested one and
+ * passes: its savepoint was released before the earlier call's work went on.
  */
 class CallNesting {
   private readonly open: Array<Promise<unknown>> = [];
