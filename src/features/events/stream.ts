@@ -1,3 +1,4 @@
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { decodeJwt } from "jose";
 import type { Env } from "../../env";
@@ -5,8 +6,15 @@ import { authenticate, bearerToken } from "../../platform/auth/middleware";
 import type { AppEnv } from "../../platform/context";
 import { AppError, type ErrorCode } from "../../platform/errors";
 import { hubOf } from "../../platform/event-log";
-import { createRouter } from "../../platform/openapi";
+import {
+  createRouter,
+  errorResponses,
+  headersFor,
+  problemFor,
+  tenantSecurity,
+} from "../../platform/openapi";
 import { rateLimit } from "../../platform/rate-limit/middleware";
+import { StreamQuerySchema } from "./feed-schemas";
 import {
   CLOSE,
   type ConnectRequest,
@@ -62,15 +70,42 @@ eventStreamRoutes.use("*", async (c, next) => {
   });
 });
 
-eventStreamRoutes.get("/", async (c) => {
-  const query = c.req.query();
-  for (const name of Object.keys(query)) {
-    if (!["after", "types", "ticket"].includes(name)) {
-      throw new AppError("validation_failed", "The request is invalid.", {
-        errors: [{ path: name, message: "is not a parameter of this operation" }],
-      });
-    }
-  }
+const stream = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["events"],
+  security: [...tenantSecurity, {}],
+  operationId: "streamEvents",
+  summary: "Receive the change feed live, as a WebSocket or as server-sent events (any role)",
+  description:
+    'The events of `GET /v2/events/feed`, pushed as they commit, with the same cursors and visibility. Open it as a **WebSocket** (`Upgrade: websocket`; each message is the JSON `{"cursor", "event"}`, heartbeats are `{"type":"heartbeat"}` at least every 30 s, and a text `ping` is answered with one) or with `Accept: text/event-stream` as **SSE** (`id:` = cursor, `event:` = type, `data:` = the same JSON; heartbeats are comments). Resume with `after=<cursor>` or `Last-Event-ID`: per connection the events arrive in cursor order, with no gap and no duplicate across reconnects. A client more than 1,000 events behind is closed (WebSocket 4008, SSE stream ends) after the events it got and resumes from its last cursor; a revoked or expired credential closes it with 4001, a suspended tenant with 4003, within 60 s. Browsers authenticate with `?ticket=` from `POST /v2/stream-tickets` instead of `Authorization`. docs/live-updates.md.',
+  request: {
+    query: StreamQuerySchema,
+    headers: z.object({
+      "last-event-id": z
+        .string()
+        .max(64)
+        .optional()
+        .openapi({ description: "SSE resume: the last cursor received (as `after`)" }),
+    }),
+  },
+  responses: {
+    101: { description: "Switched to a WebSocket carrying `{cursor, event}` messages" },
+    200: {
+      description: "The SSE stream",
+      headers: headersFor("v2"),
+      content: { "text/event-stream": { schema: z.string() } },
+    },
+    410: problemFor(
+      "v2",
+      "The cursor is older than retention (cursor_expired): `oldest_cursor` is where reading can resume",
+    ),
+    ...errorResponses("v2"),
+  },
+});
+
+eventStreamRoutes.openapi(stream, async (c) => {
+  const query = c.req.valid("query");
   const websocket = c.req.header("upgrade")?.toLowerCase() === "websocket";
   const sse = (c.req.header("accept") ?? "").includes("text/event-stream");
   if (!websocket && !sse) {
@@ -88,7 +123,7 @@ eventStreamRoutes.get("/", async (c) => {
   let tenantId: string;
   const connect: ConnectRequest = {
     tenantId: "",
-    after: query.after ?? c.req.header("last-event-id"),
+    after: query.after ?? c.req.valid("header")["last-event-id"],
     types: query.types,
   };
   if (principal) {
@@ -115,8 +150,9 @@ eventStreamRoutes.get("/", async (c) => {
       ...(problem.extensions && { extensions: problem.extensions }),
     });
   }
-  if (websocket) return new Response(null, { status: 101, webSocket: socket });
-  return sseBridge(socket);
+  // The platform's 101 (with its socket) and the SSE stream are answered as they are.
+  if (websocket) return new Response(null, { status: 101, webSocket: socket }) as never;
+  return sseBridge(socket) as never;
 });
 
 /**
