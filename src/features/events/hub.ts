@@ -85,7 +85,7 @@ export const CLOSE = {
 const HEARTBEAT = JSON.stringify({ type: "heartbeat" });
 
 /** Counters the ops API reads (GET /stats on the hub). */
-interface HubStats {
+export interface HubStats {
   connections: number;
   messages: number;
   slowConsumerCloses: number;
@@ -121,7 +121,14 @@ export class EventHub extends DurableObject<Env> {
         case "/connect":
           return await this.openSocket(JSON.parse(request.headers.get("x-connect") ?? "{}"));
         case "/stats":
-          return Response.json({ ...this.stats, open: this.ctx.getWebSockets().length });
+          return Response.json({
+            ...this.stats,
+            open: this.ctx.getWebSockets().length,
+            servedMin: this.liveSockets().reduce<number | null>(
+              (min, [, state]) => (min === null ? state.served : Math.min(min, state.served)),
+              null,
+            ),
+          });
         default:
           return new Response(null, { status: 404 });
       }

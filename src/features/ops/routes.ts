@@ -7,6 +7,7 @@ import {
   operatorSecurity,
   problemFor,
 } from "../../platform/openapi";
+import { LiveFiguresSchema, liveFigures } from "../events/ops";
 import { TenantIdParamSchema } from "../tenants/schemas";
 import { opsHealth } from "./health";
 import {
@@ -130,10 +131,29 @@ const routes = {
       ...operatorErrors,
     },
   }),
+  live: createRoute({
+    method: "get",
+    path: "/tenants/{id}/live",
+    tags,
+    security,
+    operationId: "getTenantLiveFigures",
+    description:
+      "The tenant's event hub (docs/live-updates.md): open sockets, sockets accepted, events pushed, slow-consumer closes and wake-ups since the hub began, and how far its furthest-behind live socket is from the head of the tenant's log.",
+    summary: "One tenant's live-stream connections, pushes, slow-consumer closes and hub lag",
+    request: { params: TenantIdParamSchema },
+    responses: {
+      200: json("The tenant's live-stream figures", LiveFiguresSchema),
+      404: notFound("No such tenant"),
+      ...operatorErrors,
+    },
+  }),
 } satisfies Record<string, RouteConfig>;
 
 /** /admin/ops (operator token): per-tenant operational figures. */
 export const opsRoutes = createRouter()
+  .openapi(routes.live, async (c) =>
+    c.json(await liveFigures({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+  )
   .openapi(routes.list, async (c) =>
     c.json(await listTenantFigures({ ctx: operatorContext(c), query: c.req.valid("query") }), 200),
   )

@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { notifyHub } from "../../../src/platform/event-log";
 import { withOwnerSql } from "../../helpers/db";
@@ -20,6 +20,17 @@ describe("GET /v2/events/stream (WebSocket)", () => {
     const feed = await readFeed(tenant.viewerKey);
     expect(item?.cursor).toBe(feed.data[0]?.cursor);
     expect(item?.event.id).toBe(feed.data[0]?.event.id);
+    const figures = await call(`/admin/ops/tenants/${tenant.id}/live`, { headers: operator() });
+    expect(figures.status).toBe(200);
+    expect(await figures.json()).toMatchObject({
+      tenant_id: tenant.id,
+      open_connections: 1,
+      connections: 1,
+      messages_pushed: 1,
+      slow_consumer_closes: 0,
+      log_position: 1,
+      lag_events: 0,
+    });
     client.socket.close(1000, "done");
   });
 
@@ -95,7 +106,7 @@ describe("GET /v2/events/stream (WebSocket)", () => {
     clientB.socket.close(1000, "done");
   });
 
-  it("refuses a bad cursor (400), an expired one's shape stays a problem, and a missing credential (401)", async () => {
+  it("refuses a bad cursor (400), a missing credential (401) and a request that is neither WebSocket nor SSE (400)", async () => {
     const tenant = await createTestTenant();
     const bad = await call("/v2/events/stream?after=nope", {
       headers: { upgrade: "websocket", ...bearer(tenant.viewerKey) },
@@ -106,6 +117,37 @@ describe("GET /v2/events/stream (WebSocket)", () => {
     expect(anonymous.status).toBe(401);
     const plain = await call("/v2/events/stream", { headers: bearer(tenant.viewerKey) });
     expect(plain.status).toBe(400);
+  });
+});
+
+describe("hibernation", () => {
+  it("keeps sockets open while the hub is evicted, answers pings without waking it, and resumes them on the next event", async () => {
+    const tenant = await createTestTenant();
+    const client = await openStream("after=latest", bearer(tenant.viewerKey));
+    await createBook(tenant.editorKey);
+    await client.received(1);
+    await evictDurableObject(hub(tenant.id));
+    // The platform answers the ping from the socket's auto-response: the object stays evicted.
+    const heartbeats = client.heartbeats;
+    client.socket.send("ping");
+    const deadline = Date.now() + 5000;
+    while (client.heartbeats === heartbeats && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(client.heartbeats).toBe(heartbeats + 1);
+    await expect(evictDurableObject(hub(tenant.id))).rejects.toThrow();
+    // The next commit wakes a new instance, which serves the socket from its attachment.
+    const book = await createBook(tenant.editorKey);
+    const items = await client.received(2);
+    expect(items[1]?.event.data.id).toBe(book.id);
+    await quietFor(client, 2);
+    const stats = (await (await hub(tenant.id).fetch("https://hub/stats")).json()) as {
+      wakeUps: number;
+      open: number;
+    };
+    expect(stats.wakeUps).toBeGreaterThanOrEqual(2);
+    expect(stats.open).toBe(1);
+    client.socket.close(1000, "done");
   });
 });
 
@@ -179,6 +221,8 @@ describe("slow consumers, revocation, suspension", () => {
     await notifyHub(env, tenant.id);
     expect((await resumed.closing()).code).toBe(4008);
     expect(resumed.items.length).toBeLessThanOrEqual(1_100);
+    const figures = await call(`/admin/ops/tenants/${tenant.id}/live`, { headers: operator() });
+    expect(await figures.json()).toMatchObject({ slow_consumer_closes: 2, log_position: 2_150 });
   });
 
   it("closes 4001 once the key is revoked and 4003 once the tenant is suspended (at the next check)", async () => {
