@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
 import { idempotent } from "../../platform/idempotency/middleware";
+import { listRoute } from "../../platform/list-route";
 import {
   createRouter,
   errorResponses,
@@ -24,21 +25,17 @@ const tags = ["api-keys"];
 const security = tenantSecurity;
 const keyed = { keyed: true } as const;
 
-const list = createRoute({
-  method: "get",
-  path: "/",
+const list = listRoute({
+  area: "v2",
   tags,
-  security,
   operationId: "listApiKeys",
   description:
     "The tenant's API keys with their role, prefix and last use; secrets are never shown again.",
   summary: "List API keys (admin)",
-  middleware: [requireRole("admin")] as const,
-  request: { query: ListQuerySchema },
-  responses: {
-    200: jsonResponse("v2", "A page of keys", ApiKeyListSchema),
-    ...errorResponses("v2"),
-  },
+  role: "admin",
+  query: ListQuerySchema,
+  page: ApiKeyListSchema,
+  items: "keys",
 });
 
 const create = createRoute({

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
 import { idempotent } from "../../platform/idempotency/middleware";
+import { listRoute } from "../../platform/list-route";
 import {
   createRouter,
   errorResponses,
@@ -40,20 +41,18 @@ const stale = problemFor(
 );
 const writeErrors = errorResponses("v1", { ...keyed, body: "json" });
 
-const list = createRoute({
-  ...base,
-  method: "get",
-  path: "/",
+const list = listRoute({
+  area: "v1",
+  tags: base.tags,
+  deprecated: true,
   operationId: "listBooksV1",
   description:
     "Page-numbered list of books with decimal-string prices. Replaced by the cursor-paginated GET /v2/books.",
   summary: "List books by page (viewer). Deprecated: use GET /v2/books",
-  middleware: [requireRole("viewer")] as const,
-  request: { query: V1BookListQuerySchema },
-  responses: {
-    200: jsonResponse("v1", "A page of books", V1BookListSchema),
-    ...errorResponses("v1"),
-  },
+  role: "viewer",
+  query: V1BookListQuerySchema,
+  page: V1BookListSchema,
+  items: "books",
 });
 
 const create = createRoute({

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireRole } from "../../platform/auth/roles";
 import { type AppEnv, serviceContext } from "../../platform/context";
+import { listRoute } from "../../platform/list-route";
 import { AppError } from "../../platform/errors";
 import { idempotent } from "../../platform/idempotency/middleware";
 import { toDecimalString } from "../../platform/money";
@@ -81,20 +82,18 @@ const base = { tags: ["v1 (deprecated)"], security: tenantSecurity, deprecated: 
 const keyed = { keyed: true } as const;
 const order = (description: string) => jsonResponse("v1", description, V1OrderSchema, keyed);
 
-const list = createRoute({
-  ...base,
-  method: "get",
-  path: "/",
+const list = listRoute({
+  area: "v1",
+  tags: base.tags,
+  deprecated: true,
   operationId: "listOrdersV1",
   description:
     "Page-numbered list of orders with decimal-string prices. Replaced by the cursor-paginated GET /v2/orders.",
   summary: "List orders by page (viewer). Deprecated: use GET /v2/orders",
-  middleware: [requireRole("viewer")] as const,
-  request: { query: V1OrderListQuerySchema },
-  responses: {
-    200: jsonResponse("v1", "A page of orders", V1OrderListSchema),
-    ...errorResponses("v1"),
-  },
+  role: "viewer",
+  query: V1OrderListQuerySchema,
+  page: V1OrderListSchema,
+  items: "orders",
 });
 
 const create = createRoute({
