@@ -15,6 +15,7 @@ import { tenantExportRoutes } from "./features/exports/routes";
 import { signedDownloadRoutes } from "./features/files/download-routes";
 import { isRawUpload } from "./features/files/limits";
 import { fileRoutes } from "./features/files/routes";
+import { graphqlRoutes } from "./features/graphql/routes";
 import { healthRoutes } from "./features/health/routes";
 import { indexRoutes } from "./features/index/routes";
 import { opsConsoleRoutes } from "./features/ops/console";
@@ -82,6 +83,7 @@ function v2Routes() {
     .route("/books/imports", bookImportRoutes)
     .route("/books", bookRoutes)
     .route("/orders", orderRoutes)
+    .route("/graphql", graphqlRoutes)
     .route("/events", eventFeedRoutes)
     .route("/events", eventRoutes)
     .route("/events", eventResendRoutes)

@@ -36,6 +36,8 @@ declare global {
       CF_ACCOUNT_ID?: string;
       /** API token with "Account Analytics: Read", for the Analytics Engine SQL API. */
       CF_ANALYTICS_TOKEN?: string;
+      /** "true" or "false": GraphQL introspection (default: on in development and test, off elsewhere). */
+      GRAPHQL_INTROSPECTION?: string;
       /** Analytics Engine dataset the ANALYTICS binding writes to (default shelfwise_requests). */
       ANALYTICS_DATASET?: string;
     }
@@ -89,6 +91,7 @@ const configSchema = z
     JWKS_COOLDOWN_SECONDS: z.coerce.number().nonnegative().default(30),
     JWKS_MAX_STALE_SECONDS: z.coerce.number().nonnegative().default(86_400),
     TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).optional(),
   })
   // Staging runs the production build against real tenants' URLs: loopback http is as wrong there.
   .refine((c) => !(DEPLOYED.has(c.ENVIRONMENT) && c.ALLOW_LOOPBACK_HTTP), {
@@ -104,7 +107,15 @@ const configSchema = z
       path: ["PUBLIC_BASE_URL"],
     },
   )
-  .transform((c) => ({ ...c, PUBLIC_BASE_URL: c.PUBLIC_BASE_URL ?? DEV_PUBLIC_BASE_URL }));
+  .transform((c) => ({
+    ...c,
+    PUBLIC_BASE_URL: c.PUBLIC_BASE_URL ?? DEV_PUBLIC_BASE_URL,
+    // Introspection describes the schema to tools: on where developers work, a choice elsewhere.
+    GRAPHQL_INTROSPECTION:
+      c.GRAPHQL_INTROSPECTION === undefined
+        ? !DEPLOYED.has(c.ENVIRONMENT)
+        : c.GRAPHQL_INTROSPECTION === "true",
+  }));
 
 /** Validated configuration derived from the Worker's env. */
 export type Config = z.infer<typeof configSchema>;

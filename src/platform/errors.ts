@@ -4,6 +4,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export const ERROR_CODES = {
   validation_failed: { status: 400, title: "Validation failed" },
   invalid_idempotency_key: { status: 400, title: "Invalid Idempotency-Key" },
+  /** A GraphQL document over the depth or cost limit (docs/graphql.md). */
+  query_too_complex: { status: 400, title: "Query too complex" },
   unauthenticated: { status: 401, title: "Unauthenticated" },
   forbidden: { status: 403, title: "Forbidden" },
   tenant_suspended: { status: 403, title: "Tenant suspended" },

@@ -336,6 +336,7 @@ export const API_TAGS = [
   { name: "tenant", description: "The calling tenant: its profile, usage and data export" },
   { name: "books", description: "The catalog" },
   { name: "orders", description: "Orders that reserve stock atomically" },
+  { name: "graphql", description: "Books, orders and the tenant through one GraphQL endpoint" },
   { name: "files", description: "Files on R2: single-request and multipart uploads, downloads" },
   { name: "downloads", description: "Signed download URLs (the signature is the credential)" },
   { name: "api-keys", description: "The tenant's API keys" },

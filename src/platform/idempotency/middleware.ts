@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getConfig } from "../../env";
 import type { AppEnv } from "../context";
 import { timed, withRequestTransaction } from "../db";
-import { AppError } from "../errors";
+import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
 import { doStub } from "../observability/do-calls";
 import { describeError, log } from "../observability/logger";
 import type { StoredResponse } from "./durable-object";
@@ -77,14 +77,28 @@ export function idempotentOptionsOf(handler: unknown): Required<IdempotentOption
   return typeof handler === "function" ? declared.get(handler) : undefined;
 }
 
-/** 5xx (rolled back: the client may retry), refusals of the moment and of the input are not kept. */
+/**
+ * The answer's status as the registry has it: its error code's when there is one, since a
+ * GraphQL response is 200 whatever its errors (each code has one status; for REST they agree).
+ */
+function answeredStatus(c: Context<AppEnv>): number {
+  const code = c.var.errorCode;
+  return code !== undefined && code in ERROR_CODES
+    ? ERROR_CODES[code as ErrorCode].status
+    : c.res.status;
+}
+
+/**
+ * 5xx (rolled back: the client may retry), refusals of the moment and of the input (400:
+ * validation_failed, query_too_complex) are not kept.
+ */
 function keeps(c: Context<AppEnv>): boolean {
-  const status = c.res.status;
+  const status = answeredStatus(c);
   return (
     status < 500 &&
+    status !== 400 &&
     !NOT_STORED_STATUSES.has(status) &&
-    !c.res.headers.has("retry-after") &&
-    c.var.errorCode !== "validation_failed"
+    !c.res.headers.has("retry-after")
   );
 }
 

@@ -14,6 +14,8 @@ export const viewerWrites = new Set<string>([
   "POST /v2/files/:id/download-url",
   // A stream ticket carries the role of the credential that asked for it (any role may stream).
   "POST /v2/stream-tickets",
+  // Any role may query; each GraphQL mutation's verb refuses a viewer (features/graphql tests).
+  "POST /v2/graphql",
 ]);
 
 /** Bodies that pass validation, so the foreign-id check reaches the resource lookup. */

@@ -73,6 +73,8 @@ const v1Book = () => {
 };
 
 export const routeFixtures: Record<string, RouteFixture> = {
+  // Any role may POST a query (mutations check their own roles: features/graphql tests).
+  "POST /v2/graphql": { prepare: async () => json("/v2/graphql", { query: "{ tenant { id } }" }) },
   "POST /v2/api-keys": {
     creates: true,
     prepare: async () => json("/v2/api-keys", { name: "keyed", role: "viewer" }),

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { newId } from "../../../src/platform/ids";
+import { withOwnerSql } from "../../helpers/db";
+import { call } from "../../helpers/http";
+import { bearer, createTestTenant } from "../../helpers/tenant";
+import { isbn } from "../books/fixtures";
+import { queriesOf } from "../orders/fixtures";
+import { postGraphQL } from "./fixtures";
+
+/** Seeds `n` orders of two lines each, every line on a book of its own. */
+async function seed(tenantId: string, n: number) {
+  await withOwnerSql(async (sql) => {
+    const books = Array.from({ length: n * 2 }, () => ({
+      id: newId("book"),
+      tenant_id: tenantId,
+      isbn: isbn(),
+      title: "Seeded",
+      authors: sql.json(["Someone"]),
+      price_amount: 100,
+      currency: "EUR",
+      stock: 5,
+    }));
+    await sql`insert into books ${sql(books)}`;
+    const orders = Array.from({ length: n }, () => ({
+      id: newId("ord"),
+      tenant_id: tenantId,
+      status: "pending",
+      currency: "EUR",
+      total_amount: 200,
+    }));
+    await sql`insert into orders ${sql(orders)}`;
+    const lines = orders.flatMap((order, i) =>
+      [books[2 * i], books[2 * i + 1]].map((book) => ({
+        id: newId("line"),
+        tenant_id: tenantId,
+        order_id: order.id,
+        book_id: book?.id as string,
+        quantity: 1,
+        unit_amount: 100,
+        line_amount: 100,
+        title: "Seeded",
+        isbn: book?.isbn as string,
+      })),
+    );
+    await sql`insert into order_lines ${sql(lines)}`;
+  });
+}
+
+const PAGE = `query($first: Int!) {
+  orders(first: $first) {
+    edges { node { id status lines { quantity book { id title stock } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Page {
+  data: {
+    orders: { edges: Array<{ node: { lines: Array<{ book: { id: string } | null }> } }> };
+  };
+}
+
+describe("GraphQL batches order lines' books (no N+1)", () => {
+  it("a page of 50 orders with lines and books costs the statements of a page of 1", async () => {
+    const tenant = await createTestTenant();
+    await seed(tenant.id, 50);
+    await postGraphQL(tenant.viewerKey, "{ __typename }"); // warms the credential cache
+
+    const count = async (first: number) => {
+      const response = await postGraphQL(tenant.viewerKey, PAGE, { first });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Page & { errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      const edges = body.data.orders.edges;
+      expect(edges).toHaveLength(first);
+      const books = edges.flatMap((e) => e.node.lines.map((l) => l.book?.id));
+      expect(books.every((id) => id?.startsWith("book_"))).toBe(true);
+      expect(new Set(books).size).toBe(first * 2);
+      return queriesOf(response);
+    };
+    const one = await count(1);
+    const fifty = await count(50);
+    expect(fifty).toBe(one);
+    // REST's page of orders with lines, plus one read of every line's book (booksByIds, its own
+    // read-only transaction): what a REST client pays for the orders and one GET per book.
+    const rest = await call("/v2/orders?limit=50", { headers: bearer(tenant.viewerKey) });
+    const book = await call("/v2/books/book_00000000000000000000000000", {
+      headers: bearer(tenant.viewerKey),
+    });
+    expect(one).toBe(queriesOf(rest) + queriesOf(book));
+  });
+});
