@@ -20,6 +20,7 @@ import { benchRoutes } from "./tenant-routes";
 import { webhookBenchRoutes } from "./webhooks-routes";
 
 export {
+  EventHub,
   IdempotencyStore,
   RateLimiter,
   TrafficIndex,
