@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  type DatabaseHandle,
   openRequestDatabase,
   type RequestDatabase,
   withRequestTransaction,
@@ -27,6 +28,13 @@ async function committedStock(tenantId: string, bookId: string) {
   }
 }
 
+/** A request's transaction with nothing to claim first (the idempotency claim is tested elsewhere). */
+const inRequest = <T>(
+  handle: DatabaseHandle,
+  tenantId: string,
+  work: (database: RequestDatabase) => Promise<T>,
+) => withRequestTransaction(handle, tenantId, async () => {}, work);
+
 const setStock = (database: RequestDatabase, bookId: string, stock: number) =>
   database.tenant((scope) =>
     scope.tx
@@ -46,32 +54,22 @@ describe("the request's transaction, handed to the verbs", () => {
     const book = await createBook(tenant.adminKey, { stock: 1 });
     const handle = openRequestDatabase(env, 1);
     try {
-      await withRequestTransaction(
-        handle,
-        tenant.id,
-        async () => {},
-        async (database) => {
-          await setStock(database, book.id, 5);
-          // A system call in the same transaction sees the tenant call's write, and the next
-          // tenant call runs as the tenant again.
-          const [seen] = await database.system((tx) =>
-            tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenant.id)),
-          );
-          expect(seen?.id).toBe(tenant.id);
-          await setStock(database, book.id, 6);
-        },
-      );
+      await inRequest(handle, tenant.id, async (database) => {
+        await setStock(database, book.id, 5);
+        // A system call in the same transaction sees the tenant call's write, and the next
+        // tenant call runs as the tenant again.
+        const [seen] = await database.system((tx) =>
+          tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenant.id)),
+        );
+        expect(seen?.id).toBe(tenant.id);
+        await setStock(database, book.id, 6);
+      });
       expect(await committedStock(tenant.id, book.id)).toBe(6);
 
-      const failed = await withRequestTransaction(
-        handle,
-        tenant.id,
-        async () => {},
-        async (database) => {
-          await setStock(database, book.id, 9);
-          throw new Error("the handler failed");
-        },
-      ).catch((error: unknown) => error);
+      const failed = await inRequest(handle, tenant.id, async (database) => {
+        await setStock(database, book.id, 9);
+        throw new Error("the handler failed");
+      }).catch((error: unknown) => error);
       expect((failed as Error).message).toBe("the handler failed");
       expect(await committedStock(tenant.id, book.id)).toBe(6);
     } finally {
@@ -84,14 +82,10 @@ describe("the request's transaction, handed to the verbs", () => {
     const book = await createBook(tenant.adminKey, { stock: 1 });
     const handle = openRequestDatabase(env, 1);
     try {
-      await withRequestTransaction(
-        handle,
-        tenant.id,
-        async () => {},
-        (database) =>
-          database.tenant(async () => {
-            await setStock(database, book.id, 3);
-          }),
+      await inRequest(handle, tenant.id, (database) =>
+        database.tenant(async () => {
+          await setStock(database, book.id, 3);
+        }),
       );
       expect(await committedStock(tenant.id, book.id)).toBe(3);
     } finally {
@@ -104,30 +98,25 @@ describe("the request's transaction, handed to the verbs", () => {
     const book = await createBook(tenant.adminKey, { stock: 1 });
     const handle = openRequestDatabase(env, 1);
     try {
-      const refused = await withRequestTransaction(
-        handle,
-        tenant.id,
-        async () => {},
-        async (database) => {
-          let release!: () => void;
-          const held = new Promise<void>((resolve) => {
-            release = resolve;
-          });
-          const first = setStock(database, book.id, 7);
-          // Started beside the first, not inside it: the first finishes while this one runs.
-          const second = database.tenant(async (scope) => {
-            await held;
-            await scope.tx.update(books).set({ stock: 8 }).where(scope.where(books));
-          });
-          const firstOutcome = await first.then(
-            () => "committed",
-            (error: unknown) => (error as Error).message,
-          );
-          release();
-          await second.catch(() => {});
-          throw new Error(firstOutcome);
-        },
-      ).catch((error: unknown) => error);
+      const refused = await inRequest(handle, tenant.id, async (database) => {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        const first = setStock(database, book.id, 7);
+        // Started beside the first, not inside it: the first finishes while this one runs.
+        const second = database.tenant(async (scope) => {
+          await held;
+          await scope.tx.update(books).set({ stock: 8 }).where(scope.where(books));
+        });
+        const firstOutcome = await first.then(
+          () => "committed",
+          (error: unknown) => (error as Error).message,
+        );
+        release();
+        await second.catch(() => {});
+        throw new Error(firstOutcome);
+      }).catch((error: unknown) => error);
       expect((refused as Error).message).toMatch(/side by side/);
       expect(await committedStock(tenant.id, book.id)).toBe(1);
     } finally {
@@ -141,14 +130,9 @@ describe("the request's transaction, handed to the verbs", () => {
     const handle = openRequestDatabase(env, 1);
     try {
       let kept: RequestDatabase | undefined;
-      await withRequestTransaction(
-        handle,
-        tenant.id,
-        async () => {},
-        async (database) => {
-          kept = database;
-        },
-      );
+      await inRequest(handle, tenant.id, async (database) => {
+        kept = database;
+      });
       if (!kept) throw new Error("no database handed over");
       await setStock(kept, book.id, 4);
       expect(await committedStock(tenant.id, book.id)).toBe(4);
