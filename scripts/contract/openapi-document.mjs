@@ -68,6 +68,7 @@ export function bootBundle(bundleDir, options = {}) {
       RATE_LIMITER: { className: "RateLimiter", useSQLite: true },
       IDEMPOTENCY: { className: "IdempotencyStore", useSQLite: true },
       TRAFFIC_INDEX: { className: "TrafficIndex", useSQLite: true },
+      EVENT_HUB: { className: "EventHub", useSQLite: true },
     },
     r2Buckets: ["FILES"],
     queueProducers: { WEBHOOKS: "shelfwise-webhooks", JOBS: "shelfwise-jobs" },
