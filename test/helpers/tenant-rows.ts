@@ -29,6 +29,8 @@ export async function seedTenantRows(sql: OwnerSql, tenantId: string): Promise<T
     book_imports: newId("imp"),
     book_import_errors: newId("imperr"),
     job_failures: newId("jobfail"),
+    // The tenant's place in its event log: created by the events insert below (a trigger).
+    event_positions: tenantId,
   };
   await sql.begin(async (tx) => {
     await tx`insert into books (id, tenant_id, isbn, title, authors, price_amount, currency, stock)
@@ -82,7 +84,11 @@ export async function deleteTenantRows(sql: OwnerSql, tenantIds: string[]): Prom
   });
 }
 
-/** The primary-key column of each seeded table (idempotency_records is keyed by tenant, credential and key). */
+/**
+ * The primary-key column of each seeded table (idempotency_records is keyed by tenant, credential
+ * and key; event_positions by tenant).
+ */
 export function keyColumn(table: string): string {
-  return table === "idempotency_records" ? "key" : "id";
+  if (table === "idempotency_records") return "key";
+  return table === "event_positions" ? "tenant_id" : "id";
 }

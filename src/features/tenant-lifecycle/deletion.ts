@@ -30,6 +30,7 @@ export const DELETE_ORDER = [
   "book_imports",
   "books",
   "events",
+  "event_positions",
   "files",
   "tenant_exports",
   "api_keys",
