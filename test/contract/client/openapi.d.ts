@@ -59,6 +59,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v2/events/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Receive the change feed live, as a WebSocket or as server-sent events (any role)
+     * @description The events of `GET /v2/events/feed`, pushed as they commit, with the same cursors and visibility. Open it as a **WebSocket** (`Upgrade: websocket`; each message is the JSON `{"cursor", "event"}`, heartbeats are `{"type":"heartbeat"}` at least every 30 s, and a text `ping` is answered with one) or with `Accept: text/event-stream` as **SSE** (`id:` = cursor, `event:` = type, `data:` = the same JSON; heartbeats are comments). Resume with `after=<cursor>` or `Last-Event-ID`: per connection the events arrive in cursor order, with no gap and no duplicate across reconnects. A client more than 1,000 events behind is closed (WebSocket 4008, SSE stream ends) after the events it got and resumes from its last cursor; a revoked or expired credential closes it with 4001, a suspended tenant with 4003, within 60 s. Browsers authenticate with `?ticket=` from `POST /v2/stream-tickets` instead of `Authorization`. docs/live-updates.md.
+     */
+    get: operations["streamEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v2/tenant": {
     parameters: {
       query?: never;
@@ -567,6 +587,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v2/graphql/schema.graphql": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The GraphQL schema (SDL) (viewer)
+     * @description The schema POST /v2/graphql runs, in the GraphQL schema definition language; served whether or not introspection is enabled.
+     */
+    get: operations["graphqlSchema"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/graphql": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Run a GraphQL query from the URL (viewer; queries only)
+     * @description The query (and `variables` as JSON, `operationName`) in the URL, for caches and saved queries; mutations are refused (send them with POST). Otherwise as POST /v2/graphql.
+     */
+    get: operations["graphqlQuery"];
+    put?: never;
+    /**
+     * Run a GraphQL query or mutation (viewer; mutations check the REST roles)
+     * @description One GraphQL operation over the same verbs, roles, validation and tenant isolation as REST (schema at GET /v2/graphql/schema.graphql; docs/graphql.md). Errors of the operation are 200 with `errors[].extensions.code` from the problem registry; a document that does not parse is 400 validation_failed (problem+json). Depth ≤ 10, cost ≤ 1,000 (each field 1, a connection's edges × first) and ≤ 30 aliases, checked before execution: query_too_complex. With Idempotency-Key a mutation carries exactly one field and is replayed like a REST write.
+     */
+    post: operations["graphql"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/events/feed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the change feed: the tenant's events in commit order, oldest first (any role)
+     * @description Every event a webhook can carry, in the tenant's commit order: reading from a cursor never skips an event that commits later. Viewers and editors see `book.*`, `order.*` and `file.uploaded`; admins every type. Poll with `after=<next_cursor>`; `after=latest` starts after the newest event. The same events arrive live on `GET /v2/events/stream` (WebSocket or `Accept: text/event-stream`), with the same cursors.
+     */
+    get: operations["readEventFeed"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v2/events": {
     parameters: {
       query?: never;
@@ -793,6 +877,26 @@ export interface paths {
      * @description Mints a short-lived token (15 minutes by default, at most 60) for the tenant's own staff to open the webhook delivery portal: it reads webhook endpoints and their attempts, resends events and recovers endpoints, and is refused (403 insufficient_scope) everywhere else. Hand over `portal_url`; the token is in its fragment.
      */
     post: operations["createPortalToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v2/stream-tickets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get a single-use ticket to open the event stream from a browser (any role)
+     * @description Browsers cannot send `Authorization` on a WebSocket: open `GET /v2/events/stream?ticket=<ticket>` instead, once, within 60 seconds. The stream then runs with this credential's role, and closes (4001/4003) when the credential is revoked or expires or the tenant is suspended.
+     */
+    post: operations["createStreamTicket"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1168,6 +1272,26 @@ export interface paths {
      * @description Loads a completed export (`exports/{source_tenant_id}/{export_id}/` in R2) into the tenant, which must hold no data yet. Every file's SHA-256 and row count is checked while it streams; the rows keep their ids and go in with one transaction, so a corrupt export or an id still in use writes nothing. Webhook endpoints come back disabled with a new secret, API keys revoked; file contents are copied from the source tenant's prefix. Synchronous, for exports up to 32 MiB (docs/runbooks/disaster-recovery.md).
      */
     post: operations["restoreTenant"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/admin/ops/tenants/{id}/live": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One tenant's live-stream connections, pushes, slow-consumer closes and hub lag
+     * @description The tenant's event hub (docs/live-updates.md): open sockets, sockets accepted, events pushed, slow-consumer closes and wake-ups since the hub began, and how far its furthest-behind live socket is from the head of the tenant's log.
+     */
+    get: operations["getTenantLiveFigures"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2063,6 +2187,7 @@ export interface components {
       code:
         | "validation_failed"
         | "invalid_idempotency_key"
+        | "query_too_complex"
         | "unauthenticated"
         | "forbidden"
         | "tenant_suspended"
@@ -2075,6 +2200,7 @@ export interface components {
         | "invalid_state_transition"
         | "idempotency_key_in_use"
         | "tenant_not_empty"
+        | "cursor_expired"
         | "precondition_failed"
         | "payload_too_large"
         | "unsupported_media_type"
@@ -2588,6 +2714,83 @@ export interface components {
         quantity: number;
       }[];
     };
+    GraphQLResponse: {
+      data?: {
+        [key: string]: unknown;
+      } | null;
+      errors?: components["schemas"]["GraphQLError"][];
+      extensions?: {
+        /** @description What the document cost */
+        cost: number;
+      };
+    };
+    GraphQLError: {
+      message: string;
+      locations?: {
+        line: number;
+        column: number;
+      }[];
+      path?: (string | number)[];
+      extensions: {
+        /** @description The problem+json code of the same failure in REST (not_found, forbidden, validation_failed, insufficient_stock, query_too_complex, …) */
+        code: string;
+      } & {
+        [key: string]: unknown;
+      };
+    };
+    GraphQLRequest: {
+      /** @example { orders(first: 10) { edges { node { id status } } } } */
+      query: string;
+      variables?: {
+        [key: string]: unknown;
+      } | null;
+      operationName?: string | null;
+      extensions?: {
+        [key: string]: unknown;
+      } | null;
+    };
+    FeedPage: {
+      data: components["schemas"]["FeedEvent"][];
+      /**
+       * @description Where the next read starts (after the last item, or after every event committed when this page was read)
+       * @example djEuNDI
+       */
+      next_cursor: string;
+      has_more: boolean;
+    };
+    FeedEvent: {
+      /**
+       * @description Opaque and stable: resume after this event with `after=<cursor>`
+       * @example djEuNDI
+       */
+      cursor: string;
+      event: {
+        /** @example evt_01jd3xk2v8f4r6t8w0y2a4c6e8 */
+        id: string;
+        /** @enum {string} */
+        type:
+          | "book.created"
+          | "book.updated"
+          | "book.deleted"
+          | "book.import.batch"
+          | "book.import.completed"
+          | "order.created"
+          | "order.confirmed"
+          | "order.shipped"
+          | "order.cancelled"
+          | "order.expired"
+          | "file.uploaded"
+          | "tenant.export.completed"
+          | "webhook.endpoint.suspended";
+        /**
+         * Format: date-time
+         * @example 2026-11-29T10:15:30.000Z
+         */
+        timestamp: string;
+        /** @description The resource as it was after the change */
+        data?: unknown;
+      };
+    };
     EventList: {
       data: components["schemas"]["Event"][];
       has_more: boolean;
@@ -2880,6 +3083,15 @@ export interface components {
        */
       portal_url: string;
     };
+    StreamTicket: {
+      /** @description Use once, as `?ticket=` on GET /v2/events/stream */
+      ticket: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      expires_at: string;
+    };
     V1BookList: {
       data: components["schemas"]["V1Book"][];
       page: number;
@@ -3169,6 +3381,23 @@ export interface components {
        * @example exp_01jd3xk2v8f4r6t8w0y2a4c6e8
        */
       export_id: string;
+    };
+    LiveFigures: {
+      tenant_id: string;
+      /** @description Sockets open on the hub now */
+      open_connections: number;
+      /** @description Sockets accepted since the hub began */
+      connections: number;
+      /** @description Events sent to sockets */
+      messages_pushed: number;
+      /** @description Sockets closed 4008 for being a page behind */
+      slow_consumer_closes: number;
+      /** @description Times the hub was constructed (after hibernation or eviction) */
+      wake_ups: number;
+      /** @description The tenant's newest event position */
+      log_position: number;
+      /** @description Events between the log's head and the furthest-behind live socket (0 without sockets): a hub that stays behind its log is what to alert on */
+      lag_events: number;
     };
     TenantOpsList: {
       window: string;
@@ -3538,6 +3767,132 @@ export interface operations {
         };
         content: {
           "application/problem+json": components["schemas"]["NotReadyProblem"];
+        };
+      };
+    };
+  };
+  streamEvents: {
+    parameters: {
+      query?: {
+        /** @description A cursor from this feed (an item's `cursor` or `next_cursor`), or `latest` to start after the newest event. Without it the feed starts at the oldest retained event. */
+        after?: string;
+        /** @description Comma-separated event types; `order.*` matches every type under `order.`. Only the types the credential's role may see are returned. */
+        types?: string;
+        /** @description A ticket from POST /v2/stream-tickets (browsers' WebSockets) */
+        ticket?: string;
+      };
+      header?: {
+        /** @description SSE resume: the last cursor received (as `after`) */
+        "last-event-id"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Switched to a WebSocket carrying `{cursor, event}` messages */
+      101: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The SSE stream */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The cursor is older than retention (cursor_expired): `oldest_cursor` is where reading can resume */
+      410: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
     };
@@ -7944,6 +8299,465 @@ export interface operations {
       };
     };
   };
+  graphqlSchema: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The schema */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/plain": string;
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  graphqlQuery: {
+    parameters: {
+      query: {
+        query: string;
+        /** @description The variables as a JSON object */
+        variables?: string;
+        operationName?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The query's result */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GraphQLResponse"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  graphql: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a POST, PATCH or DELETE safe to retry: a repeat with the same key, method, path and body gets the stored response (`Idempotent-Replayed: true`); the same key with another request is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_use. Keys are kept 24 hours.
+         * @example order-2026-11-29-0001
+         */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GraphQLRequest"];
+      };
+    };
+    responses: {
+      /** @description The operation's result */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GraphQLResponse"];
+        };
+      };
+      /** @description Validation failed (validation_failed), or a malformed Idempotency-Key (invalid_idempotency_key) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A request with this Idempotency-Key is in progress (idempotency_key_in_use): retry after Retry-After */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with another method, path or body (idempotency_key_reused) */
+      422: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  readEventFeed: {
+    parameters: {
+      query?: {
+        /** @description A cursor from this feed (an item's `cursor` or `next_cursor`), or `latest` to start after the newest event. Without it the feed starts at the oldest retained event. */
+        after?: string;
+        limit?: number;
+        /** @description Comma-separated event types; `order.*` matches every type under `order.`. Only the types the credential's role may see are returned. */
+        types?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the feed */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["FeedPage"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The cursor is older than retention (cursor_expired): `oldest_cursor` is where reading can resume */
+      410: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listEvents: {
     parameters: {
       query?: {
@@ -9844,6 +10658,90 @@ export interface operations {
           RateLimit: components["headers"]["RateLimit"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
           "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createStreamTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ticket */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StreamTicket"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
           [name: string]: unknown;
         };
         content: {
@@ -12789,6 +13687,80 @@ export interface operations {
       };
       /** @description A file does not match the manifest's checksum or row count, or is unreadable (export_corrupt); the export exceeds the route's size cap (export_too_large) */
       422: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getTenantLiveFigures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tenant's live-stream figures */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LiveFigures"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such tenant (not_found) */
+      404: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
