@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireRole } from "../../platform/auth/roles";
 import { type AppEnv, serviceContext } from "../../platform/context";
-import { listRoute } from "../../platform/list-route";
 import { AppError } from "../../platform/errors";
 import { idempotent } from "../../platform/idempotency/middleware";
+import { listRoute } from "../../platform/list-route";
 import { toDecimalString } from "../../platform/money";
 import {
   createRouter,
