@@ -1,5 +1,5 @@
 // `npm run check`: strict types (the Worker and the ops console program), lint + format, no import
-// cycle in src/, the security gates (docs/security-gates.md), the GitHub workflows (actionlint),
+// cycle in src/ (and a report of the 10 largest files), the security gates (docs/security-gates.md), the GitHub workflows (actionlint),
 // the SLO alert rules against ops/slo.json, a production bundle (wrangler deploy --dry-run) with
 // no benchmark code, its OpenAPI.
 import { spawnSync } from "node:child_process";
@@ -13,6 +13,8 @@ const steps = [
   ],
   ["lint and format", "biome", ["check", "."]],
   ["import cycles", "node", ["scripts/check-cycles.mjs", "src"]],
+  // A report, never a failure: the 10 largest files under src/ and test/ (docs/architecture.md).
+  ["the 10 largest source files", "node", ["scripts/largest-files.mjs"]],
   // Security gates (docs/security-gates.md): our key formats and cloud tokens in the tree and history.
   ["secret scan (tree and history)", "node", ["scripts/secret-scan.mjs"]],
   ["licenses of production dependencies", "node", ["scripts/check-licenses.mjs"]],
