@@ -1,7 +1,7 @@
 // `npm run check`: strict types (the Worker and the ops console program), lint + format, no import
-// cycle in src/ (and a report of the 10 largest files), the security gates (docs/security-gates.md), the GitHub workflows (actionlint),
-// the SLO alert rules against ops/slo.json, a production bundle (wrangler deploy --dry-run) with
-// no benchmark code, its OpenAPI.
+// cycle in src/ (and a report of the 10 largest files), the security gates
+// (docs/security-gates.md), the GitHub workflows (actionlint), the SLO alert rules against
+// ops/slo.json, a production bundle (wrangler deploy --dry-run) with no benchmark code, its OpenAPI.
 import { spawnSync } from "node:child_process";
 
 const steps = [
