@@ -13,6 +13,12 @@ declare module "vitest" {
     countedDatabaseUrl: string;
     /** GET: the counting proxy's counters (flights, startupFlights, connections) as JSON. */
     flightCounterUrl: string;
+    /**
+     * True on the embedded Postgres (PGlite): one backend serves every connection one statement at
+     * a time, so a suite that holds a transaction open while another connection writes (lock
+     * waits between writers) can only run against a real server (DATABASE_URL).
+     */
+    embeddedDatabase: boolean;
   }
 }
 
@@ -32,6 +38,7 @@ export default async function setup(project: TestProject) {
   await migrateUp(url);
   const proxy = await startNeonWsProxy({ allow: [databaseAddress(url)] });
   project.provide("databaseUrl", url);
+  project.provide("embeddedDatabase", stop !== undefined);
   project.provide("neonProxy", proxy.address);
   const counter = await startFlightCounter(url);
   project.provide("countedDatabaseUrl", counter.databaseUrl);

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { openSystemDatabase } from "../../../src/platform/db";
 import { pruneBatch } from "../../../src/platform/retention/prune";
 import { withOwnerSql } from "../../helpers/db";
@@ -128,51 +128,59 @@ describe("GET /v2/events/feed", () => {
     expect((await readProblem(response)).code).toBe("validation_failed");
   });
 
-  it("keeps commit order under concurrent writers: a writer holding an earlier place holds back the one after it", async () => {
-    const tenant = await createTestTenant();
-    const start = (await readFeed(tenant.viewerKey)).next_cursor;
-    await withOwnerSql(async (sql) => {
-      let releaseFirst!: () => void;
-      const firstMayCommit = new Promise<void>((resolve) => {
-        releaseFirst = resolve;
-      });
-      let firstInserted!: () => void;
-      const inserted = new Promise<void>((resolve) => {
-        firstInserted = resolve;
-      });
-      // The first writer inserts its event, then stays open (it will commit last).
-      const first = sql.begin(async (tx) => {
-        await tx`insert into events (id, tenant_id, type, payload, position)
+  // Two writers' lock wait needs a real server: PGlite runs one connection's statements at a time.
+  it.skipIf(inject("embeddedDatabase"))(
+    "keeps commit order under concurrent writers: a writer holding an earlier place holds back the one after it",
+    async () => {
+      const tenant = await createTestTenant();
+      const start = (await readFeed(tenant.viewerKey)).next_cursor;
+      await withOwnerSql(async (sql) => {
+        let releaseFirst!: () => void;
+        const firstMayCommit = new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        });
+        let firstInserted!: () => void;
+        const inserted = new Promise<void>((resolve) => {
+          firstInserted = resolve;
+        });
+        // The first writer inserts its event, then stays open (it will commit last).
+        const first = sql.begin(async (tx) => {
+          await tx`insert into events (id, tenant_id, type, payload, position)
           values ('evt_first' || substr(md5(random()::text), 1, 17), ${tenant.id}, 'book.updated',
             '{"type":"book.updated","timestamp":"2026-12-01T00:00:00Z","data":{"id":"first"}}', 0)`;
-        firstInserted();
-        await firstMayCommit;
-      });
-      await inserted;
-      // The second writer inserts after it and asks to commit at once.
-      let secondDone = false;
-      const second = sql
-        .begin(async (tx) => {
-          await tx`insert into events (id, tenant_id, type, payload, position)
+          firstInserted();
+          await firstMayCommit;
+        });
+        await inserted;
+        // The second writer inserts after it and asks to commit at once.
+        let secondDone = false;
+        const second = sql
+          .begin(async (tx) => {
+            await tx`insert into events (id, tenant_id, type, payload, position)
             values ('evt_second' || substr(md5(random()::text), 1, 16), ${tenant.id}, 'book.updated',
               '{"type":"book.updated","timestamp":"2026-12-01T00:00:00Z","data":{"id":"second"}}', 0)`;
-        })
-        .then(() => {
-          secondDone = true;
-        });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      // It cannot commit ahead of the first: a reader now sees neither, and its cursor stays.
-      expect(secondDone).toBe(false);
-      const between = await readFeed(tenant.viewerKey, `after=${start}`);
-      expect(between.data).toEqual([]);
-      expect(between.next_cursor).toBe(start);
-      releaseFirst();
-      await first;
-      await second;
-      const after = await readFeed(tenant.viewerKey, `after=${between.next_cursor}`);
-      expect(after.data.map((i) => i.event.data.id)).toEqual(["first", "second"]);
-    });
-  });
+          })
+          .then(() => {
+            secondDone = true;
+          });
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          // It cannot commit ahead of the first: a reader now sees neither, and its cursor stays.
+          expect(secondDone).toBe(false);
+          const between = await readFeed(tenant.viewerKey, `after=${start}`);
+          expect(between.data).toEqual([]);
+          expect(between.next_cursor).toBe(start);
+        } finally {
+          // Whatever was seen, the first writer ends: an open transaction would stall every suite.
+          releaseFirst();
+        }
+        await first;
+        await second;
+        const after = await readFeed(tenant.viewerKey, `after=${between.next_cursor}`);
+        expect(after.data.map((i) => i.event.data.id)).toEqual(["first", "second"]);
+      });
+    },
+  );
 
   it("answers 410 cursor_expired with the oldest cursor once retention deleted events after it", async () => {
     const tenant = await createTestTenant();
