@@ -132,6 +132,9 @@ async function measureRoute(route, ctx, proxy) {
     // shows the samples a busy machine split (a burst sent across a reply) or a cold isolate.
     flights_on_path_median: median(rows.map((r) => r.path.flights)),
     flights_after_median: median(rows.map((r) => r.after.flights)),
+    // All of a request's flights, waited for or not: where the path/after split moves with the
+    // machine's load, the sum holds (the performance baseline's count, bench/lib/baseline.mjs).
+    flights_median: median(rows.map((r) => r.path.flights + r.after.flights)),
     startup_flights: mean(rows.map((r) => r.path.startup + r.after.startup)),
     connections: mean(rows.map((r) => r.path.connections + r.after.connections)),
     do_calls: dos.length ? mean(dos) : null,

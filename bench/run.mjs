@@ -1,12 +1,17 @@
 // `npm run bench [-- options]`: throughput and latency of the Worker running in workerd locally.
 // Starts its own Postgres and Worker, runs every scenario in bench/scenarios/ (warm-up, then a
 // measured run), prints a table and ratios, writes bench/results/<timestamp>.json, stops it all.
-// Figures are for comparing builds on one machine; they are never asserted.
+// Figures are for comparing builds on one machine; absolute times are never asserted. A --smoke
+// run compares its ratios and counts with bench/baseline.json and fails on a regression
+// (bench/lib/baseline.mjs).
 import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { stopProcessGroup } from "../scripts/lib/local-worker.mjs";
 import { provisionTenant } from "../scripts/lib/operator-api.mjs";
+import { compareWithBaseline, figuresOf, readBaseline, writeBaseline } from "./lib/baseline.mjs";
 import { measure } from "./lib/measure.mjs";
 import { descendantsNamed } from "./lib/proc.mjs";
 import {
@@ -28,6 +33,7 @@ const HELP = `Usage: npm run bench -- [options]
   --only a,b          run only these scenarios (names from bench/scenarios/*.mjs)
   --list              list the scenarios and exit
   --no-latency        skip the database-distance run (bench/latency.mjs) that follows the scenarios
+  --write-baseline    with --smoke: record this run's ratios and counts in bench/baseline.json
   -h, --help          this text
 
 DATABASE_URL selects a Postgres server instead of the embedded one.`;
@@ -51,6 +57,7 @@ function parseOptions(argv) {
       only: { type: "string" },
       list: { type: "boolean", default: false },
       "no-latency": { type: "boolean", default: false },
+      "write-baseline": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -59,6 +66,7 @@ function parseOptions(argv) {
     help: values.help,
     list: values.list,
     latency: !values["no-latency"] && !values.only,
+    writeBaseline: values["write-baseline"],
     smoke,
     duration: values.duration ? positiveNumber("duration", values.duration) : smoke ? 1 : 10,
     warmup: values.warmup
@@ -141,17 +149,24 @@ async function runScenario(scenario, ctx, options, signal) {
     path: request.path,
     compare_to: scenario.compareTo ?? null,
     warmup_s: options.warmup,
+    // Figures the scenario's setup measured (queries per request), kept with the run's.
+    ...(state.record ?? {}),
     ...figures,
   };
 }
 
 /** Set by main(): whether bench/latency.mjs runs after the scenarios, and how. */
 let latencyAfter = null;
+/** Set by main() on a --smoke run: the run's figures go against bench/baseline.json. */
+let baselineAfter = null;
+const BASELINE_FILE = join(root, "bench/baseline.json");
+const LATENCY_JSON = join(tmpdir(), `shelfwise-bench-latency-${process.pid}.json`);
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   latencyAfter =
     options.latency && !options.list && !options.help ? { smoke: options.smoke } : null;
+  if (options.writeBaseline && !options.smoke) throw new Error("--write-baseline needs --smoke");
   if (options.help) {
     console.log(HELP);
     return 0;
@@ -234,6 +249,19 @@ async function main() {
       ratios,
     });
     console.log(`\n[bench] figures written to ${relative(root, file)}`);
+    if (options.smoke && !options.list) {
+      baselineAfter = {
+        run: { scenarios: results, ratios },
+        write: options.writeBaseline,
+        complete: !options.only && options.latency,
+        recorded: {
+          at: startedAt,
+          commit: environment.git_commit,
+          load_average_1m: environment.load_average_1m,
+          cpus: environment.cpus,
+        },
+      };
+    }
   }
 
   if (interrupted) return 130;
@@ -276,14 +304,48 @@ async function main() {
 /** The database-distance benchmark, in its own process (it starts its own stack). */
 function runLatency(smoke) {
   const script = join(root, "bench/latency.mjs");
-  const result = spawnSync(process.execPath, [script, ...(smoke ? ["--smoke"] : [])], {
-    stdio: "inherit",
-  });
+  const args = [script, ...(smoke ? ["--smoke"] : []), "--json", LATENCY_JSON];
+  const result = spawnSync(process.execPath, args, { stdio: "inherit" });
   return result.status ?? 1;
 }
 
+/** A --smoke run against bench/baseline.json (or recorded as it, with --write-baseline). */
+function checkBaseline({ run, write, complete, recorded }) {
+  const latency = latencyAfter ? JSON.parse(readFileSync(LATENCY_JSON, "utf8")).results : null;
+  rmSync(LATENCY_JSON, { force: true });
+  const figures = figuresOf(run, latency);
+  let previous = null;
+  try {
+    previous = readBaseline(BASELINE_FILE);
+  } catch {
+    // none yet
+  }
+  if (write) {
+    writeBaseline(BASELINE_FILE, figures, previous, recorded);
+    console.log(`\n[bench] baseline written to ${relative(root, BASELINE_FILE)}`);
+    return 0;
+  }
+  if (!previous) {
+    console.error("[bench] no bench/baseline.json: record one with --smoke --write-baseline");
+    return 1;
+  }
+  const { ok, lines } = compareWithBaseline(previous, figures, { complete });
+  console.log(`\n[bench] against ${relative(root, BASELINE_FILE)}:\n${lines.join("\n")}`);
+  if (!ok) {
+    console.error(
+      "[bench] performance regression against the baseline (bench/README.md: what to do)",
+    );
+    return 1;
+  }
+  return 0;
+}
+
 main().then(
-  (code) => process.exit(code === 0 && latencyAfter ? runLatency(latencyAfter.smoke) : code),
+  (code) => {
+    if (code === 0 && latencyAfter) code = runLatency(latencyAfter.smoke);
+    if (code === 0 && baselineAfter) code = checkBaseline(baselineAfter);
+    process.exit(code);
+  },
   (error) => {
     console.error(`[bench] ${error.message}`);
     process.exit(1);

@@ -77,6 +77,7 @@ async function noteQueries(scenario, ctx, request) {
   const note = `${median} queries/request (median of ${counts.length}; ${counts[0]}-${counts.at(-1)}; HTTP ${status})`;
   console.log(`[bench] ${scenario.name}: ${note}`);
   scenario.description += `; ${note}`;
+  return typeof median === "number" ? median : null;
 }
 
 /** A scenario over the shared tenant whose description records its queries per request. */
@@ -88,8 +89,13 @@ function catalogScenario(index, name, description, build) {
     async setup(ctx) {
       const { keySets, ...rest } = await catalogTenant(ctx);
       const state = { ...rest, keys: keySets[index] };
-      await noteQueries(scenario, { ...ctx, ...state }, build({ ...ctx, ...state }));
-      return state;
+      const queries = await noteQueries(
+        scenario,
+        { ...ctx, ...state },
+        build({ ...ctx, ...state }),
+      );
+      // Kept in the run's results (bench/run.mjs `record`): the baseline holds it exactly.
+      return { ...state, record: { queries_per_request: queries } };
     },
     request: (ctx) => ({ ...build(ctx), setupRequest: keysInBlocks(ctx.keys) }),
   };
