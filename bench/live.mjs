@@ -8,12 +8,14 @@
 //   3. Fan-out: S sockets over T tenants (each socket a tenant's viewer or admin), E events
 //      written by the tenants' editors while half the sockets reconnect mid-run from their last
 //      cursor; every socket's received list is checked against the tenant's feed: lost,
-//      duplicated, out of order, and delivered to the wrong tenant or role.
+//      duplicated, out of order, and delivered to the wrong tenant or role. workerd's resident
+//      memory before and after the sockets open gives a figure per open socket (Linux /proc).
 // Prints figures only; nothing is asserted (bench/README.md).
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import WebSocket from "ws";
 import { withPassword } from "../scripts/lib/embedded-postgres.mjs";
+import { descendantsNamed, residentMemory } from "./lib/proc.mjs";
 import { createStack } from "./lib/stack.mjs";
 
 const { values } = parseArgs({
@@ -230,10 +232,18 @@ async function main() {
         closes: [],
       });
     }
+    const workerdMemory = () =>
+      descendantsNamed(stack.pid, "workerd").reduce((sum, pid) => sum + residentMemory(pid).rss, 0);
+    const memoryBefore = workerdMemory();
     for (const client of clients) {
       // Sockets connect with after=latest, one at a time: the starting point is then the log's end.
       await open(client);
     }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const memoryAfter = workerdMemory();
+    say(
+      `workerd resident memory: ${round(memoryBefore / 2 ** 20)} MiB before the sockets, ${round(memoryAfter / 2 ** 20)} MiB with ${SOCKETS} open: ${round((memoryAfter - memoryBefore) / SOCKETS / 1024)} KiB per socket`,
+    );
     // Each socket's starting cursor, from the feed as it is now (nothing is written yet).
     const starts = await Promise.all(
       tenants.map(
