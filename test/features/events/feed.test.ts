@@ -176,7 +176,7 @@ describe("GET /v2/events/feed", () => {
         }
         await first;
         await second;
-        const after = await readFeed(tenant.viewerKey, `after=${between.next_cursor}`);
+        const after = await readFeed(tenant.viewerKey, `after=${start}`);
         expect(after.data.map((i) => i.event.data.id)).toEqual(["first", "second"]);
       });
     },
