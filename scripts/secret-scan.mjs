@@ -256,8 +256,10 @@ export async function scan({ allowFile = DEFAULT_ALLOW_FILE, history = true } = 
   };
   const files = scanTree(record);
   const commits = history ? await scanHistory(record) : 0;
+  // A shallow clone (CI's default checkout) hides the older commits from the history scan.
+  const shallow = history && git(["rev-parse", "--is-shallow-repository"]).trim() === "true";
   const unusedAllow = allowList.filter((e) => !used.has(e));
-  return { findings, allowedCount, unusedAllow, files, commits };
+  return { findings, allowedCount, unusedAllow, files, commits, shallow };
 }
 
 async function main() {
@@ -271,7 +273,13 @@ async function main() {
     console.error(`secret scan: ${error.message}`);
     process.exit(2);
   }
-  const { findings, allowedCount, unusedAllow, files, commits } = result;
+  const { findings, allowedCount, unusedAllow, files, commits, shallow } = result;
+  if (shallow) {
+    console.log(
+      "secret scan: WARNING: shallow clone, history before its first commit is NOT scanned " +
+        "(fetch the whole history: actions/checkout with fetch-depth: 0)",
+    );
+  }
   console.log(
     `secret scan: ${files} tracked files, ${commits} commits, ${RULES.length} rules; ` +
       `${allowedCount} allow-listed occurrence(s)`,

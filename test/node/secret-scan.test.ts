@@ -79,6 +79,18 @@ describe("secret scan", () => {
     expect(out).toContain(`SECRET aws-access-key-id: ${sha.slice(0, 12)} deploy.env:1`);
   });
 
+  it("says so when a shallow clone hides the history, and then misses a deleted key", () => {
+    const dir = repo();
+    commit(dir, { "deploy.env": `AWS_ACCESS_KEY_ID=${awsKey}\n` }, "add");
+    commit(dir, { "deploy.env": null, "README.md": "hi\n" }, "remove the key");
+    const clone = mkdtempSync(join(tmpdir(), "secret-scan-shallow-"));
+    repos.push(clone);
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${dir}`, clone]);
+    const { status, out } = runScan(clone);
+    expect(out).toContain("WARNING: shallow clone, history before its first commit is NOT scanned");
+    expect(status).toBe(0);
+  });
+
   it("fails on an uncommitted edit to a tracked file, and on a private key block", () => {
     const dir = repo();
     commit(dir, { "keys/server.txt": "placeholder\n" }, "add");
