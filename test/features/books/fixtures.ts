@@ -31,3 +31,15 @@ export async function createBook(key: string, overrides: Partial<NewBook> = {}) 
 
 /** A book as `POST /v2/books` answers it. */
 export type BookJson = Awaited<ReturnType<typeof createBook>>;
+
+/** The query of `GET /v2/books`, as the route declares it. */
+type BookListQuery = Parameters<ReturnType<typeof typedClient>["v2"]["books"]["$get"]>[0]["query"];
+
+/** A page of `GET /v2/books` (typed by the route); fails the test on any other status. */
+export async function listBooks(key: string, query: BookListQuery = {}) {
+  const response = await typedClient(key).v2.books.$get({ query });
+  if (response.status !== 200) {
+    throw new Error(`book list failed: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
+}
