@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
+import { idempotent } from "../../platform/idempotency/middleware";
 import {
   createRouter,
   errorResponses,
+  idempotencyKeyParameter,
   jsonResponse,
   problemFor,
   tenantSecurity,
@@ -45,10 +47,12 @@ const ticket = createRoute({
   summary: "Get a single-use ticket to open the event stream from a browser (any role)",
   description:
     "Browsers cannot send `Authorization` on a WebSocket: open `GET /v2/events/stream?ticket=<ticket>` instead, once, within 60 seconds. The stream then runs with this credential's role, and closes (4001/4003) when the credential is revoked or expires or the tenant is suspended.",
-  middleware: [requireRole("viewer")] as const,
+  parameters: idempotencyKeyParameter,
+  // Keyed like every write: a retry with the same key gets the same ticket (still single use).
+  middleware: [requireRole("viewer"), idempotent()] as const,
   responses: {
-    201: jsonResponse("v2", "The ticket", StreamTicketSchema),
-    ...errorResponses("v2", { database: false }),
+    201: jsonResponse("v2", "The ticket", StreamTicketSchema, { keyed: true }),
+    ...errorResponses("v2", { keyed: true }),
   },
 });
 

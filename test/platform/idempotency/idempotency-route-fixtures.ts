@@ -190,6 +190,9 @@ export const routeFixtures: Record<string, RouteFixture> = {
     creates: true,
     prepare: async () => json("/v2/portal-tokens", { ttl_seconds: 300 }),
   },
+  "POST /v2/stream-tickets": {
+    prepare: async () => ({ path: "/v2/stream-tickets" }),
+  },
   "POST /v1/books": { prepare: async () => json("/v1/books", v1Book()) },
   "PATCH /v1/books/:id": {
     prepare: async (t) =>
