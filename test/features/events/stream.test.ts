@@ -184,6 +184,17 @@ describe("stream tickets", () => {
       },
     );
     expect(forged.status).toBe(401);
+    // A ticket names its tenant's hub: pointed at another tenant's, it is unknown there.
+    const other = await createTestTenant();
+    const { ticket: fresh } = (await (
+      await call("/v2/stream-tickets", { method: "POST", headers: bearer(tenant.adminKey) })
+    ).json()) as { ticket: string };
+    const elsewhere = fresh.replace(tenant.id, other.id);
+    expect(elsewhere).not.toBe(fresh);
+    const crossed = await call(`/v2/events/stream?ticket=${encodeURIComponent(elsewhere)}`, {
+      headers: { upgrade: "websocket" },
+    });
+    expect(crossed.status).toBe(401);
     client.socket.close(1000, "done");
   });
 
