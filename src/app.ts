@@ -186,6 +186,13 @@ export function createApp() {
     description:
       "API key (sk_live_…/sk_test_…), a JWT from the tenant's own IdP, or a portal token (POST /v2/portal-tokens; the webhook portal's operations only)",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "streamTicket", {
+    type: "apiKey",
+    in: "query",
+    name: "ticket",
+    description:
+      "A single-use ticket from POST /v2/stream-tickets (valid 60 s): how a browser, which cannot send Authorization on a WebSocket, opens GET /v2/events/stream",
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "operator", {
     type: "http",
     scheme: "bearer",

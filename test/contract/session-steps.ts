@@ -449,6 +449,29 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     invalid: true,
   });
 
+  // The change feed, the live stream (its refusals: an open stream never ends), GraphQL, and a
+  // tenant's live figures for operators.
+  await exchange("GET", "/v2/events/feed?limit=5", { headers: viewer });
+  await exchange("GET", "/v2/events/feed?after=latest&types=order.*", { headers: admin });
+  await exchange("GET", "/v2/events/feed?limit=0", { headers: viewer, invalid: true });
+  await exchange("POST", "/v2/stream-tickets", { headers: viewer });
+  await exchange("GET", "/v2/events/stream?after=not-a-cursor", {
+    headers: { ...viewer, accept: "text/event-stream" },
+  });
+  await exchange("GET", "/v2/events/stream", {
+    headers: { accept: "text/event-stream" },
+    invalid: true,
+  });
+  await exchange("POST", "/v2/graphql", {
+    headers: viewer,
+    body: json({ query: "{ tenant { id } }" }),
+  });
+  await exchange("GET", `/v2/graphql?query=${encodeURIComponent("{ tenant { id } }")}`, {
+    headers: viewer,
+  });
+  await exchange("GET", "/v2/graphql/schema.graphql", { headers: viewer });
+  await exchange("GET", `/admin/ops/tenants/${tenant.id}/live`, { headers: op });
+
   // A rate limit: a tenant allowed one request an hour.
   const limited = await provision(exchange, op, { limits: { requests_per_hour: 1 } });
   await exchange("GET", "/v2/tenant", { headers: bearer(limited.adminKey) });

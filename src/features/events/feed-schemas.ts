@@ -1,15 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_PAGE } from "../../platform/event-log";
 import { EVENT_TYPES } from "../../platform/event-schemas";
-import { timestamp } from "../../platform/schemas";
+import { storableString, timestamp } from "../../platform/schemas";
 
-const cursorParam = z.string().max(64).optional().openapi({
+const cursorParam = storableString(64).optional().openapi({
   description:
     "A cursor from this feed (an item's `cursor` or `next_cursor`), or `latest` to start after the newest event. Without it the feed starts at the oldest retained event.",
   example: "djEuNDI",
 });
 
-const typesParam = z.string().max(1000).optional().openapi({
+const typesParam = storableString(1000).optional().openapi({
   description:
     "Comma-separated event types; `order.*` matches every type under `order.`. Only the types the credential's role may see are returned.",
   example: "order.*,book.created",
@@ -25,9 +25,7 @@ export type FeedQuery = z.infer<typeof FeedQuerySchema>;
 export const StreamQuerySchema = z.strictObject({
   after: cursorParam,
   types: typesParam,
-  ticket: z
-    .string()
-    .max(200)
+  ticket: storableString(200)
     .optional()
     .openapi({ description: "A ticket from POST /v2/stream-tickets (browsers' WebSockets)" }),
 });

@@ -14,6 +14,7 @@ import {
   tenantSecurity,
 } from "../../platform/openapi";
 import { rateLimit } from "../../platform/rate-limit/middleware";
+import { storableString } from "../../platform/schemas";
 import { StreamQuerySchema } from "./feed-schemas";
 import {
   CLOSE,
@@ -74,7 +75,8 @@ const stream = createRoute({
   method: "get",
   path: "/",
   tags: ["events"],
-  security: [...tenantSecurity, {}],
+  // A bearer credential, or (browsers) a single-use ticket in the query.
+  security: [...tenantSecurity, { streamTicket: [] }],
   operationId: "streamEvents",
   summary: "Receive the change feed live, as a WebSocket or as server-sent events (any role)",
   description:
@@ -82,9 +84,7 @@ const stream = createRoute({
   request: {
     query: StreamQuerySchema,
     headers: z.object({
-      "last-event-id": z
-        .string()
-        .max(64)
+      "last-event-id": storableString(64)
         .optional()
         .openapi({ description: "SSE resume: the last cursor received (as `after`)" }),
     }),
