@@ -61,7 +61,7 @@ const isStreamedBody = (method: string, path: string) =>
  * 5. route: `requireRole(role)`, a plain role check (401, 403) before the body is validated.
  * 6. route: `idempotent()` on every keyed write (POST, PATCH, DELETE documenting Idempotency-Key),
  *    after the role check, so nothing is replayed or stored for a credential that may not write;
- *    `test/platform/idempotency-routes.test.ts` holds every route to this.
+ *    `test/platform/idempotency/idempotency-routes.test.ts` holds every route to this.
  * 7. route: validation (400), then the handler.
  */
 function tenantMiddleware(router: ReturnType<typeof createRouter>) {

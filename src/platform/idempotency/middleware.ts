@@ -57,7 +57,7 @@ const declared = new WeakMap<object, Required<IdempotentOptions>>();
  * through. Each keyed route declares it in its definition, after its role check, so nothing is
  * replayed, nor stored, before the credential and its role passed:
  * `middleware: [requireRole("editor"), idempotent()] as const`.
- * `test/platform/idempotency-routes.test.ts` holds every route that documents the
+ * `test/platform/idempotency/idempotency-routes.test.ts` holds every route that documents the
  * Idempotency-Key parameter to that order, and every route declaring this to documenting it.
  */
 export function idempotent(options: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
