@@ -1,50 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { newId } from "../../../src/platform/ids";
-import { withOwnerSql } from "../../helpers/db";
 import { call } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
-import { isbn } from "../books/fixtures";
-import { queriesOf } from "../orders/fixtures";
+import { queriesOf, seedOrdersWithLines } from "../orders/fixtures";
 import { postGraphQL } from "./fixtures";
-
-/** Seeds `n` orders of two lines each, every line on a book of its own. */
-async function seed(tenantId: string, n: number) {
-  await withOwnerSql(async (sql) => {
-    const books = Array.from({ length: n * 2 }, () => ({
-      id: newId("book"),
-      tenant_id: tenantId,
-      isbn: isbn(),
-      title: "Seeded",
-      authors: sql.json(["Someone"]),
-      price_amount: 100,
-      currency: "EUR",
-      stock: 5,
-    }));
-    await sql`insert into books ${sql(books)}`;
-    const orders = Array.from({ length: n }, () => ({
-      id: newId("ord"),
-      tenant_id: tenantId,
-      status: "pending",
-      currency: "EUR",
-      total_amount: 200,
-    }));
-    await sql`insert into orders ${sql(orders)}`;
-    const lines = orders.flatMap((order, i) =>
-      [books[2 * i], books[2 * i + 1]].map((book) => ({
-        id: newId("line"),
-        tenant_id: tenantId,
-        order_id: order.id,
-        book_id: book?.id as string,
-        quantity: 1,
-        unit_amount: 100,
-        line_amount: 100,
-        title: "Seeded",
-        isbn: book?.isbn as string,
-      })),
-    );
-    await sql`insert into order_lines ${sql(lines)}`;
-  });
-}
 
 const PAGE = `query($first: Int!) {
   orders(first: $first) {
@@ -62,7 +20,7 @@ interface Page {
 describe("GraphQL batches order lines' books (no N+1)", () => {
   it("a page of 50 orders with lines and books costs the statements of a page of 1", async () => {
     const tenant = await createTestTenant();
-    await seed(tenant.id, 50);
+    await seedOrdersWithLines(tenant.id, 50);
     await postGraphQL(tenant.viewerKey, "{ __typename }"); // warms the credential cache
 
     const count = async (first: number) => {

@@ -1,6 +1,8 @@
+import { newId } from "../../../src/platform/ids";
 import { withOwnerSql } from "../../helpers/db";
 import { callJson } from "../../helpers/http";
 import { bearer } from "../../helpers/tenant";
+import { isbn } from "../books/fixtures";
 
 export interface OrderJson {
   id: string;
@@ -58,4 +60,43 @@ export function queriesOf(response: Response): number {
   const match = /desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "");
   if (!match) throw new Error("no query count in Server-Timing");
   return Number(match[1]);
+}
+
+/** Seeds `n` books, and `n` orders of two lines each (every line on a book of its own), straight into the database. */
+export async function seedOrdersWithLines(tenantId: string, n: number) {
+  await withOwnerSql(async (sql) => {
+    const books = Array.from({ length: n * 2 }, () => ({
+      id: newId("book"),
+      tenant_id: tenantId,
+      isbn: isbn(),
+      title: "Seeded",
+      authors: sql.json(["Someone"]),
+      price_amount: 100,
+      currency: "EUR",
+      stock: 5,
+    }));
+    await sql`insert into books ${sql(books)}`;
+    const orders = Array.from({ length: n }, () => ({
+      id: newId("ord"),
+      tenant_id: tenantId,
+      status: "pending",
+      currency: "EUR",
+      total_amount: 200,
+    }));
+    await sql`insert into orders ${sql(orders)}`;
+    const lines = orders.flatMap((order, i) =>
+      [books[2 * i], books[2 * i + 1]].map((book) => ({
+        id: newId("line"),
+        tenant_id: tenantId,
+        order_id: order.id,
+        book_id: book?.id as string,
+        quantity: 1,
+        unit_amount: 100,
+        line_amount: 100,
+        title: "Seeded",
+        isbn: book?.isbn as string,
+      })),
+    );
+    await sql`insert into order_lines ${sql(lines)}`;
+  });
 }
