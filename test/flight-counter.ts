@@ -5,14 +5,15 @@ import { startDelayProxy } from "../bench/lib/delay-proxy.mjs";
 /**
  * A delay proxy in front of the test database whose counters tests can read: the Hyperdrive
  * binding `HYPERDRIVE_COUNTED` points at it (vitest.config.ts), and `GET <counterUrl>` answers
- * the counters as JSON. A delay of 10 ms each way keeps what the Worker pipelines in one flight even
- * on a busy machine, where a reply could otherwise slip in between two writes of the same burst.
+ * the counters as JSON. A delay of 30 ms each way keeps what the Worker pipelines in one flight even
+ * on a busy machine, where a reply could otherwise slip in between two writes of the same burst
+ * (with 10 ms, a CI run under load counted a 6-flight update as 7 to 10).
  */
 export async function startFlightCounter(databaseUrl: string) {
   const target = new URL(databaseUrl);
   const proxy = await startDelayProxy({
     target: { host: target.hostname, port: Number(target.port || 5432) },
-    delayMs: 10,
+    delayMs: 30,
     recordStatements: true,
   });
   // `GET /` answers the counters; `GET /statements?from=N` the statements sent since the Nth.

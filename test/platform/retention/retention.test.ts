@@ -143,13 +143,15 @@ describe("prune statements", () => {
         .map((r) => r["QUERY PLAN"])
         .join("\n");
       // Deliveries may also be reached through their (tenant, status) index, which the planner
-      // prefers on a small table once the suite has filled it: either is an index path.
+      // prefers on a small table once the suite has filled it, both to find the expired rows and
+      // to delete them (the delete repeats the status test): either is a bounded index path.
       if (table === "webhook_deliveries") {
         expect(plan, table).toMatch(/webhook_deliveries_(created|tenant_status)_idx/);
+        expect(plan, table).toMatch(/webhook_deliveries_(pkey|tenant_status_idx)/);
       } else {
         expect(plan, table).toContain(`${table}_created_idx`);
+        expect(plan, table).toContain(`${table}_pkey`);
       }
-      expect(plan, table).toContain(`${table}_pkey`);
       expect(plan, table).not.toContain("Seq Scan");
     }
     // The "no child rows left" checks can go through the child's foreign-key index. On a test
