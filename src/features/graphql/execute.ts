@@ -26,12 +26,33 @@ export interface GraphQLRequest {
   operationName?: string | null | undefined;
 }
 
+/** What a measured document cost, and what the rate limiter counted it as. */
+export interface CostExtension {
+  /** The document's cost (limits.ts's model), measured before it ran. */
+  requested: number;
+  /** Requests the rate limiter counted it as (0 when the limiter could not be reached). */
+  charged: number;
+  /** What the policy closest to its limit has left after this request (RateLimit's r). */
+  remaining: number | null;
+}
+
 /** What the endpoint answers (200): data, errors, and what the document cost. */
 export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
   errors?: FormattedError[];
-  extensions?: { cost: number };
+  extensions?: { cost: CostExtension };
 }
+
+/** Cost per rate-limit unit: a query is counted as one request per started 100 of its cost. */
+export const COST_PER_REQUEST = 100;
+
+/**
+ * What a query of `cost` is counted as by the rate limiter: max(1, ceil(cost / 100)). A document
+ * that reads about what one REST request does (one resource, or a page of a few fields) is 1, as
+ * REST; the largest admitted document (1,000) is 10, a tenth of a credential's minute.
+ */
+export const requestsFor = (cost: number): number =>
+  Math.max(1, Math.ceil(cost / COST_PER_REQUEST));
 
 export interface ExecutionOptions {
   ctx: TenantRequestContext;
@@ -40,6 +61,11 @@ export interface ExecutionOptions {
   method: "GET" | "POST";
   /** The request carries Idempotency-Key: a mutation then holds exactly one field. */
   keyed: boolean;
+  /**
+   * Counts the request as `requests` requests in all with the rate limiter, before it runs
+   * (throws the 429 when there is no room); answers what was counted.
+   */
+  charge: (requests: number) => Promise<{ charged: number; remaining: number | null }>;
 }
 
 /** Most tokens a document may have: parsing stops there (a huge document is refused cheaply). */
@@ -122,8 +148,10 @@ export async function runGraphQL(
   }
   const variables = request.variables ?? {};
   const measured = measure(schema, operation, fragments, variables);
-  const extensions = { cost: measured.cost };
   const refused = tooComplex(measured);
+  // A refused document runs nothing: it is counted as the one request it was admitted as.
+  const charge = await options.charge(refused ? 1 : requestsFor(measured.cost));
+  const extensions = { cost: { requested: measured.cost, ...charge } };
   if (refused) return { errors: format([refused]), extensions };
 
   const result = await execute({

@@ -13,6 +13,7 @@ import {
   jsonResponse,
   tenantSecurity,
 } from "../../platform/openapi";
+import { chargeRequest } from "../../platform/rate-limit/middleware";
 import { safeText, storableString } from "../../platform/schemas";
 import { type GraphQLRequest, parseDocument, runGraphQL } from "./execute";
 import { printedSchema } from "./schema";
@@ -68,7 +69,20 @@ const GraphQLResponseSchema = z
     data: z.record(z.string(), z.unknown()).nullable().optional(),
     errors: z.array(GraphQLErrorSchema).optional(),
     extensions: z
-      .object({ cost: z.number().int().openapi({ description: "What the document cost" }) })
+      .object({
+        cost: z
+          .object({
+            requested: z.number().int().openapi({ description: "What the document cost" }),
+            charged: z.number().int().openapi({
+              description:
+                "Requests the rate limiter counted it as: max(1, ceil(cost / 100)); 1 when refused before running",
+            }),
+            remaining: z.number().int().nullable().openapi({
+              description: "What the policy closest to its limit has left (RateLimit's r)",
+            }),
+          })
+          .openapi("GraphQLCost"),
+      })
       .optional(),
   })
   .openapi("GraphQLResponse");
@@ -144,6 +158,7 @@ async function answer(c: Context<AppEnv>, request: GraphQLRequest, method: "GET"
       introspection: getConfig(c.env).GRAPHQL_INTROSPECTION,
       method,
       keyed: c.req.header("idempotency-key") !== undefined,
+      charge: (requests) => chargeRequest(c, requests),
     },
     { request_id: c.var.requestId, tenant_id: c.var.principal?.tenantId },
   );

@@ -9,7 +9,7 @@ import {
 } from "../observability/traffic";
 import { trafficIndex } from "../observability/traffic-index";
 
-/** One limit to enforce: at most `limit` requests in any `windowMs` long window. */
+/** One limit to enforce: at most `limit` requests (by weight) in any `windowMs` long window. */
 export interface LimitPolicy {
   /** Public policy name, as in the RateLimit-Policy header ("tenant", "credential"). */
   name: string;
@@ -112,14 +112,22 @@ export class RateLimiter extends DurableObject<Env> {
   /**
    * Checks every policy and, only if all have room, counts the request against all of them.
    * Runs without an await, so concurrent calls cannot interleave (the object is single-threaded).
+   *
+   * `weight` (default 1, a REST request): how many requests this one counts as. It is admitted
+   * only if every policy has room for the whole weight, and is then counted as that many rows, so
+   * the window's invariant (never more than `limit` counted) and pruning stay as for weight 1. A
+   * weight above a policy's limit counts as the whole limit (it fills the window; it is not
+   * refused forever).
    */
   async consume(
     policies: LimitPolicy[],
-    options: { countTraffic?: boolean } = {},
+    options: { countTraffic?: boolean; weight?: number } = {},
   ): Promise<ConsumeResult> {
+    const weight = Math.max(1, Math.floor(options.weight ?? 1));
     const now = this.now();
     const states = policies.map((p) => this.#state(p, now));
-    const violated = states.filter((s) => s.remaining <= 0);
+    const need = (limit: number) => Math.max(1, Math.min(weight, limit));
+    const violated = states.filter((s) => s.remaining < need(s.limit));
     // The same call counts the request in the traffic log (a refusal as a 429), so a request
     // that succeeds needs no second call after its response.
     if (options.countTraffic) {
@@ -130,15 +138,25 @@ export class RateLimiter extends DurableObject<Env> {
       return {
         allowed: false,
         policies: states,
-        retryAfterMs: Math.max(...violated.map((s) => s.resetMs)),
+        retryAfterMs: Math.max(
+          ...violated.map((s) => this.#roomInMs(policies, s, need(s.limit), now)),
+        ),
       };
     }
     for (const p of policies) {
-      this.ctx.storage.sql.exec("INSERT INTO hits (policy, at) VALUES (?, ?)", p.key, now);
+      const n = need(p.limit);
       this.ctx.storage.sql.exec(
-        `INSERT INTO counts (policy, n, window_ms) VALUES (?, 1, ?)
-         ON CONFLICT (policy) DO UPDATE SET n = n + 1, window_ms = excluded.window_ms`,
+        `WITH RECURSIVE units(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM units WHERE i < ?)
+         INSERT INTO hits (policy, at) SELECT ?, ? FROM units`,
+        n,
         p.key,
+        now,
+      );
+      this.ctx.storage.sql.exec(
+        `INSERT INTO counts (policy, n, window_ms) VALUES (?, ?, ?)
+         ON CONFLICT (policy) DO UPDATE SET n = n + excluded.n, window_ms = excluded.window_ms`,
+        p.key,
+        n,
         p.windowMs,
       );
     }
@@ -147,12 +165,30 @@ export class RateLimiter extends DurableObject<Env> {
       allowed: true,
       policies: states.map((s) => ({
         ...s,
-        used: s.used + 1,
-        remaining: s.remaining - 1,
+        used: s.used + need(s.limit),
+        remaining: Math.max(0, s.remaining - need(s.limit)),
         resetMs: s.used === 0 ? s.windowMs : s.resetMs,
       })),
       retryAfterMs: 0,
     };
+  }
+
+  /**
+   * Milliseconds until a refused policy has room for `needed` requests: when the row that many
+   * must leave first is out of the window (for weight 1, the oldest row: its resetMs).
+   */
+  #roomInMs(policies: LimitPolicy[], state: PolicyState, needed: number, now: number): number {
+    const key = policies.find((p) => p.name === state.name)?.key;
+    const offset = state.used - (state.limit - needed) - 1;
+    if (needed === 1 || key === undefined || offset <= 0) return state.resetMs;
+    const row = this.ctx.storage.sql
+      .exec<{ at: number }>(
+        "SELECT at FROM hits WHERE policy = ? ORDER BY at LIMIT 1 OFFSET ?",
+        key,
+        offset,
+      )
+      .toArray()[0];
+    return row ? row.at + state.windowMs - now : state.resetMs;
   }
 
   /** The current usage of one policy, without counting a request. */

@@ -81,7 +81,12 @@ function refuse(retryAfterMs: number, headers: Record<string, string>): AppError
 interface Admission {
   headers: Record<string, string>;
   refusal?: AppError;
+  /** The policy closest to its limit after this request was counted. */
+  closest?: PolicyState;
 }
+
+/** The admission of each request in flight, so a route can charge it more (chargeRequest). */
+const admissions = new WeakMap<Context<AppEnv>, Admission>();
 
 /**
  * Checks and counts one request against the principal's policies (one RPC to the tenant's
@@ -133,7 +138,7 @@ async function admit(c: Context<AppEnv>, principal: Principal): Promise<Admissio
   const closest = closestToLimit(result.policies);
   const headers: Record<string, string> = { "ratelimit-policy": policyValue };
   if (closest) headers.ratelimit = rateLimitHeader(closest);
-  if (result.allowed) return { headers };
+  if (result.allowed) return { headers, ...(closest && { closest }) };
   rememberBlocks(principal.tenantId, policies, result.policies);
   recordRateLimitEvent(c.env, principal.tenantId, "rejected");
   const violated = result.policies.filter((p) => p.remaining <= 0);
@@ -167,9 +172,62 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
     if (!principal) throw new Error("rateLimit() must run after authenticate()");
     const admission = await admit(c, principal);
     if (admission?.refusal) throw admission.refusal;
+    if (admission) admissions.set(c, admission);
     await next();
     for (const [name, value] of Object.entries(admission?.headers ?? {})) {
       c.res.headers.set(name, value);
     }
   };
+}
+
+/** What {@link chargeRequest} counted: the request's whole weight, and what the closest policy has left. */
+export interface Charge {
+  /** Requests this one was counted as (0 when the limiter could not be reached: served unlimited). */
+  charged: number;
+  /** What the policy closest to its limit has left (the RateLimit header's r), null when unknown. */
+  remaining: number | null;
+}
+
+/**
+ * Counts an admitted request as `weight` requests in all (e.g. a GraphQL query by its cost, which
+ * is only known once its document is read): `rateLimit()` counted 1, so `weight - 1` more are
+ * counted now, in one more call to the tenant's object (none when `weight` is 1). If the policies
+ * have no room for them, the request is refused (429 rate_limited, Retry-After) and its first
+ * unit stays counted. The RateLimit header the response carries follows the new count.
+ */
+export async function chargeRequest(c: Context<AppEnv>, weight: number): Promise<Charge> {
+  const admission = admissions.get(c);
+  const principal = c.var.principal;
+  if (!admission || !principal) return { charged: 0, remaining: null };
+  const remaining = () => admission.closest?.remaining ?? null;
+  const extra = Math.floor(weight) - 1;
+  if (extra < 1) return { charged: 1, remaining: remaining() };
+
+  const policies = policiesFor(principal);
+  let result: ConsumeResult;
+  try {
+    const stub = doStub(c, c.env.RATE_LIMITER, principal.tenantId);
+    result = await stub.consume(policies, { weight: extra });
+  } catch (error) {
+    recordRateLimitEvent(c.env, principal.tenantId, "fail_open");
+    log("error", "rate limiter unavailable, request served without its weight", {
+      request_id: c.var.requestId,
+      tenant_id: principal.tenantId,
+      ...describeError(error),
+    });
+    return { charged: 1, remaining: remaining() };
+  }
+  if (!result.allowed) {
+    recordRateLimitEvent(c.env, principal.tenantId, "rejected");
+    const violated = result.policies.filter((p) => p.remaining < Math.min(extra, p.limit));
+    const tightest = closestToLimit(violated.length > 0 ? violated : result.policies);
+    if (tightest) admission.headers.ratelimit = rateLimitHeader(tightest);
+    throw refuse(result.retryAfterMs, admission.headers);
+  }
+  const closest = closestToLimit(result.policies);
+  if (closest) {
+    admission.closest = closest;
+    admission.headers.ratelimit = rateLimitHeader(closest);
+  }
+  return { charged: Math.floor(weight), remaining: remaining() };
 }

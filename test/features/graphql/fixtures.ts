@@ -9,7 +9,7 @@ export interface GraphQLBody<T = Record<string, unknown>> {
     path?: Array<string | number>;
     extensions: { code: string; [member: string]: unknown };
   }>;
-  extensions?: { cost: number };
+  extensions?: { cost: { requested: number; charged: number; remaining: number | null } };
 }
 
 /** POSTs a GraphQL document with a credential (and extra headers, e.g. Idempotency-Key). */

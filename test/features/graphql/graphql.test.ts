@@ -45,7 +45,7 @@ describe("GraphQL queries", () => {
       lines: [{ quantity: 2, book: { id: book.id, title: "Dune", stock: 5 } }],
     });
     expect(body.data?.tenant).toMatchObject({ id: tenant.id, usage: { books: 1, orders: 1 } });
-    expect(body.extensions?.cost).toBeGreaterThan(0);
+    expect(body.extensions?.cost.requested).toBeGreaterThan(0);
   });
 
   it("pages with first/after like Relay: endCursor leads to the next page, hasNextPage ends", async () => {
@@ -374,13 +374,13 @@ describe("GraphQL limits, before execution", () => {
       code: "query_too_complex",
       max_cost: 1000,
     });
-    expect(body.extensions?.cost).toBeGreaterThan(1000);
+    expect(body.extensions?.cost.requested).toBeGreaterThan(1000);
     const fits = await gql(
       tenant.viewerKey,
       `{ orders(first: 50) { edges { node { id lines { quantity book { id title } } } } } }`,
     );
     expect(fits.errors).toBeUndefined();
-    expect(fits.extensions?.cost).toBeLessThanOrEqual(1000);
+    expect(fits.extensions?.cost.requested).toBeLessThanOrEqual(1000);
   });
 
   it("counts `first` from variables, and bounds aliases", async () => {
