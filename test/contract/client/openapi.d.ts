@@ -2720,8 +2720,7 @@ export interface components {
       } | null;
       errors?: components["schemas"]["GraphQLError"][];
       extensions?: {
-        /** @description What the document cost */
-        cost: number;
+        cost: components["schemas"]["GraphQLCost"];
       };
     };
     GraphQLError: {
@@ -2737,6 +2736,14 @@ export interface components {
       } & {
         [key: string]: unknown;
       };
+    };
+    GraphQLCost: {
+      /** @description What the document cost */
+      requested: number;
+      /** @description Requests the rate limiter counted it as: max(1, ceil(cost / 100)); 1 when refused before running */
+      charged: number;
+      /** @description What the policy closest to its limit has left (RateLimit's r) */
+      remaining: number | null;
     };
     GraphQLRequest: {
       /** @example { orders(first: 10) { edges { node { id status } } } } */
