@@ -56,6 +56,9 @@ describe("OpenAPI document (the contract)", () => {
       // Browsers open the stream with a single-use ticket instead of Authorization.
       else if (path === "/v2/events/stream")
         expect(operation.security, at).toEqual([{ bearer: [] }, { streamTicket: [] }]);
+      // The ops console's live reports: the operator token, or (browsers) a ticket.
+      else if (path === "/ops/stream")
+        expect(operation.security, at).toEqual([{ operator: [] }, { streamTicket: [] }]);
       else expect(operation.security, at).toEqual([{ bearer: [] }]);
     }
   });

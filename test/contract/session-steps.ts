@@ -471,6 +471,11 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   });
   await exchange("GET", "/v2/graphql/schema.graphql", { headers: viewer });
   await exchange("GET", `/admin/ops/tenants/${tenant.id}/live`, { headers: op });
+  // The operators' live reports (by their refusals, as the tenants' stream) and their tickets.
+  await exchange("POST", "/admin/ops/stream-tickets", { headers: op });
+  await exchange("POST", "/admin/ops/stream-tickets", { headers: viewer });
+  await exchange("GET", "/ops/stream", { headers: op });
+  await exchange("GET", "/ops/stream", { headers: { accept: "text/event-stream" } });
 
   // A rate limit: a tenant allowed one request an hour.
   const limited = await provision(exchange, op, { limits: { requests_per_hour: 1 } });

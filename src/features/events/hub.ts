@@ -7,6 +7,7 @@ import { apiKeys, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import {
   checkStart,
+  hubOf,
   type LogPage,
   type LogStart,
   MAX_PAGE,
@@ -39,10 +40,16 @@ export interface SocketState {
   credential: Credential;
 }
 
+/** An operator's socket on the ops hub (the /ops console's stream): no log, no tenant. */
+export interface OperatorSocketState {
+  operator: true;
+  credential: Credential;
+}
+
 /** The credential a socket was opened with, rechecked by the alarm. */
 export interface Credential {
-  kind: "api_key" | "jwt" | "portal_token";
-  /** The api key's id, the token's subject. */
+  kind: "api_key" | "jwt" | "portal_token" | "operator";
+  /** The api key's id, the token's subject; for the operator token, its SHA-256 (hex). */
   id: string;
   /** Epoch seconds the credential stops being valid (a JWT's exp), if it does. */
   expiresAt?: number | undefined;
@@ -53,6 +60,8 @@ interface TicketGrant {
   role: Role;
   credential: Credential;
   expiresAt: number;
+  /** A ticket for the ops hub's operator stream, never a tenant's. */
+  operator?: boolean | undefined;
 }
 
 /** The hub's request to connect: who, from where, which types. */
@@ -83,6 +92,26 @@ export const CLOSE = {
 
 const HEARTBEAT = JSON.stringify({ type: "heartbeat" });
 
+/**
+ * The ops hub's name: the same class, one object for the platform, holding the operators'
+ * sockets (the /ops console). Tenant hubs report to it after each notification, connect and
+ * close; it numbers each report and pushes it to every operator socket. Not a tenant id
+ * (those are `ten_…`), so no tenant's hub is ever it.
+ */
+export const OPS_HUB = "ops";
+/** Reports the ops hub keeps in memory for a reconnecting console to resume from. */
+export const OPS_REPLAY = 1000;
+
+/** What a tenant hub reports to the ops hub (and the ops hub pushes as `tenant.activity`). */
+export interface TenantActivity {
+  tenant_id: string;
+  open_connections: number;
+  connections: number;
+  messages_pushed: number;
+  slow_consumer_closes: number;
+  wake_ups: number;
+}
+
 /** Counters the ops API reads (GET /stats on the hub). */
 export interface HubStats {
   connections: number;
@@ -95,11 +124,19 @@ export class EventHub extends DurableObject<Env> {
   private pumping = false;
   private again = false;
   private stats: HubStats = { connections: 0, messages: 0, slowConsumerCloses: 0, wakeUps: 0 };
+  /** The tenant this hub serves (learnt from its name, a ticket or a socket). */
+  private tenantId: string | undefined;
+  /** Ops hub: this instance's epoch (a reconnect from another instance's ids starts over). */
+  private readonly epoch = randomToken().slice(0, 8);
+  /** Ops hub: the last report's number, and the reports kept for resuming. */
+  private seq = 0;
+  private replay: string[] = [];
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     // A client's "ping" is answered by the platform without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", HEARTBEAT));
+    this.tenantId = (ctx.id as { name?: string }).name;
     ctx.blockConcurrencyWhile(async () => {
       const saved = await ctx.storage.get<HubStats>("stats");
       if (saved) this.stats = saved;
@@ -112,13 +149,22 @@ export class EventHub extends DurableObject<Env> {
     try {
       switch (url.pathname) {
         case "/notify":
-          // A tenant with no socket open costs this call and nothing more (no storage, no read).
-          if (this.ctx.getWebSockets().length > 0) await this.pump();
+          // A tenant with no socket open costs this call and the report to the ops hub (no
+          // storage, no read).
+          if (this.liveSockets().length > 0) await this.pump();
+          this.reportToOps();
           return new Response(null, { status: 204 });
         case "/tickets":
           return Response.json(await this.issueTicket((await request.json()) as TicketRequest));
         case "/connect":
           return await this.openSocket(JSON.parse(request.headers.get("x-connect") ?? "{}"));
+        case "/ops/connect":
+          return await this.openOperatorSocket(
+            JSON.parse(request.headers.get("x-connect") ?? "{}") as OperatorConnectRequest,
+          );
+        case "/ops/report":
+          this.broadcast((await request.json()) as TenantActivity);
+          return new Response(null, { status: 204 });
         case "/stats":
           return Response.json({
             ...this.stats,
@@ -146,7 +192,13 @@ export class EventHub extends DurableObject<Env> {
   private async issueTicket(body: TicketRequest) {
     const secret = randomToken();
     const expiresAt = Date.now() + TICKET_TTL_SECONDS * 1000;
-    const grant: TicketGrant = { role: body.role, credential: body.credential, expiresAt };
+    const grant: TicketGrant = {
+      role: body.role,
+      credential: body.credential,
+      expiresAt,
+      operator: body.operator === true,
+    };
+    if (!grant.operator) this.tenantId ??= body.tenantId;
     await this.ctx.storage.put(`ticket:${secret}`, grant);
     await this.ensureAlarm();
     return {
@@ -156,12 +208,12 @@ export class EventHub extends DurableObject<Env> {
   }
 
   /** Takes a ticket out of storage: a second use, or a late one, finds nothing. */
-  private async redeem(ticket: string): Promise<TicketGrant> {
+  private async redeem(ticket: string, operator = false): Promise<TicketGrant> {
     const secret = ticket.split(".")[1] ?? "";
     const key = `ticket:${secret}`;
     const grant = secret ? await this.ctx.storage.get<TicketGrant>(key) : undefined;
     if (grant) await this.ctx.storage.delete(key);
-    if (!grant || grant.expiresAt < Date.now()) {
+    if (!grant || grant.expiresAt < Date.now() || (grant.operator === true) !== operator) {
       throw new AppError("unauthenticated", "The ticket is unknown, used or expired.");
     }
     return grant;
@@ -178,6 +230,7 @@ export class EventHub extends DurableObject<Env> {
       ? await this.redeem(request.ticket)
       : (request.principal ?? undefined);
     if (!principal) throw new AppError("unauthenticated");
+    this.tenantId ??= request.tenantId;
     const start = parseStart(request.after);
     const types = typesFor(principal.role, request.types);
     const page = await this.read(request.tenantId, start, types);
@@ -209,7 +262,86 @@ export class EventHub extends DurableObject<Env> {
     }
     await this.saveStats();
     await this.ensureAlarm();
+    this.reportToOps();
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * The tenant hub's figures, to the ops hub (after the response: best effort, a console that
+   * missed one gets the next, and its figures endpoint answers in any case).
+   */
+  private reportToOps() {
+    const tenantId = this.tenantId;
+    if (!tenantId || tenantId === OPS_HUB) return;
+    const activity: TenantActivity = {
+      tenant_id: tenantId,
+      open_connections: this.ctx.getWebSockets().length,
+      connections: this.stats.connections,
+      messages_pushed: this.stats.messages,
+      slow_consumer_closes: this.stats.slowConsumerCloses,
+      wake_ups: this.stats.wakeUps,
+    };
+    this.ctx.waitUntil(
+      hubOf(this.env, OPS_HUB)
+        .fetch("https://hub/ops/report", { method: "POST", body: JSON.stringify(activity) })
+        .then((response) => response.body?.cancel())
+        .catch((error) =>
+          log("warn", "event hub could not report to the ops hub", {
+            tenant_id: tenantId,
+            ...describeError(error),
+          }),
+        ),
+    );
+  }
+
+  /**
+   * Ops hub: accepts an operator's socket (a ticket from POST /admin/ops/stream-tickets, or the
+   * operator credential the Worker checked). With `after` (the last report's id it received) it
+   * replays what followed, if this instance still holds it; otherwise it sends `reset` first: the
+   * console reloads its figures, then applies the reports that follow.
+   */
+  private async openOperatorSocket(request: OperatorConnectRequest): Promise<Response> {
+    const credential = request.ticket
+      ? (await this.redeem(request.ticket, true)).credential
+      : request.credential;
+    if (!credential) throw new AppError("unauthenticated");
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, ["operator"]);
+    const state: OperatorSocketState = { operator: true, credential };
+    server.serializeAttachment(state);
+    const [epoch, number] = (request.after ?? "").split(".");
+    const after = Number(number);
+    const oldest = this.seq - this.replay.length;
+    if (epoch === this.epoch && Number.isInteger(after) && after >= oldest && after <= this.seq) {
+      for (const report of this.replay.slice(after - oldest)) server.send(report);
+    } else {
+      server.send(JSON.stringify({ id: `${this.epoch}.${this.seq}`, type: "reset" }));
+    }
+    this.stats.connections += 1;
+    await this.ensureAlarm();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Ops hub: numbers a tenant hub's report, keeps it for resuming, pushes it to operators. */
+  private broadcast(activity: TenantActivity) {
+    this.seq += 1;
+    const report = JSON.stringify({
+      id: `${this.epoch}.${this.seq}`,
+      type: "tenant.activity",
+      at: new Date().toISOString(),
+      ...activity,
+    });
+    this.replay.push(report);
+    if (this.replay.length > OPS_REPLAY) this.replay.shift();
+    for (const socket of this.ctx.getWebSockets("operator")) {
+      try {
+        socket.send(report);
+        this.stats.messages += 1;
+      } catch {
+        // Closing already.
+      }
+    }
   }
 
   private async read(tenantId: string, start: LogStart, types: readonly string[]) {
@@ -280,8 +412,10 @@ export class EventHub extends DurableObject<Env> {
   private liveSockets(): Array<[WebSocket, SocketState]> {
     const sockets: Array<[WebSocket, SocketState]> = [];
     for (const socket of this.ctx.getWebSockets()) {
-      const state = socket.deserializeAttachment() as SocketState | null;
-      if (state?.live && socket.readyState === WebSocket.OPEN) sockets.push([socket, state]);
+      const state = socket.deserializeAttachment() as SocketState | OperatorSocketState | null;
+      if (state && !("operator" in state) && state.live && socket.readyState === WebSocket.OPEN) {
+        sockets.push([socket, state]);
+      }
     }
     return sockets;
   }
@@ -328,10 +462,14 @@ export class EventHub extends DurableObject<Env> {
 
   /** Closes the sockets whose credential or tenant no longer admits them. */
   async recheckCredentials(): Promise<void> {
+    await this.recheckOperators();
     const states = this.ctx
       .getWebSockets()
       .map((socket) => [socket, socket.deserializeAttachment() as SocketState | null] as const)
-      .filter((pair): pair is readonly [WebSocket, SocketState] => pair[1] !== null);
+      .filter(
+        (pair): pair is readonly [WebSocket, SocketState] =>
+          pair[1] !== null && !("operator" in pair[1]),
+      );
     const tenantId = states[0]?.[1].tenantId;
     if (!tenantId) return;
     const keyIds = [
@@ -382,6 +520,26 @@ export class EventHub extends DurableObject<Env> {
     }
   }
 
+  /** Ops hub: an operator socket whose token was rotated away (or whose JWT expired) closes 4001. */
+  private async recheckOperators() {
+    const sockets = this.ctx.getWebSockets("operator");
+    if (sockets.length === 0) return;
+    const current = await operatorFingerprint(this.env.OPERATOR_TOKEN ?? "");
+    const nowSeconds = Date.now() / 1000;
+    for (const socket of sockets) {
+      const state = socket.deserializeAttachment() as OperatorSocketState | null;
+      const credential = state?.credential;
+      if (
+        !credential ||
+        (credential.expiresAt !== undefined
+          ? credential.expiresAt <= nowSeconds
+          : credential.id !== current)
+      ) {
+        socket.close(CLOSE.unauthenticated, "The operator credential was revoked or has expired.");
+      }
+    }
+  }
+
   override webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): void {
     // Clients only ping (answered by the auto-response); anything else gets a heartbeat back.
     if (message !== "ping") socket.send(HEARTBEAT);
@@ -393,6 +551,7 @@ export class EventHub extends DurableObject<Env> {
     } catch {
       // Already closed.
     }
+    this.reportToOps();
   }
 }
 
@@ -400,6 +559,22 @@ export interface TicketRequest {
   tenantId: string;
   role: Role;
   credential: Credential;
+  /** A ticket for the ops hub's operator stream (tenantId is then OPS_HUB). */
+  operator?: boolean | undefined;
+}
+
+/** The ops hub's request to connect an operator: a ticket, or the checked credential. */
+export interface OperatorConnectRequest {
+  ticket?: string | undefined;
+  credential?: Credential | undefined;
+  /** The id of the last report received (resume). */
+  after?: string | undefined;
+}
+
+/** The operator token's SHA-256 (hex): what an operator socket keeps, never the token. */
+export async function operatorFingerprint(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function randomToken(): string {
@@ -410,4 +585,9 @@ function randomToken(): string {
 /** Where a ticket's tenant is: its prefix (the secret part never leaves the hub's storage). */
 export function ticketTenant(ticket: string): string | undefined {
   return /^stk_(ten_[0-9a-z]{26})\.[0-9a-f]{48}$/.exec(ticket)?.[1];
+}
+
+/** Whether a ticket is shaped like the ops hub's (its secret is checked there). */
+export function isOperatorTicket(ticket: string): boolean {
+  return /^stk_ops\.[0-9a-f]{48}$/.test(ticket);
 }

@@ -106,19 +106,7 @@ const stream = createRoute({
 
 eventStreamRoutes.openapi(stream, async (c) => {
   const query = c.req.valid("query");
-  const websocket = c.req.header("upgrade")?.toLowerCase() === "websocket";
-  const sse = (c.req.header("accept") ?? "").includes("text/event-stream");
-  if (!websocket && !sse) {
-    throw new AppError(
-      "validation_failed",
-      "Open the stream as a WebSocket, or with Accept: text/event-stream (SSE).",
-      {
-        errors: [
-          { path: "accept", message: "must be text/event-stream without a WebSocket upgrade" },
-        ],
-      },
-    );
-  }
+  const websocket = streamKind(c) === "websocket";
   const principal = c.var.principal;
   let tenantId: string;
   const connect: ConnectRequest = {
@@ -139,6 +127,32 @@ eventStreamRoutes.openapi(stream, async (c) => {
   const answer = await hubOf(c.env, tenantId).fetch("https://hub/connect", {
     headers: { upgrade: "websocket", "x-connect": JSON.stringify(connect) },
   });
+  return streamAnswer(answer, websocket) as never;
+});
+
+/**
+ * How a stream route asks to be answered: a WebSocket upgrade, or `Accept: text/event-stream`;
+ * anything else is a 400 (the tenants' stream and the operators' share it).
+ */
+export function streamKind(c: Context<AppEnv>): "websocket" | "sse" {
+  if (c.req.header("upgrade")?.toLowerCase() === "websocket") return "websocket";
+  if ((c.req.header("accept") ?? "").includes("text/event-stream")) return "sse";
+  throw new AppError(
+    "validation_failed",
+    "Open the stream as a WebSocket, or with Accept: text/event-stream (SSE).",
+    {
+      errors: [
+        { path: "accept", message: "must be text/event-stream without a WebSocket upgrade" },
+      ],
+    },
+  );
+}
+
+/**
+ * A hub's answer to a connect, as the client gets it: the platform's 101 (with its socket), the
+ * SSE bridge over the hub's socket, or the hub's refusal as a problem.
+ */
+export async function streamAnswer(answer: Response, websocket: boolean): Promise<Response> {
   const socket = answer.webSocket;
   if (answer.status !== 101 || !socket) {
     const problem = (await answer.json().catch(() => ({}))) as {
@@ -151,13 +165,13 @@ eventStreamRoutes.openapi(stream, async (c) => {
     });
   }
   // The platform's 101 (with its socket) and the SSE stream are answered as they are.
-  if (websocket) return new Response(null, { status: 101, webSocket: socket }) as never;
-  return sseBridge(socket) as never;
-});
+  if (websocket) return new Response(null, { status: 101, webSocket: socket });
+  return sseBridge(socket);
+}
 
 /**
  * SSE over the hub's socket: each `{cursor, event}` message becomes `id:`, `event:`, `data:`,
- * a heartbeat a comment. The response's buffer is bounded: a client that leaves more than
+ * (the ops hub's `{id, type, …}` reports likewise), a heartbeat a comment. The response's buffer is bounded: a client that leaves more than
  * SSE_BUFFER_BYTES unread is ended (the hub socket closed 4008), and resumes with Last-Event-ID.
  */
 function sseBridge(socket: WebSocket): Response {
@@ -189,10 +203,17 @@ function sseBridge(socket: WebSocket): Response {
   socket.accept();
   socket.addEventListener("message", (message) => {
     const text = typeof message.data === "string" ? message.data : "";
-    const parsed = JSON.parse(text) as { type?: string; cursor?: string; event?: { type: string } };
+    const parsed = JSON.parse(text) as {
+      type?: string;
+      id?: string;
+      cursor?: string;
+      event?: { type: string };
+    };
     if (parsed.type === "heartbeat") write(": heartbeat\n\n");
     else if (parsed.cursor && parsed.event) {
       write(`id: ${parsed.cursor}\nevent: ${parsed.event.type}\ndata: ${text}\n\n`);
+    } else if (parsed.id && parsed.type) {
+      write(`id: ${parsed.id}\nevent: ${parsed.type}\ndata: ${text}\n\n`);
     }
   });
   socket.addEventListener("close", (event) => {

@@ -1,4 +1,5 @@
 import { htmlPageRoutes } from "../../platform/html-page";
+import { opsStreamRoutes } from "./stream";
 
 /** The browser program, a static asset (public/ops/console.js, wrangler.toml `[assets]`). */
 const CONSOLE_SCRIPT_PATH = "/ops/console.js";
@@ -101,7 +102,10 @@ const BODY = `<header><h1>Shelfwise Edge · Ops console</h1><span class="spacer"
   </section>
 </main>`;
 
-/** /ops: the operators' console page (no data in it: every figure is fetched with the token). */
+/**
+ * /ops: the operators' console page (no data in it: every figure is fetched with the token), and
+ * /ops/stream, the live reports it listens to (features/ops/stream.ts).
+ */
 export const opsConsoleRoutes = htmlPageRoutes({
   tag: "ops",
   operationId: "getOpsConsole",
@@ -113,4 +117,4 @@ export const opsConsoleRoutes = htmlPageRoutes({
   style: STYLE,
   body: BODY,
   script: CONSOLE_SCRIPT_PATH,
-});
+}).route("/stream", opsStreamRoutes);

@@ -23,6 +23,7 @@ import {
 } from "./schemas";
 import { tenantSeries } from "./series";
 import { getTenantFigures, listTenantFigures, recoverTenantEndpoint } from "./service";
+import { issueOperatorTicket, operatorTicketRoute } from "./stream";
 
 const tags = ["ops"];
 const security = operatorSecurity;
@@ -147,12 +148,16 @@ const routes = {
       ...operatorErrors,
     },
   }),
+  ticket: operatorTicketRoute,
 } satisfies Record<string, RouteConfig>;
 
 /** /admin/ops (operator token): per-tenant operational figures. */
 export const opsRoutes = createRouter()
   .openapi(routes.live, async (c) =>
     c.json(await liveFigures({ ctx: operatorContext(c), id: c.req.valid("param").id }), 200),
+  )
+  .openapi(routes.ticket, async (c) =>
+    c.json(await issueOperatorTicket(c.env, c.req.header("authorization")), 201),
   )
   .openapi(routes.list, async (c) =>
     c.json(await listTenantFigures({ ctx: operatorContext(c), query: c.req.valid("query") }), 200),

@@ -1298,6 +1298,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/admin/ops/stream-tickets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get a single-use ticket to open the operators' live stream from a browser
+     * @description Browsers cannot send `Authorization` on an EventSource or a WebSocket: open `GET /ops/stream?ticket=<ticket>` instead, once, within 60 seconds. The stream closes (4001) when the operator token it was issued with is rotated.
+     */
+    post: operations["createOperatorStreamTicket"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/admin/ops/tenants": {
     parameters: {
       query?: never;
@@ -1430,6 +1450,26 @@ export interface paths {
      * @description The operators' console: served without a credential and with no data in it; the page asks for the operator token and calls /admin/ops with it. Its CSP runs only the page's own nonced style and script (/ops/console.js) and connects only to this origin.
      */
     get: operations["getOpsConsole"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/ops/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Receive every tenant's activity live (operators; WebSocket or server-sent events)
+     * @description What the /ops console listens to instead of polling. Each time a tenant's event hub is notified of a commit, or a live socket opens or closes, a report `{"id", "type": "tenant.activity", "at", "tenant_id", "open_connections", "connections", "messages_pushed", "slow_consumer_closes", "wake_ups"}` is pushed; the console reloads that tenant's figures. Open it as a **WebSocket** (`Upgrade: websocket`) or with `Accept: text/event-stream` (**SSE**: `id:` = the report's id, `event:` = its type, `data:` = the JSON). The first message is `{"id", "type": "reset"}` (load every figure, then apply the reports that follow) unless `after` (or `Last-Event-ID`) names a report the ops hub still holds, in which case what followed it is replayed. Heartbeats `{"type":"heartbeat"}` (SSE: comments) every 25 s; a text `ping` is answered with one. A rotated operator token closes the stream with 4001. Browsers authenticate with `?ticket=` from `POST /admin/ops/stream-tickets`.
+     */
+    get: operations["streamOperatorReports"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3405,6 +3445,15 @@ export interface components {
       log_position: number;
       /** @description Events between the log's head and the furthest-behind live socket (0 without sockets): a hub that stays behind its log is what to alert on */
       lag_events: number;
+    };
+    OperatorStreamTicket: {
+      /** @description Use once, as `?ticket=` on GET /ops/stream */
+      ticket: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      expires_at: string;
     };
     TenantOpsList: {
       window: string;
@@ -13857,6 +13906,68 @@ export interface operations {
       };
     };
   };
+  createOperatorStreamTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ticket */
+      201: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OperatorStreamTicket"];
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listTenantFigures: {
     parameters: {
       query?: {
@@ -14360,6 +14471,83 @@ export interface operations {
       500: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  streamOperatorReports: {
+    parameters: {
+      query?: {
+        /** @description The `id` of the last report received: what followed is replayed if the ops hub still holds it, otherwise the stream starts with `reset` */
+        after?: string;
+        /** @description A ticket from POST /admin/ops/stream-tickets (browsers) */
+        ticket?: string;
+      };
+      header?: {
+        /** @description SSE resume: the last report's id (as `after`) */
+        "last-event-id"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Switched to a WebSocket carrying the reports */
+      101: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The SSE stream */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid operator token */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          "Retry-After": components["headers"]["Retry-After"];
           [name: string]: unknown;
         };
         content: {

@@ -1,0 +1,237 @@
+import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { call, readProblem } from "../../helpers/http";
+import { bearer, createTestTenant, operator } from "../../helpers/tenant";
+import { createBook } from "../books/fixtures";
+
+/** The operators' live stream (GET /ops/stream) and its tickets, inside workerd. */
+
+interface Report {
+  id: string;
+  type: string;
+  tenant_id?: string;
+  open_connections?: number;
+  connections?: number;
+  messages_pushed?: number;
+  slow_consumer_closes?: number;
+  wake_ups?: number;
+}
+
+const opsHub = () => env.EVENT_HUB.get(env.EVENT_HUB.idFromName("ops"));
+
+async function until(check: () => boolean, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function openOps(query: string, headers: Record<string, string> = {}) {
+  const response = await call(`/ops/stream${query ? `?${query}` : ""}`, {
+    headers: { upgrade: "websocket", ...headers },
+  });
+  if (response.status !== 101) {
+    throw new Error(`ops stream answered ${response.status}: ${await response.text()}`);
+  }
+  const socket = response.webSocket as WebSocket;
+  socket.accept();
+  const client = {
+    socket,
+    reports: [] as Report[],
+    heartbeats: 0,
+    closed: undefined as { code: number } | undefined,
+    /** The first report about this tenant, once it arrives. */
+    async about(tenantId: string, min = 1) {
+      await until(
+        () => client.reports.filter((r) => r.tenant_id === tenantId).length >= min,
+        `a report about ${tenantId}`,
+      );
+      return client.reports.filter((r) => r.tenant_id === tenantId);
+    },
+  };
+  socket.addEventListener("message", (message) => {
+    const parsed = JSON.parse(String(message.data)) as Report;
+    if (parsed.type === "heartbeat") client.heartbeats += 1;
+    else client.reports.push(parsed);
+  });
+  socket.addEventListener("close", (event) => {
+    client.closed = { code: event.code };
+  });
+  return client;
+}
+
+async function ticket(headers: Record<string, string> = operator()) {
+  return call("/admin/ops/stream-tickets", { method: "POST", headers });
+}
+
+describe("POST /admin/ops/stream-tickets", () => {
+  it("gives an operator a single-use ticket; a tenant's key or no token gets 401", async () => {
+    const response = await ticket();
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { ticket: string; expires_at: string };
+    expect(body.ticket).toMatch(/^stk_ops\.[0-9a-f]{48}$/);
+    expect(Date.parse(body.expires_at) - Date.now()).toBeGreaterThan(50_000);
+    expect(Date.parse(body.expires_at) - Date.now()).toBeLessThanOrEqual(60_000);
+
+    const tenant = await createTestTenant();
+    for (const headers of [{}, bearer(tenant.adminKey), { authorization: "Bearer wrong" }]) {
+      const refused = await ticket(headers);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    }
+  });
+});
+
+describe("GET /ops/stream", () => {
+  it("starts with reset, then reports each tenant's commits with its hub's figures", async () => {
+    const issued = (await (await ticket()).json()) as { ticket: string };
+    const client = await openOps(`ticket=${issued.ticket}`);
+    await until(() => client.reports.length >= 1, "the reset");
+    expect(client.reports[0]).toMatchObject({ type: "reset" });
+    expect(client.reports[0]?.id).toMatch(/^[0-9a-f]{8}\.\d+$/);
+
+    // A tenant with no live socket of its own is reported too (its hub knows its name).
+    const tenant = await createTestTenant();
+    await createBook(tenant.editorKey);
+    const [report] = await client.about(tenant.id);
+    expect(report).toMatchObject({
+      type: "tenant.activity",
+      tenant_id: tenant.id,
+      open_connections: 0,
+      messages_pushed: 0,
+      slow_consumer_closes: 0,
+    });
+
+    // A tenant socket opening and receiving the next event shows in the reports.
+    const live = await call("/v2/events/stream?after=latest", {
+      headers: { upgrade: "websocket", ...bearer(tenant.viewerKey) },
+    });
+    const tenantSocket = live.webSocket as WebSocket;
+    tenantSocket.accept();
+    await createBook(tenant.editorKey);
+    await until(
+      () => client.reports.some((r) => r.tenant_id === tenant.id && r.messages_pushed === 1),
+      "a report with one message pushed",
+    );
+    const last = client.reports.filter((r) => r.tenant_id === tenant.id).at(-1);
+    expect(last).toMatchObject({ open_connections: 1, connections: 1, messages_pushed: 1 });
+    // Ids increase in the order pushed.
+    const numbers = client.reports.map((r) => Number(r.id.split(".")[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    tenantSocket.close(1000, "done");
+    client.socket.close(1000, "done");
+
+    // The ticket was used.
+    const again = await call(`/ops/stream?ticket=${issued.ticket}`, {
+      headers: { upgrade: "websocket" },
+    });
+    expect(again.status).toBe(401);
+    expect((await readProblem(again)).code).toBe("unauthenticated");
+  });
+
+  it("resumes after the last report without a reset, and resets from an id it no longer holds", async () => {
+    const first = await openOps("", operator());
+    await until(() => first.reports.length >= 1, "the reset");
+    const tenant = await createTestTenant();
+    await createBook(tenant.editorKey);
+    const [seen] = await first.about(tenant.id);
+    first.socket.close(1000, "away");
+    await createBook(tenant.editorKey);
+    await createBook(tenant.editorKey);
+    // Wait for the ops hub to have the two reports it will replay.
+    const probe = await openOps("", operator());
+    await until(() => probe.reports.length >= 1, "the probe's reset");
+    probe.socket.close(1000, "done");
+
+    const resumed = await openOps(`after=${seen?.id}`, operator());
+    await resumed.about(tenant.id, 2);
+    expect(resumed.reports[0]?.type).toBe("tenant.activity");
+    expect(resumed.reports.some((r) => r.type === "reset")).toBe(false);
+    expect(resumed.reports.some((r) => r.id === seen?.id)).toBe(false);
+    resumed.socket.close(1000, "done");
+
+    const stale = await openOps("after=00000000.1", operator());
+    await until(() => stale.reports.length >= 1, "the reset");
+    expect(stale.reports[0]?.type).toBe("reset");
+    stale.socket.close(1000, "done");
+  });
+
+  it("answers SSE with id, event and data lines, and heartbeats at the hub's alarm", async () => {
+    const response = await call("/ops/stream", {
+      headers: { ...operator(), accept: "text/event-stream" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const tenant = await createTestTenant();
+    await createBook(tenant.editorKey);
+    const decoder = new TextDecoder();
+    let text = "";
+    const deadline = Date.now() + 5000;
+    while (!text.includes(tenant.id) && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    expect(await runDurableObjectAlarm(opsHub())).toBe(true);
+    while (!text.includes(": heartbeat") && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    await reader.cancel();
+    const blocks = text.split("\n\n");
+    expect(blocks.find((b) => b.includes("event: reset"))).toMatch(/^id: [0-9a-f]{8}\.\d+\n/);
+    const block = blocks.find((b) => b.includes(tenant.id)) as string;
+    const lines = Object.fromEntries(
+      block
+        .split("\n")
+        .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]),
+    );
+    expect(lines.event).toBe("tenant.activity");
+    expect(JSON.parse(lines.data as string)).toMatchObject({
+      id: lines.id,
+      type: "tenant.activity",
+      tenant_id: tenant.id,
+    });
+    expect(text).toContain(": heartbeat");
+  });
+
+  it("refuses no credential, a tenant's key or ticket (401), and a request that is neither WebSocket nor SSE (400)", async () => {
+    const tenant = await createTestTenant();
+    const none = await call("/ops/stream", { headers: { upgrade: "websocket" } });
+    expect(none.status).toBe(401);
+    expect((await readProblem(none)).code).toBe("unauthenticated");
+    const key = await call("/ops/stream", {
+      headers: { upgrade: "websocket", ...bearer(tenant.adminKey) },
+    });
+    expect(key.status).toBe(401);
+
+    // A tenant's stream ticket does not open the operators' stream, nor the other way round.
+    const tenantTicket = (await (
+      await call("/v2/stream-tickets", { method: "POST", headers: bearer(tenant.adminKey) })
+    ).json()) as { ticket: string };
+    const crossed = await call(`/ops/stream?ticket=${tenantTicket.ticket}`, {
+      headers: { upgrade: "websocket" },
+    });
+    expect(crossed.status).toBe(401);
+    const opsTicket = (await (await ticket()).json()) as { ticket: string };
+    const intoTenant = await call(`/v2/events/stream?ticket=${opsTicket.ticket}`, {
+      headers: { upgrade: "websocket" },
+    });
+    expect(intoTenant.status).toBe(401);
+    // Still unused: it opens the operators' stream once.
+    const opened = await openOps(`ticket=${opsTicket.ticket}`);
+    opened.socket.close(1000, "done");
+
+    const plain = await call("/ops/stream", { headers: operator() });
+    expect(plain.status).toBe(400);
+    expect((await readProblem(plain)).code).toBe("validation_failed");
+    const badAfter = await call(`/ops/stream?after=${"x".repeat(65)}`, {
+      headers: { ...operator(), accept: "text/event-stream" },
+    });
+    expect(badAfter.status).toBe(400);
+    expect(badAfter.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
