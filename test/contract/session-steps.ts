@@ -469,6 +469,22 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   await exchange("GET", `/v2/graphql?query=${encodeURIComponent("{ tenant { id } }")}`, {
     headers: viewer,
   });
+  // Automatic persisted queries: a hash alone (not registered), then a hash that does not match.
+  const persistedQuery = { version: 1, sha256Hash: "0".repeat(64) };
+  await exchange("POST", "/v2/graphql", {
+    headers: viewer,
+    body: json({ extensions: { persistedQuery } }),
+  });
+  await exchange(
+    "GET",
+    `/v2/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`,
+    { headers: viewer },
+  );
+  await exchange("POST", "/v2/graphql", {
+    headers: viewer,
+    body: json({ query: "{ tenant { id } }", extensions: { persistedQuery } }),
+    invalid: true,
+  });
   await exchange("GET", "/v2/graphql/schema.graphql", { headers: viewer });
   await exchange("GET", `/admin/ops/tenants/${tenant.id}/live`, { headers: op });
   // The operators' live reports (by their refusals, as the tenants' stream) and their tickets.

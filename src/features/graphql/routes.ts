@@ -15,7 +15,13 @@ import {
 } from "../../platform/openapi";
 import { chargeRequest } from "../../platform/rate-limit/middleware";
 import { safeText, storableString } from "../../platform/schemas";
-import { type GraphQLRequest, parseDocument, runGraphQL } from "./execute";
+import { type GraphQLRequest, type GraphQLResponse, parseDocument, runGraphQL } from "./execute";
+import {
+  persistedQueryNotFound,
+  persistedQueryOf,
+  registerPersisted,
+  resolveDocument,
+} from "./persisted";
 import { printedSchema } from "./schema";
 
 const tags = ["graphql"];
@@ -33,19 +39,32 @@ const OperationNameSchema = safeText(200).nullable().optional();
 
 const GraphQLRequestSchema = z
   .object({
-    query: QuerySchema,
+    query: QuerySchema.optional().openapi({
+      description:
+        "The document; optional when extensions.persistedQuery names one registered before",
+    }),
     variables: VariablesSchema,
     operationName: OperationNameSchema,
-    extensions: z.record(z.string(), z.unknown()).nullable().optional(),
+    extensions: z.record(z.string(), z.unknown()).nullable().optional().openapi({
+      description:
+        'Automatic persisted queries: {"persistedQuery": {"version": 1, "sha256Hash": "<hex SHA-256 of query>"}}',
+    }),
   })
   .openapi("GraphQLRequest");
 
 const GraphQLGetQuerySchema = z.strictObject({
-  query: QuerySchema.openapi({ example: "{ tenant { id plan } }" }),
+  query: QuerySchema.optional().openapi({
+    example: "{ tenant { id plan } }",
+    description: "The query; optional when `extensions` names a persisted query",
+  }),
   variables: storableString(MAX_QUERY_LENGTH)
     .optional()
     .openapi({ description: "The variables as a JSON object" }),
   operationName: safeText(200).optional(),
+  extensions: storableString(1_000).optional().openapi({
+    description:
+      'JSON: {"persistedQuery": {"version": 1, "sha256Hash": "<hex SHA-256 of the query>"}} (automatic persisted queries)',
+  }),
 });
 
 const GraphQLErrorSchema = z
@@ -88,7 +107,7 @@ const GraphQLResponseSchema = z
   .openapi("GraphQLResponse");
 
 const DESCRIPTION =
-  "One GraphQL operation over the same verbs, roles, validation and tenant isolation as REST (schema at GET /v2/graphql/schema.graphql; docs/graphql.md). Errors of the operation are 200 with `errors[].extensions.code` from the problem registry; a document that does not parse is 400 validation_failed (problem+json). Depth ≤ 10, cost ≤ 1,000 (each field 1, a connection's edges × first) and ≤ 30 aliases, checked before execution: query_too_complex. With Idempotency-Key a mutation carries exactly one field and is replayed like a REST write.";
+  "One GraphQL operation over the same verbs, roles, validation and tenant isolation as REST (schema at GET /v2/graphql/schema.graphql; docs/graphql.md). Errors of the operation are 200 with `errors[].extensions.code` from the problem registry; a document that does not parse is 400 validation_failed (problem+json). Depth ≤ 10, cost ≤ 1,000 (each field 1, a connection's edges × first) and ≤ 30 aliases, checked before execution: query_too_complex. With Idempotency-Key a mutation carries exactly one field and is replayed like a REST write. The rate limit counts a request as max(1, ceil(cost / 100)) requests (extensions.cost: requested, charged, remaining); without room for them it is 429 rate_limited. Automatic persisted queries: extensions.persistedQuery {version: 1, sha256Hash} without query runs the document registered under that hash, or answers the error PersistedQueryNotFound (code precondition_failed) so the client sends the hash with the query, which registers it (a hash that does not match the query is 400).";
 
 const post = createRoute({
   method: "post",
@@ -118,7 +137,7 @@ const get = createRoute({
   operationId: "graphqlQuery",
   summary: "Run a GraphQL query from the URL (viewer; queries only)",
   description:
-    "The query (and `variables` as JSON, `operationName`) in the URL, for caches and saved queries; mutations are refused (send them with POST). Otherwise as POST /v2/graphql.",
+    "The query (and `variables` as JSON, `operationName`) in the URL, or only `extensions` naming a persisted query by its SHA-256 (automatic persisted queries), for caches and saved queries; mutations are refused (send them with POST). Otherwise as POST /v2/graphql.",
   middleware: [requireRole("viewer")] as const,
   request: { query: GraphQLGetQuerySchema },
   responses: {
@@ -148,8 +167,30 @@ const sdl = createRoute({
   },
 });
 
-async function answer(c: Context<AppEnv>, request: GraphQLRequest, method: "GET" | "POST") {
+/** A request as sent: the document itself, or the hash of one registered before. */
+interface SentRequest extends Omit<GraphQLRequest, "query"> {
+  query?: string | undefined;
+  extensions?: unknown;
+}
+
+async function answer(c: Context<AppEnv>, sent: SentRequest, method: "GET" | "POST") {
+  const where = method === "GET" ? "query" : "json";
+  const tenantId = c.var.principal?.tenantId ?? "";
+  const persisted = persistedQueryOf(sent.extensions, where);
+  const resolved = await resolveDocument(tenantId, sent.query, persisted, where);
+  if ("miss" in resolved) {
+    const miss: GraphQLResponse = { errors: [persistedQueryNotFound()] };
+    c.set("errorCode", "precondition_failed");
+    return miss;
+  }
+  const request: GraphQLRequest = {
+    query: resolved.query,
+    variables: sent.variables,
+    operationName: sent.operationName,
+  };
   const document = parseDocument(request.query);
+  // Registered once it is a GraphQL document (whether or not it then validates and runs).
+  if (resolved.register) registerPersisted(tenantId, resolved.register.hash, request.query);
   const result = await runGraphQL(
     request,
     document,
@@ -168,16 +209,24 @@ async function answer(c: Context<AppEnv>, request: GraphQLRequest, method: "GET"
   return result;
 }
 
-const problemVariables = (message: string) =>
+const problemVariables = (name: string, message: string) =>
   new AppError("validation_failed", "The request is invalid.", {
-    errors: [{ path: "query.variables", message }],
+    errors: [{ path: `query.${name}`, message }],
   });
 
-/** GET's `variables`: a JSON object, or absent. */
-function variablesOf(text: string | undefined): Record<string, unknown> | undefined {
+/** GET's `variables` or `extensions`: a JSON object, or absent. */
+function jsonObjectOf(
+  text: string | undefined,
+  name = "variables",
+): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   const invalid = () =>
-    problemVariables("must be a JSON object (the operation's variables by name)");
+    problemVariables(
+      name,
+      name === "variables"
+        ? "must be a JSON object (the operation's variables by name)"
+        : "must be a JSON object",
+    );
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -196,8 +245,9 @@ export const graphqlRoutes = createRouter()
     const query = c.req.valid("query");
     const request = {
       query: query.query,
-      variables: variablesOf(query.variables),
+      variables: jsonObjectOf(query.variables),
       operationName: query.operationName,
+      extensions: jsonObjectOf(query.extensions, "extensions"),
     };
     return c.json(await answer(c, request, "GET"), 200);
   });

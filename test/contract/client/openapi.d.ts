@@ -616,13 +616,13 @@ export interface paths {
     };
     /**
      * Run a GraphQL query from the URL (viewer; queries only)
-     * @description The query (and `variables` as JSON, `operationName`) in the URL, for caches and saved queries; mutations are refused (send them with POST). Otherwise as POST /v2/graphql.
+     * @description The query (and `variables` as JSON, `operationName`) in the URL, or only `extensions` naming a persisted query by its SHA-256 (automatic persisted queries), for caches and saved queries; mutations are refused (send them with POST). Otherwise as POST /v2/graphql.
      */
     get: operations["graphqlQuery"];
     put?: never;
     /**
      * Run a GraphQL query or mutation (viewer; mutations check the REST roles)
-     * @description One GraphQL operation over the same verbs, roles, validation and tenant isolation as REST (schema at GET /v2/graphql/schema.graphql; docs/graphql.md). Errors of the operation are 200 with `errors[].extensions.code` from the problem registry; a document that does not parse is 400 validation_failed (problem+json). Depth ≤ 10, cost ≤ 1,000 (each field 1, a connection's edges × first) and ≤ 30 aliases, checked before execution: query_too_complex. With Idempotency-Key a mutation carries exactly one field and is replayed like a REST write.
+     * @description One GraphQL operation over the same verbs, roles, validation and tenant isolation as REST (schema at GET /v2/graphql/schema.graphql; docs/graphql.md). Errors of the operation are 200 with `errors[].extensions.code` from the problem registry; a document that does not parse is 400 validation_failed (problem+json). Depth ≤ 10, cost ≤ 1,000 (each field 1, a connection's edges × first) and ≤ 30 aliases, checked before execution: query_too_complex. With Idempotency-Key a mutation carries exactly one field and is replayed like a REST write. The rate limit counts a request as max(1, ceil(cost / 100)) requests (extensions.cost: requested, charged, remaining); without room for them it is 429 rate_limited. Automatic persisted queries: extensions.persistedQuery {version: 1, sha256Hash} without query runs the document registered under that hash, or answers the error PersistedQueryNotFound (code precondition_failed) so the client sends the hash with the query, which registers it (a hash that does not match the query is 400).
      */
     post: operations["graphql"];
     delete?: never;
@@ -2786,12 +2786,16 @@ export interface components {
       remaining: number | null;
     };
     GraphQLRequest: {
-      /** @example { orders(first: 10) { edges { node { id status } } } } */
-      query: string;
+      /**
+       * @description The document; optional when extensions.persistedQuery names one registered before
+       * @example { orders(first: 10) { edges { node { id status } } } }
+       */
+      query?: string;
       variables?: {
         [key: string]: unknown;
       } | null;
       operationName?: string | null;
+      /** @description Automatic persisted queries: {"persistedQuery": {"version": 1, "sha256Hash": "<hex SHA-256 of query>"}} */
       extensions?: {
         [key: string]: unknown;
       } | null;
@@ -8454,11 +8458,14 @@ export interface operations {
   };
   graphqlQuery: {
     parameters: {
-      query: {
-        query: string;
+      query?: {
+        /** @description The query; optional when `extensions` names a persisted query */
+        query?: string;
         /** @description The variables as a JSON object */
         variables?: string;
         operationName?: string;
+        /** @description JSON: {"persistedQuery": {"version": 1, "sha256Hash": "<hex SHA-256 of the query>"}} (automatic persisted queries) */
+        extensions?: string;
       };
       header?: never;
       path?: never;
