@@ -5,6 +5,12 @@
  * writes data with textContent (tenant names and URLs are never parsed as HTML), keeps the
  * operator token in sessionStorage (this tab only, gone when it closes, never in a URL) and calls
  * the ops API with it. Type-checked against the DOM by `npm run check` (tsconfig.console.json).
+ *
+ * It does not poll: it listens to GET /ops/stream (server-sent events, opened with a single-use
+ * ticket from POST /admin/ops/stream-tickets) and reloads only what a report names: that tenant's
+ * row, and its detail when it is the one shown. A `reset` (first connect, or a resume the server
+ * cannot serve) reloads everything. When the stream drops it reconnects with a new ticket and the
+ * last report's id, so nothing in between is missed (docs/live-updates.md).
  */
 
 /**
@@ -28,13 +34,28 @@
  * @typedef {{ relay: RelayHealth, jobs: { backlog: number, failures: number },
  *   crons: CronRun[], alerts: Alert[] }} Health
  * @typedef {{ minutes: number, series: Record<string, Array<number | null>> }} Series
+ * @typedef {{ open_connections: number, connections: number, messages_pushed: number,
+ *   slow_consumer_closes: number, wake_ups: number, log_position: number,
+ *   lag_events: number }} LiveFigures
+ * @typedef {{ id: string, type: string, tenant_id: string, open_connections: number,
+ *   messages_pushed: number, slow_consumer_closes: number, wake_ups: number }} HubReport
  */
 
 const KEY = "shelfwise.ops.token";
 /** @type {string | null} */
 let selected = null;
-/** @type {ReturnType<typeof setInterval> | null} */
-let timer = null;
+/** @type {EventSource | null} */
+let stream = null;
+/** The id of the last report received: where a reconnect resumes. */
+let lastReport = "";
+/** @type {ReturnType<typeof setTimeout> | null} */
+let reconnectTimer = null;
+let reconnectDelay = 1000;
+/** Tenants named by reports, reloaded together a moment later (a burst is one reload each). */
+const dueTenants = new Set();
+/** @type {ReturnType<typeof setTimeout> | null} */
+let dueTimer = null;
+let healthDue = 0;
 
 /**
  * The page's element with this id (the page and this program ship together).
@@ -108,8 +129,7 @@ function showSignedIn(signedIn) {
 /** @param {string} [reason] */
 function signOut(reason) {
   sessionStorage.removeItem(KEY);
-  if (timer) clearInterval(timer);
-  timer = null;
+  stopStream();
   selected = null;
   showSignedIn(false);
   say(reason || "", reason ? "error" : "");
@@ -142,27 +162,33 @@ function renderTable(list) {
     row.append(cell);
     body.append(row);
   }
-  for (const t of list.data) {
-    const row = el("tr");
-    row.dataset.tenant = t.tenant.id;
-    if (t.tenant.id === selected) row.className = "selected";
-    const name = el("td");
-    const button = el("button", t.tenant.name, "link");
-    button.addEventListener("click", () => showTenant(t.tenant.id));
-    name.append(button, el("div", t.tenant.id, "id"));
-    row.append(
-      name,
-      el("td", t.tenant.status, `status-${t.tenant.status}`),
-      el("td", t.tenant.plan),
-      el("td", t.requests_per_minute, "num"),
-      el("td", t.requests, "num"),
-      el("td", pct(t.error_rate), `num${t.error_rate > 0.05 ? " bad" : ""}`),
-      el("td", t.rate_limited, `num${t.rate_limited > 0 ? " warn" : ""}`),
-      el("td", t.webhooks.backlog, `num${t.webhooks.backlog > 100 ? " bad" : ""}`),
-      el("td", t.webhooks.failed, `num${t.webhooks.failed > 0 ? " warn" : ""}`),
-    );
-    body.append(row);
-  }
+  for (const t of list.data) body.append(tenantRow(t));
+}
+
+/**
+ * One tenant's row in the table.
+ * @param {TenantRow} t
+ */
+function tenantRow(t) {
+  const row = el("tr");
+  row.dataset.tenant = t.tenant.id;
+  if (t.tenant.id === selected) row.className = "selected";
+  const name = el("td");
+  const button = el("button", t.tenant.name, "link");
+  button.addEventListener("click", () => showTenant(t.tenant.id));
+  name.append(button, el("div", t.tenant.id, "id"));
+  row.append(
+    name,
+    el("td", t.tenant.status, `status-${t.tenant.status}`),
+    el("td", t.tenant.plan),
+    el("td", t.requests_per_minute, "num"),
+    el("td", t.requests, "num"),
+    el("td", pct(t.error_rate), `num${t.error_rate > 0.05 ? " bad" : ""}`),
+    el("td", t.rate_limited, `num${t.rate_limited > 0 ? " warn" : ""}`),
+    el("td", t.webhooks.backlog, `num${t.webhooks.backlog > 100 ? " bad" : ""}`),
+    el("td", t.webhooks.failed, `num${t.webhooks.failed > 0 ? " warn" : ""}`),
+  );
+  return row;
 }
 
 /**
@@ -200,7 +226,7 @@ async function showTenant(id) {
       t.rate_limit ? `${t.rate_limit.used} / ${t.rate_limit.limit}` : "n/a",
     ),
   );
-  await showCharts(id);
+  await Promise.all([showCharts(id), showLive(id)]);
   const suspended = t.tenant.status === "suspended";
   $("suspend").hidden = suspended;
   $("resume").hidden = !suspended;
@@ -468,11 +494,155 @@ async function recoverEndpoint(tenantId, endpointId) {
   }
 }
 
+// ---- Live: the operators' stream (GET /ops/stream) instead of a timer ----
+
+/**
+ * The selected tenant's event-hub figures (GET /admin/ops/tenants/{id}/live).
+ * @param {string} id
+ */
+async function showLive(id) {
+  try {
+    /** @type {LiveFigures} */
+    const live = await api(`/admin/ops/tenants/${id}/live`);
+    if (selected !== id) return;
+    renderLive(live);
+  } catch (error) {
+    const message = messageOf(error);
+    if (message !== "unauthenticated") say(`Could not load the live figures: ${message}`, "error");
+  }
+}
+
+/** @param {Partial<LiveFigures>} live */
+function renderLive(live) {
+  const box = $("detail-live");
+  /** @type {Array<[keyof LiveFigures, string]>} */
+  const shown = [
+    ["open_connections", "open connections"],
+    ["messages_pushed", "messages pushed"],
+    ["slow_consumer_closes", "slow-consumer closes"],
+    ["wake_ups", "hub wake-ups"],
+    ["log_position", "events in log"],
+    ["lag_events", "hub lag (events)"],
+  ];
+  const previous = Object.fromEntries(
+    [...box.querySelectorAll(".figure")].map((node) => [
+      node instanceof HTMLElement ? node.dataset.figure : "",
+      node.querySelector(".value")?.textContent ?? "",
+    ]),
+  );
+  box.replaceChildren(
+    ...shown.map(([key, label]) => {
+      const value = live[key] ?? previous[key] ?? "–";
+      const node = figure(label, value);
+      node.dataset.figure = key;
+      if (key === "lag_events" && Number(value) > 0) node.classList.add("warn");
+      return node;
+    }),
+  );
+}
+
+function setLive(/** @type {string} */ text, /** @type {string} */ cls) {
+  const node = $("live");
+  node.textContent = text;
+  node.className = cls;
+}
+
+function stopStream() {
+  if (stream) stream.close();
+  stream = null;
+  if (reconnectTimer) clearTimeout(reconnectTimer);
+  reconnectTimer = null;
+  if (dueTimer) clearTimeout(dueTimer);
+  dueTimer = null;
+  dueTenants.clear();
+  lastReport = "";
+}
+
+/** Opens the stream with a fresh ticket, resuming after the last report received. */
+async function connectStream() {
+  reconnectTimer = null;
+  if (!sessionStorage.getItem(KEY)) return;
+  /** @type {{ ticket: string }} */
+  let issued;
+  try {
+    issued = await api("/admin/ops/stream-tickets", { method: "POST" });
+  } catch (error) {
+    if (messageOf(error) !== "unauthenticated") scheduleReconnect();
+    return;
+  }
+  const query = new URLSearchParams({ ticket: issued.ticket });
+  if (lastReport) query.set("after", lastReport);
+  const source = new EventSource(`/ops/stream?${query}`);
+  stream = source;
+  source.addEventListener("open", () => {
+    reconnectDelay = 1000;
+    setLive("Live", "ok");
+  });
+  source.addEventListener("reset", (message) => {
+    lastReport = /** @type {MessageEvent} */ (message).lastEventId;
+    refresh();
+  });
+  source.addEventListener("tenant.activity", (message) => {
+    const event = /** @type {MessageEvent} */ (message);
+    lastReport = event.lastEventId;
+    /** @type {HubReport} */
+    const report = JSON.parse(event.data);
+    if (report.tenant_id === selected) renderLive(report);
+    dueTenants.add(report.tenant_id);
+    dueTimer ??= setTimeout(reloadDue, 250);
+  });
+  // A ticket is single-use, so the browser's own retry cannot work: close and reconnect.
+  source.addEventListener("error", () => {
+    source.close();
+    if (stream === source) {
+      stream = null;
+      scheduleReconnect();
+    }
+  });
+}
+
+function scheduleReconnect() {
+  setLive("Reconnecting…", "warn");
+  reconnectTimer = setTimeout(connectStream, reconnectDelay);
+  reconnectDelay = Math.min(reconnectDelay * 2, 30000);
+}
+
+/** Reloads the rows (and the detail) of the tenants the last reports named. */
+async function reloadDue() {
+  dueTimer = null;
+  const ids = [...dueTenants];
+  dueTenants.clear();
+  const windowValue = input("window").value;
+  for (const id of ids) {
+    try {
+      /** @type {TenantDetail} */
+      const t = await api(`/admin/ops/tenants/${id}?window=${encodeURIComponent(windowValue)}`);
+      const row = document.querySelector(`#tenants-body tr[data-tenant="${CSS.escape(id)}"]`);
+      if (!row) {
+        // A tenant the table does not show yet: reload the list.
+        await refresh();
+        return;
+      }
+      row.replaceWith(tenantRow(t));
+      if (selected === id) await showTenant(id);
+    } catch (error) {
+      const message = messageOf(error);
+      if (message !== "unauthenticated") say(`Could not load the figures: ${message}`, "error");
+    }
+  }
+  $("updated").textContent = `Updated ${new Date().toLocaleTimeString()} · live`;
+  // The platform's health moves with the activity: at most every 5 s.
+  if (Date.now() >= healthDue) {
+    healthDue = Date.now() + 5000;
+    await refreshHealth();
+  }
+}
+
 function start() {
   showSignedIn(true);
   say("");
   refresh();
-  timer = setInterval(refresh, 15000);
+  connectStream();
 }
 
 $("signin").addEventListener("submit", (event) => {

@@ -124,6 +124,69 @@ describe.skipIf(!hasChromium)("ops console in a browser", () => {
     await page.close();
   }, 120_000);
 
+  it("updates a tenant's row and live-stream figures without a reload when the API changes them", async () => {
+    if (!stack || !browser) throw new Error("not started");
+    const tenant = await provision("Riverside Books");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    await page.goto(`${stack.baseUrl}/ops`);
+    await page.fill("#token", stack.operatorToken);
+    await page.click("#signin button[type=submit]");
+    await page.waitForSelector(`#tenants-body tr[data-tenant="${tenant.id}"]`);
+    await expect.poll(() => page.textContent("#live"), { timeout: 10_000 }).toBe("Live");
+    await page.click(`#tenants-body tr[data-tenant="${tenant.id}"] button.link`);
+    const live = (key: string) =>
+      page.textContent(`#detail-live .figure[data-figure="${key}"] .value`);
+    await expect.poll(() => live("log_position")).toBe("0");
+    expect(await live("open_connections")).toBe("0");
+    expect((await rowCells(page, tenant.id))[4]).toBe("0");
+    // Marks this document: a reload would lose the mark.
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+
+    // A book created through the API: the row and the detail follow, with no reload.
+    const book = await api("/v2/books", tenant.key, {
+      method: "POST",
+      body: JSON.stringify({
+        isbn: isbn13(77),
+        title: "Live",
+        authors: ["A. Writer"],
+        price: { amount: 900, currency: "EUR" },
+      }),
+    });
+    expect(book.status).toBe(201);
+    await expect.poll(() => live("log_position"), { timeout: 10_000 }).toBe("1");
+    await expect
+      .poll(async () => (await rowCells(page, tenant.id))[4], { timeout: 10_000 })
+      .toBe("1");
+
+    // A client of the tenant opens the event stream: its open connection shows up live.
+    const ticket = (await (
+      await api("/v2/stream-tickets", tenant.key, { method: "POST" })
+    ).json()) as { ticket: string };
+    const socket = new WebSocket(
+      `${stack.baseUrl.replace(/^http/, "ws")}/v2/events/stream?ticket=${ticket.ticket}&after=latest`,
+    );
+    await new Promise((resolve, reject) => {
+      socket.addEventListener("open", resolve);
+      socket.addEventListener("error", reject);
+    });
+    await expect.poll(() => live("open_connections"), { timeout: 10_000 }).toBe("1");
+    socket.close(1000, "done");
+    await expect.poll(() => live("open_connections"), { timeout: 10_000 }).toBe("0");
+
+    expect(
+      await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("shows a tenant's suspended webhook endpoint and recovers it from the console", async () => {
     if (!stack || !browser) throw new Error("not started");
     const receiver = await startReceiver({ status: 500 });

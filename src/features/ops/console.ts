@@ -16,6 +16,9 @@ button.danger { border-color: var(--bad); color: var(--bad); }
 button.link { border: 0; padding: 0; background: none; color: #1d4ed8; font-weight: 600; text-align: left; }
 .toolbar .spacer { flex: 1; }
 #updated { color: var(--muted); }
+#live.ok { color: var(--ok); font-weight: 600; }
+#live.warn { color: var(--warn); font-weight: 600; }
+.figure.warn .value { color: var(--warn); }
 table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 th, td { padding: 8px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -62,7 +65,7 @@ const BODY = `<header><h1>Shelfwise Edge · Ops console</h1><span class="spacer"
       <option value="24h">24 hours</option>
     </select>
     <button id="refresh" type="button">Refresh</button>
-    <span class="spacer"></span><span id="updated"></span>
+    <span class="spacer"></span><span id="live" role="status"></span><span id="updated"></span>
   </div>
   <div id="message" role="status"></div>
   <section id="health" hidden>
@@ -86,6 +89,8 @@ const BODY = `<header><h1>Shelfwise Edge · Ops console</h1><span class="spacer"
     <div id="detail-id" class="id"></div>
     <div id="detail-notes"></div>
     <div id="detail-figures" class="figures"></div>
+    <h3>Live stream (event hub)</h3>
+    <div id="detail-live" class="figures"></div>
     <h3>Last hour, per minute</h3>
     <div id="detail-charts" class="charts"></div>
     <div class="actions">
