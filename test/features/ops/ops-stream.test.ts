@@ -198,6 +198,30 @@ describe("GET /ops/stream", () => {
     expect(text).toContain(": heartbeat");
   });
 
+  it("closes an operator socket 4001 at the hub's next check once its token is no longer the operator token", async () => {
+    const current = await openOps("", operator());
+    // A socket opened with a token that has since been rotated away (its fingerprint differs).
+    const answer = await opsHub().fetch("https://hub/ops/connect", {
+      headers: {
+        upgrade: "websocket",
+        "x-connect": JSON.stringify({ credential: { kind: "operator", id: "0".repeat(64) } }),
+      },
+    });
+    expect(answer.status).toBe(101);
+    const rotated = answer.webSocket as WebSocket;
+    let closed: number | undefined;
+    rotated.addEventListener("close", (event) => {
+      closed = event.code;
+    });
+    rotated.accept();
+    expect(await runDurableObjectAlarm(opsHub())).toBe(true);
+    await until(() => closed !== undefined, "the rotated socket's close");
+    expect(closed).toBe(4001);
+    await until(() => current.heartbeats >= 1, "a heartbeat on the current socket");
+    expect(current.closed).toBeUndefined();
+    current.socket.close(1000, "done");
+  });
+
   it("refuses no credential, a tenant's key or ticket (401), and a request that is neither WebSocket nor SSE (400)", async () => {
     const tenant = await createTestTenant();
     const none = await call("/ops/stream", { headers: { upgrade: "websocket" } });
