@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)("ops console in a browser", () => {
     expect((await rowCells(page, tenant.id))[4]).toBe("0");
     // Marks this document: a reload would lose the mark.
     await page.evaluate(() => {
-      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      (globalThis as unknown as { sameDocument: boolean }).sameDocument = true;
     });
 
     // A book created through the API: the row and the detail follow, with no reload.
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)("ops console in a browser", () => {
     await expect.poll(() => live("open_connections"), { timeout: 10_000 }).toBe("0");
 
     expect(
-      await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+      await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument),
     ).toBe(true);
     expect(problems).toEqual([]);
     await page.close();

@@ -131,6 +131,8 @@ export class EventHub extends DurableObject<Env> {
   /** Ops hub: the last report's number, and the reports kept for resuming. */
   private seq = 0;
   private replay: string[] = [];
+  /** Ops hub: the tenants whose hub last reported open sockets (kept in storage). */
+  private openTenants = new Set<string>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -140,6 +142,9 @@ export class EventHub extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => {
       const saved = await ctx.storage.get<HubStats>("stats");
       if (saved) this.stats = saved;
+      if (this.tenantId === OPS_HUB) {
+        this.openTenants = new Set((await ctx.storage.get<string[]>("open-tenants")) ?? []);
+      }
       this.stats.wakeUps += 1;
     });
   }
@@ -162,9 +167,14 @@ export class EventHub extends DurableObject<Env> {
           return await this.openOperatorSocket(
             JSON.parse(request.headers.get("x-connect") ?? "{}") as OperatorConnectRequest,
           );
-        case "/ops/report":
-          this.broadcast((await request.json()) as TenantActivity);
+        case "/ops/report": {
+          const activity = (await request.json()) as TenantActivity;
+          this.broadcast(activity);
+          await this.trackOpen(activity);
           return new Response(null, { status: 204 });
+        }
+        case "/ops/open-tenants":
+          return Response.json([...this.openTenants]);
         case "/stats":
           return Response.json({
             ...this.stats,
@@ -321,6 +331,18 @@ export class EventHub extends DurableObject<Env> {
     this.stats.connections += 1;
     await this.ensureAlarm();
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * Ops hub: which tenants have sockets open, from their reports (written only when that
+   * changes), so the health check asks only those hubs how far behind their log they are.
+   */
+  private async trackOpen(activity: TenantActivity) {
+    const open = activity.open_connections > 0;
+    if (open === this.openTenants.has(activity.tenant_id)) return;
+    if (open) this.openTenants.add(activity.tenant_id);
+    else this.openTenants.delete(activity.tenant_id);
+    await this.ctx.storage.put("open-tenants", [...this.openTenants]);
   }
 
   /** Ops hub: numbers a tenant hub's report, keeps it for resuming, pushes it to operators. */

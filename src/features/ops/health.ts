@@ -4,9 +4,10 @@ import { rowsOf, withSystem } from "../../platform/db";
 import { cronHeartbeats, jobFailures, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { cronIntervalSeconds } from "../../scheduled";
+import { hubLags } from "../events/ops";
 import { OPS_WINDOWS, type OpsWindow } from "./schemas";
 
-type HealthContext = Pick<OperatorContext, "database">;
+type HealthContext = Pick<OperatorContext, "database" | "env">;
 
 /** The cron job whose heartbeat `outbox_sweep_stale` watches (src/index.ts names it). */
 export const OUTBOX_SWEEP_JOB = "webhook-outbox-sweep";
@@ -22,6 +23,13 @@ export const THRESHOLDS = {
   frequentJobFailures: 3,
   /** Consecutive failures of an hourly or daily job. */
   rareJobFailures: 1,
+  /**
+   * Events a tenant's event hub is behind its log (its furthest-behind live socket). The relay
+   * notifies the hub after each commit and the hub's alarm pumps every 25 s, so a hub this far
+   * behind is not pushing (its database reads fail, or its pump is stuck); at 1,000 its sockets
+   * are closed 4008.
+   */
+  hubLagEvents: 100,
 } as const;
 /** Recent job failures listed. */
 const RECENT_FAILURES = 10;
@@ -99,10 +107,16 @@ function cronHealth(row: Heartbeat, now: number) {
 
 type CronHealth = ReturnType<typeof cronHealth>;
 type Alert = {
-  rule: "outbox_sweep_stale" | "relay_lag_high" | "job_dead_letters" | "cron_job_failing";
+  rule:
+    | "outbox_sweep_stale"
+    | "relay_lag_high"
+    | "job_dead_letters"
+    | "cron_job_failing"
+    | "event_hub_behind";
   severity: "page" | "ticket";
   summary: string;
   job?: string;
+  tenant_id?: string;
   value: number | null;
   threshold: number;
 };
@@ -113,6 +127,8 @@ export function firingAlerts(input: {
   crons: CronHealth[];
   oldestUndispatchedSeconds: number | null;
   deadLettersLastHour: number;
+  /** Tenant hubs with open sockets and how far behind their log they are. */
+  hubLags?: Array<{ tenant_id: string; lag_events: number }>;
 }): Alert[] {
   const alerts: Alert[] = [];
   const sweep = input.crons.find((c) => c.job === OUTBOX_SWEEP_JOB);
@@ -165,6 +181,18 @@ export function firingAlerts(input: {
       });
     }
   }
+  for (const hub of input.hubLags ?? []) {
+    if (hub.lag_events > THRESHOLDS.hubLagEvents) {
+      alerts.push({
+        rule: "event_hub_behind",
+        severity: "ticket",
+        summary: `The event hub of ${hub.tenant_id} is ${hub.lag_events} events behind its log`,
+        tenant_id: hub.tenant_id,
+        value: hub.lag_events,
+        threshold: THRESHOLDS.hubLagEvents,
+      });
+    }
+  }
   return alerts;
 }
 
@@ -210,6 +238,8 @@ export async function opsHealth({
     },
     { readOnly: true },
   );
+  // A hub that cannot answer is not behind as far as this check can tell: the rest still reports.
+  const lags = await hubLags(ctx, tenantId).catch(() => []);
   const now = Date.now();
   const crons = heartbeats.map((h) => cronHealth(h, now));
   const oldest = round(num(figures?.oldest));
@@ -247,6 +277,7 @@ export async function opsHealth({
       crons,
       oldestUndispatchedSeconds: oldest,
       deadLettersLastHour: Number(figures?.recent_dead ?? 0),
+      hubLags: lags,
     }),
   };
 }

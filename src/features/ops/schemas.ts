@@ -102,12 +102,16 @@ export const RecoverResultSchema = z
   .object({ redelivered: z.number().int(), has_more: z.boolean() })
   .openapi("OperatorRecoverResult");
 
-/** Alert rules the health endpoints evaluate (also in ops/grafana/alert-rules.yaml). */
+/**
+ * Alert rules the health endpoints evaluate (also in ops/grafana/alert-rules.yaml, except
+ * event_hub_behind: its figure lives in the hubs, not in Postgres or Analytics Engine).
+ */
 export const ALERT_RULES = [
   "outbox_sweep_stale",
   "relay_lag_high",
   "job_dead_letters",
   "cron_job_failing",
+  "event_hub_behind",
 ] as const;
 
 const seconds = (description: string) => z.number().nullable().openapi({ description });
@@ -177,6 +181,10 @@ const AlertSchema = z.object({
   severity: z.enum(["page", "ticket"]),
   summary: z.string(),
   job: z.string().optional().openapi({ description: "The cron job, for cron_job_failing" }),
+  tenant_id: z
+    .string()
+    .optional()
+    .openapi({ description: "The tenant, for event_hub_behind (its hub's lag is the value)" }),
   value: z.number().nullable().openapi({ description: "The figure that fired the rule" }),
   threshold: z.number(),
 });

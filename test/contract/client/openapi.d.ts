@@ -3602,12 +3602,19 @@ export interface components {
       /** @description Rules firing now; empty when healthy */
       alerts: {
         /** @enum {string} */
-        rule: "outbox_sweep_stale" | "relay_lag_high" | "job_dead_letters" | "cron_job_failing";
+        rule:
+          | "outbox_sweep_stale"
+          | "relay_lag_high"
+          | "job_dead_letters"
+          | "cron_job_failing"
+          | "event_hub_behind";
         /** @enum {string} */
         severity: "page" | "ticket";
         summary: string;
         /** @description The cron job, for cron_job_failing */
         job?: string;
+        /** @description The tenant, for event_hub_behind (its hub's lag is the value) */
+        tenant_id?: string;
         /** @description The figure that fired the rule */
         value: number | null;
         threshold: number;

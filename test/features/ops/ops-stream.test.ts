@@ -1,8 +1,12 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { firingAlerts } from "../../../src/features/ops/health";
+import { notifyHub } from "../../../src/platform/event-log";
+import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
 import { createBook } from "../books/fixtures";
+import { insertEvents } from "../events/feed-fixtures";
 
 /** The operators' live stream (GET /ops/stream) and its tickets, inside workerd. */
 
@@ -257,5 +261,72 @@ describe("GET /ops/stream", () => {
     });
     expect(badAfter.status).toBe(400);
     expect(badAfter.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
+
+describe("event_hub_behind", () => {
+  interface Health {
+    alerts: Array<{ rule: string; tenant_id?: string; value: number | null; threshold: number }>;
+  }
+  const health = async (path: string) => {
+    const response = await call(path, { headers: operator() });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as Health).alerts.filter((a) => a.rule === "event_hub_behind");
+  };
+
+  it("fires for a tenant whose hub is more than 100 events behind its log, and stops once it has pushed them", async () => {
+    const tenant = await createTestTenant();
+    const quiet = await createTestTenant();
+    const response = await call("/v2/events/stream?after=latest", {
+      headers: { upgrade: "websocket", ...bearer(tenant.viewerKey) },
+    });
+    const socket = response.webSocket as WebSocket;
+    let received = 0;
+    socket.addEventListener("message", (message) => {
+      if (!String(message.data).includes('"heartbeat"')) received += 1;
+    });
+    socket.accept();
+    // 150 events committed behind the relay's back: no notification, the hub stays behind.
+    await withOwnerSql((sql) => insertEvents(sql, tenant.id, 150));
+
+    expect(await health(`/admin/ops/tenants/${tenant.id}/health`)).toEqual([
+      expect.objectContaining({ tenant_id: tenant.id, value: 150, threshold: 100 }),
+    ]);
+    expect(await health(`/admin/ops/tenants/${quiet.id}/health`)).toEqual([]);
+    // Platform-wide: the ops hub knows which tenants have sockets open (from their reports).
+    let everyTenant: Awaited<ReturnType<typeof health>> = [];
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      everyTenant = await health("/admin/ops/health");
+      if (everyTenant.some((a) => a.tenant_id === tenant.id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(everyTenant).toContainEqual(
+      expect.objectContaining({ tenant_id: tenant.id, value: 150 }),
+    );
+    const live = await call(`/admin/ops/tenants/${tenant.id}/live`, { headers: operator() });
+    expect(await live.json()).toMatchObject({ lag_events: 150, log_position: 150 });
+
+    // The hub's next pump (a notification, or its alarm) catches up: the alert stops.
+    await notifyHub(env, tenant.id);
+    await until(() => received === 150, "the 150 events");
+    expect(await health(`/admin/ops/tenants/${tenant.id}/health`)).toEqual([]);
+    expect((await health("/admin/ops/health")).map((a) => a.tenant_id)).not.toContain(tenant.id);
+    socket.close(1000, "done");
+  });
+
+  it("is a ticket above the threshold, not at it", () => {
+    const rules = (lag: number) =>
+      firingAlerts({
+        now: Date.now(),
+        crons: [],
+        oldestUndispatchedSeconds: null,
+        deadLettersLastHour: 0,
+        hubLags: [{ tenant_id: "ten_x", lag_events: lag }],
+      }).filter((a) => a.rule === "event_hub_behind");
+    expect(rules(100)).toEqual([]);
+    expect(rules(101)).toEqual([
+      expect.objectContaining({ severity: "ticket", tenant_id: "ten_x", value: 101 }),
+    ]);
   });
 });
