@@ -491,7 +491,10 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   await exchange("POST", "/admin/ops/stream-tickets", { headers: op });
   await exchange("POST", "/admin/ops/stream-tickets", { headers: viewer });
   await exchange("GET", "/ops/stream", { headers: op });
-  await exchange("GET", "/ops/stream", { headers: { accept: "text/event-stream" } });
+  await exchange("GET", "/ops/stream", {
+    headers: { accept: "text/event-stream" },
+    invalid: true,
+  });
 
   // A rate limit: a tenant allowed one request an hour.
   const limited = await provision(exchange, op, { limits: { requests_per_hour: 1 } });
