@@ -3,7 +3,11 @@
  * `extensions.cost` and in the RateLimit header, and refused (429) when the window lacks room.
  */
 import { env, runInDurableObject } from "cloudflare:test";
+import { type FragmentDefinitionNode, type OperationDefinitionNode, parse } from "graphql";
 import { beforeEach, describe, expect, it } from "vitest";
+import { requestsFor } from "../../../src/features/graphql/execute";
+import { measure } from "../../../src/features/graphql/limits";
+import { schema } from "../../../src/features/graphql/schema";
 import type { RateLimiter } from "../../../src/platform/rate-limit/durable-object";
 import { forgetRateLimitBlocks } from "../../../src/platform/rate-limit/middleware";
 import { call, callJson, readProblem } from "../../helpers/http";
@@ -22,6 +26,22 @@ const remainingOf = (response: Response) =>
   Number(/;r=(\d+);/.exec(response.headers.get("ratelimit") ?? "")?.[1]);
 
 describe("GraphQL cost and the rate limit", () => {
+  it("counts the documented examples as docs/graphql.md says", () => {
+    const examples: Array<[string, number, number]> = [
+      ['{ book(id: "x") { id title price { amount } } }', 5, 1],
+      ["{ books { edges { node { id title } } } }", 81, 1],
+      [PAGE_OF_ORDERS, 401, 5],
+      [SMALL, 2, 1],
+    ];
+    for (const [text, cost, requests] of examples) {
+      const operation = parse(text).definitions[0] as OperationDefinitionNode;
+      const measured = measure(schema, operation, new Map<string, FragmentDefinitionNode>(), {});
+      expect(measured.cost, text).toBe(cost);
+      expect(requestsFor(measured.cost), text).toBe(requests);
+    }
+    expect([0, 1, 100, 101, 1_000].map(requestsFor)).toEqual([1, 1, 1, 2, 10]);
+  });
+
   let tenantId: string;
   let key: string;
 
