@@ -31,7 +31,7 @@ import { call, callJson } from "../../helpers/http";
 import { createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
 import { NASTY_STRINGS } from "./fuzz-arbitraries";
 
-const RUNS = 300;
+const RUNS = 250;
 const SEED = 20_261_208;
 /** Deepest selection generated (the limit is 10; deeper is covered by graphql.test.ts). */
 const MAX_DEPTH = 5;
