@@ -101,6 +101,12 @@ const HEARTBEAT = JSON.stringify({ type: "heartbeat" });
 export const OPS_HUB = "ops";
 /** Reports the ops hub keeps in memory for a reconnecting console to resume from. */
 export const OPS_REPLAY = 1000;
+/** A tenant hub reports a commit at most this often (the rest of a burst is one report). */
+export const OPS_REPORT_MS = 1000;
+/** How long a tenant hub skips commit reports after the ops hub said nobody is watching. */
+export const OPS_UNWATCHED_MS = 5000;
+/** The ops hub says nobody is watching once no operator socket was open for this long. */
+export const OPS_WATCH_GRACE_MS = 60_000;
 
 /** What a tenant hub reports to the ops hub (and the ops hub pushes as `tenant.activity`). */
 export interface TenantActivity {
@@ -133,6 +139,14 @@ export class EventHub extends DurableObject<Env> {
   private replay: string[] = [];
   /** Ops hub: the tenants whose hub last reported open sockets (kept in storage). */
   private openTenants = new Set<string>();
+  /** Ops hub: when an operator socket was last open, and the report number when it said none. */
+  private lastWatchedAt = Date.now();
+  private unwatchedAt = -1;
+  /** Tenant hub: what the ops hub last said, when, and the report rate's state. */
+  private opsWatching = true;
+  private opsCheckedAt = 0;
+  private lastReportAt = 0;
+  private reportDue = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -157,7 +171,7 @@ export class EventHub extends DurableObject<Env> {
           // A tenant with no socket open costs this call and the report to the ops hub (no
           // storage, no read).
           if (this.liveSockets().length > 0) await this.pump();
-          this.reportToOps();
+          this.reportToOps(false);
           return new Response(null, { status: 204 });
         case "/tickets":
           return Response.json(await this.issueTicket((await request.json()) as TicketRequest));
@@ -171,7 +185,7 @@ export class EventHub extends DurableObject<Env> {
           const activity = (await request.json()) as TenantActivity;
           this.broadcast(activity);
           await this.trackOpen(activity);
-          return new Response(null, { status: 204 });
+          return Response.json({ watching: this.watching() });
         }
         case "/ops/open-tenants":
           return Response.json([...this.openTenants]);
@@ -278,11 +292,33 @@ export class EventHub extends DurableObject<Env> {
 
   /**
    * The tenant hub's figures, to the ops hub (after the response: best effort, a console that
-   * missed one gets the next, and its figures endpoint answers in any case).
+   * missed one gets the next, and its figures endpoint answers in any case). A socket opening or
+   * closing is always reported (the ops hub tracks which tenants have sockets open). After a
+   * commit, at most one report a second (later ones in that second become one trailing report),
+   * and none while the ops hub last said no operator was watching, for OPS_UNWATCHED_MS: with
+   * nobody at the console, the one ops hub hears from each busy tenant once every 5 s, not per
+   * commit.
    */
-  private reportToOps() {
+  private reportToOps(transition = true) {
     const tenantId = this.tenantId;
     if (!tenantId || tenantId === OPS_HUB) return;
+    const now = Date.now();
+    if (!transition) {
+      if (!this.opsWatching && now - this.opsCheckedAt < OPS_UNWATCHED_MS) return;
+      const wait = this.lastReportAt + OPS_REPORT_MS - now;
+      if (wait > 0) {
+        if (this.reportDue) return;
+        this.reportDue = true;
+        this.ctx.waitUntil(
+          new Promise((resolve) => setTimeout(resolve, wait)).then(() => {
+            this.reportDue = false;
+            this.reportToOps(false);
+          }),
+        );
+        return;
+      }
+    }
+    this.lastReportAt = now;
     const activity: TenantActivity = {
       tenant_id: tenantId,
       open_connections: this.ctx.getWebSockets().length,
@@ -294,7 +330,11 @@ export class EventHub extends DurableObject<Env> {
     this.ctx.waitUntil(
       hubOf(this.env, OPS_HUB)
         .fetch("https://hub/ops/report", { method: "POST", body: JSON.stringify(activity) })
-        .then((response) => response.body?.cancel())
+        .then(async (response) => {
+          const answer = (await response.json()) as { watching: boolean };
+          this.opsWatching = answer.watching;
+          this.opsCheckedAt = Date.now();
+        })
         .catch((error) =>
           log("warn", "event hub could not report to the ops hub", {
             tenant_id: tenantId,
@@ -323,7 +363,14 @@ export class EventHub extends DurableObject<Env> {
     const [epoch, number] = (request.after ?? "").split(".");
     const after = Number(number);
     const oldest = this.seq - this.replay.length;
-    if (epoch === this.epoch && Number.isInteger(after) && after >= oldest && after <= this.seq) {
+    // Reports may have been skipped after the ops hub said nobody was watching: no replay across.
+    if (
+      epoch === this.epoch &&
+      Number.isInteger(after) &&
+      after >= oldest &&
+      after <= this.seq &&
+      after > this.unwatchedAt
+    ) {
       for (const report of this.replay.slice(after - oldest)) server.send(report);
     } else {
       server.send(JSON.stringify({ id: `${this.epoch}.${this.seq}`, type: "reset" }));
@@ -343,6 +390,19 @@ export class EventHub extends DurableObject<Env> {
     if (open) this.openTenants.add(activity.tenant_id);
     else this.openTenants.delete(activity.tenant_id);
     await this.ctx.storage.put("open-tenants", [...this.openTenants]);
+  }
+
+  /**
+   * Ops hub: whether the tenant hubs should report commits: while an operator socket is open and
+   * for OPS_WATCH_GRACE_MS after the last one closed (a console that reconnects within it
+   * resumes without a gap; one that comes later starts with reset).
+   */
+  private watching(): boolean {
+    const now = Date.now();
+    if (this.ctx.getWebSockets("operator").length > 0) this.lastWatchedAt = now;
+    if (now - this.lastWatchedAt < OPS_WATCH_GRACE_MS) return true;
+    this.unwatchedAt = this.seq;
+    return false;
   }
 
   /** Ops hub: numbers a tenant hub's report, keeps it for resuming, pushes it to operators. */

@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { firingAlerts } from "../../../src/features/ops/health";
 import { notifyHub } from "../../../src/platform/event-log";
@@ -136,29 +136,98 @@ describe("GET /ops/stream", () => {
 
   it("resumes after the last report without a reset, and resets from an id it no longer holds", async () => {
     const first = await openOps("", operator());
+    const watcher = await openOps("", operator());
     await until(() => first.reports.length >= 1, "the reset");
     const tenant = await createTestTenant();
     await createBook(tenant.editorKey);
     const [seen] = await first.about(tenant.id);
+    await watcher.about(tenant.id);
     first.socket.close(1000, "away");
+    // Later commits, reported while the first console is away (the watcher sees them arrive).
     await createBook(tenant.editorKey);
-    await createBook(tenant.editorKey);
-    // Wait for the ops hub to have the two reports it will replay.
-    const probe = await openOps("", operator());
-    await until(() => probe.reports.length >= 1, "the probe's reset");
-    probe.socket.close(1000, "done");
+    await watcher.about(tenant.id, 2);
+    watcher.socket.close(1000, "done");
 
     const resumed = await openOps(`after=${seen?.id}`, operator());
-    await resumed.about(tenant.id, 2);
+    const replayed = await resumed.about(tenant.id);
     expect(resumed.reports[0]?.type).toBe("tenant.activity");
     expect(resumed.reports.some((r) => r.type === "reset")).toBe(false);
-    expect(resumed.reports.some((r) => r.id === seen?.id)).toBe(false);
+    const after = Number(seen?.id.split(".")[1]);
+    expect(replayed.every((r) => Number(r.id.split(".")[1]) > after)).toBe(true);
+    expect(replayed.at(-1)?.id).toBe(
+      watcher.reports.filter((r) => r.tenant_id === tenant.id).at(-1)?.id,
+    );
     resumed.socket.close(1000, "done");
 
     const stale = await openOps("after=00000000.1", operator());
     await until(() => stale.reports.length >= 1, "the reset");
     expect(stale.reports[0]?.type).toBe("reset");
     stale.socket.close(1000, "done");
+  });
+
+  it("reports a burst of commits as at most one report a second per tenant, the last with the final figures", async () => {
+    const client = await openOps("", operator());
+    const tenant = await createTestTenant();
+    const live = await call("/v2/events/stream?after=latest", {
+      headers: { upgrade: "websocket", ...bearer(tenant.viewerKey) },
+    });
+    const socket = live.webSocket as WebSocket;
+    socket.accept();
+    await client.about(tenant.id);
+    const before = client.reports.filter((r) => r.tenant_id === tenant.id).length;
+    for (let i = 0; i < 5; i++) await createBook(tenant.editorKey);
+    await until(
+      () => client.reports.some((r) => r.tenant_id === tenant.id && r.messages_pushed === 5),
+      "a report with the five messages pushed",
+    );
+    const burst = client.reports.filter((r) => r.tenant_id === tenant.id).slice(before);
+    // Five commits in well under two seconds: one report now, one trailing at most per second.
+    expect(burst.length).toBeLessThanOrEqual(3);
+    socket.close(1000, "done");
+    client.socket.close(1000, "done");
+  });
+
+  it("stops hearing of commits a minute after the last console closed, and a resume across that starts with reset", async () => {
+    const first = await openOps("", operator());
+    await until(() => first.reports.length >= 1, "the reset");
+    const tenant = await createTestTenant();
+    await createBook(tenant.editorKey);
+    const [seen] = await first.about(tenant.id);
+    first.socket.close(1000, "away");
+    type OpsState = { seq: number; lastWatchedAt: number; ctx: DurableObjectState };
+    const state = () =>
+      runInDurableObject(opsHub(), (instance) => {
+        const ops = instance as unknown as OpsState;
+        return { seq: ops.seq, open: ops.ctx.getWebSockets("operator").length };
+      });
+    const deadline = Date.now() + 5000;
+    while ((await state()).open > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await state()).open).toBe(0);
+    // A minute without a console, as far as the ops hub can tell.
+    await runInDurableObject(opsHub(), (instance) => {
+      (instance as unknown as OpsState).lastWatchedAt = 0;
+    });
+    const before = (await state()).seq;
+    await createBook(tenant.editorKey);
+    // That commit is still reported (and the answer says nobody watches).
+    const until2 = Date.now() + 5000;
+    while ((await state()).seq === before && Date.now() < until2) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const told = await state();
+    expect(told.seq).toBe(before + 1);
+    // The tenant hub was told nobody watches: its next commits within 5 s are not reported.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await createBook(tenant.editorKey);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await state()).seq).toBe(told.seq);
+
+    const resumed = await openOps(`after=${seen?.id}`, operator());
+    await until(() => resumed.reports.length >= 1, "the reset");
+    expect(resumed.reports[0]?.type).toBe("reset");
+    resumed.socket.close(1000, "done");
   });
 
   it("answers SSE with id, event and data lines, and heartbeats at the hub's alarm", async () => {
