@@ -12,18 +12,20 @@ import type { FormattedError } from "./errors";
  * answers a miss with one more round trip, so losing an entry (another isolate, an eviction, a
  * restart) costs one request and never a wrong answer; a hit costs no database or Durable Object
  * flight on the request's path, which is the point of sending a hash. A tenant's documents are
- * found only under that tenant (another tenant's hash is a miss), and one tenant cannot evict more
- * than its own share.
+ * found only under that tenant (another tenant's hash is a miss), and one tenant holds at most
+ * 200 documents and 400,000 characters of them, so it alone cannot fill the isolate's budget.
  */
 
 /** Most documents one tenant keeps registered in an isolate. */
 export const MAX_DOCUMENTS_PER_TENANT = 200;
+/** Most characters of documents one tenant keeps registered in an isolate (20 largest documents). */
+export const MAX_CHARACTERS_PER_TENANT = 400_000;
 /** Most characters of documents all tenants together keep in an isolate (~8 MB of UTF-16). */
 export const MAX_STORED_CHARACTERS = 4_000_000;
 
 /** tenant + hash → document, in least-recently-used order (a Map iterates in insertion order). */
 const documents = new Map<string, string>();
-const perTenant = new Map<string, number>();
+const perTenant = new Map<string, { documents: number; characters: number }>();
 let storedCharacters = 0;
 
 const keyOf = (tenantId: string, hash: string) => `${tenantId}\u0000${hash}`;
@@ -35,9 +37,11 @@ function remove(key: string): void {
   documents.delete(key);
   storedCharacters -= document.length;
   const tenantId = tenantOf(key);
-  const left = (perTenant.get(tenantId) ?? 1) - 1;
-  if (left > 0) perTenant.set(tenantId, left);
-  else perTenant.delete(tenantId);
+  const held = perTenant.get(tenantId);
+  if (!held) return;
+  held.documents -= 1;
+  held.characters -= document.length;
+  if (held.documents <= 0) perTenant.delete(tenantId);
 }
 
 /** The document a tenant registered under `hash`, if this isolate holds it (marked as used). */
@@ -54,16 +58,23 @@ export function lookupPersisted(tenantId: string, hash: string): string | undefi
 export function registerPersisted(tenantId: string, hash: string, document: string): void {
   const key = keyOf(tenantId, hash);
   remove(key);
-  if ((perTenant.get(tenantId) ?? 0) >= MAX_DOCUMENTS_PER_TENANT) {
-    for (const existing of documents.keys()) {
-      if (tenantOf(existing) === tenantId) {
-        remove(existing);
-        break;
-      }
-    }
+  const full = () => {
+    const held = perTenant.get(tenantId);
+    return (
+      held !== undefined &&
+      (held.documents >= MAX_DOCUMENTS_PER_TENANT ||
+        held.characters + document.length > MAX_CHARACTERS_PER_TENANT)
+    );
+  };
+  for (const existing of documents.keys()) {
+    if (!full()) break;
+    if (tenantOf(existing) === tenantId) remove(existing);
   }
   documents.set(key, document);
-  perTenant.set(tenantId, (perTenant.get(tenantId) ?? 0) + 1);
+  const held = perTenant.get(tenantId) ?? { documents: 0, characters: 0 };
+  held.documents += 1;
+  held.characters += document.length;
+  perTenant.set(tenantId, held);
   storedCharacters += document.length;
   for (const oldest of documents.keys()) {
     if (storedCharacters <= MAX_STORED_CHARACTERS) break;
@@ -73,7 +84,7 @@ export function registerPersisted(tenantId: string, hash: string, document: stri
 
 /** How many documents a tenant has registered in this isolate (tests, bounds). */
 export function persistedCount(tenantId: string): number {
-  return perTenant.get(tenantId) ?? 0;
+  return perTenant.get(tenantId)?.documents ?? 0;
 }
 
 /** The lowercase hex SHA-256 of a document, as the convention hashes it (UTF-8). */

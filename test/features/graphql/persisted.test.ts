@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   lookupPersisted,
+  MAX_CHARACTERS_PER_TENANT,
   MAX_DOCUMENTS_PER_TENANT,
   persistedCount,
   registerPersisted,
@@ -183,7 +184,7 @@ describe("GraphQL persisted queries", () => {
     });
   });
 
-  it("keeps at most 200 documents per tenant, evicting the least recently used", () => {
+  it("keeps at most 200 documents and 400,000 characters per tenant, evicting the least recently used", () => {
     const tenantId = `bounds-${crypto.randomUUID()}`;
     for (let i = 0; i < MAX_DOCUMENTS_PER_TENANT; i++) {
       registerPersisted(tenantId, `hash-${i}`, `{ tenant { id } } # ${i}`);
@@ -195,5 +196,12 @@ describe("GraphQL persisted queries", () => {
     expect(lookupPersisted(tenantId, "hash-0")).toBeDefined();
     expect(lookupPersisted(tenantId, "hash-new")).toBe("{ tenant { plan } }");
     expect(lookupPersisted(`${tenantId}-other`, "hash-new")).toBeUndefined();
+
+    // 400,000 characters per tenant: twenty documents of the largest size accepted.
+    const large = `bounds-${crypto.randomUUID()}`;
+    for (let i = 0; i < 25; i++) registerPersisted(large, `hash-${i}`, "x".repeat(20_000));
+    expect(persistedCount(large)).toBe(MAX_CHARACTERS_PER_TENANT / 20_000);
+    expect(lookupPersisted(large, "hash-4")).toBeUndefined();
+    expect(lookupPersisted(large, "hash-5")).toBeDefined();
   });
 });
