@@ -2,6 +2,8 @@ export type Matcher = [label: string, op: "=" | "!=" | "=~" | "!~", value: strin
 export interface Policy {
   receiver?: string;
   object_matchers?: Matcher[];
+  /** The string form, e.g. `severity=~"sev1|sev2"`. */
+  matchers?: string[];
   continue?: boolean;
   routes?: Policy[];
   [key: string]: unknown;

@@ -66,6 +66,17 @@ function matches([label, op, value], labels) {
   }
 }
 
+/** A policy's matchers: `object_matchers` ([label, op, value]) and the string form `matchers`. */
+function matchersOf(node) {
+  const out = [...(node.object_matchers ?? [])];
+  for (const text of node.matchers ?? []) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?\s*$/.exec(text);
+    if (!m) throw new Error(`cannot read the matcher ${JSON.stringify(text)}`);
+    out.push([m[1], m[2], m[3]]);
+  }
+  return out;
+}
+
 /**
  * The contact points a set of labels is notified through, as Grafana's notification policy tree
  * decides: depth first, the first matching child wins unless it has `continue: true`; a policy
@@ -79,7 +90,7 @@ export function route(policy, labels) {
     const receiver = node.receiver ?? inherited;
     let matchedChild = false;
     for (const child of node.routes ?? []) {
-      if (!(child.object_matchers ?? []).every((m) => matches(m, labels))) continue;
+      if (!matchersOf(child).every((m) => matches(m, labels))) continue;
       matchedChild = true;
       walk(child, receiver, depth + 1);
       if (!child.continue) break;

@@ -122,6 +122,19 @@ describe("the repository's alert rules", () => {
       receivers: ["shelfwise-ticket"],
       explicit: true,
     });
+    // The string form of matchers routes the same way.
+    const strings: Policy = {
+      receiver: "shelfwise-ticket",
+      routes: [{ receiver: "shelfwise-pager", matchers: ['severity=~"sev1|sev2"'] }],
+    };
+    expect(route(strings, { severity: "sev2" })).toEqual({
+      receivers: ["shelfwise-pager"],
+      explicit: true,
+    });
+    expect(route(strings, { severity: "sev3" })).toEqual({
+      receivers: ["shelfwise-ticket"],
+      explicit: false,
+    });
     // Anything else only reaches the default policy, which the check calls unrouted.
     expect(route(policy, { severity: "critical" })).toEqual({
       receivers: ["shelfwise-ticket"],
