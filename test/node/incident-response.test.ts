@@ -112,6 +112,22 @@ describe("the repository's alert rules", () => {
     }
   });
 
+  it("the Worker's own health alerts are classified in the matrix too", () => {
+    const schemas = readFileSync(join(root, "src/features/ops/schemas.ts"), "utf8");
+    const list = /export const ALERT_RULES = \[([^\]]*)\]/.exec(schemas)?.[1] ?? "";
+    const names = [...list.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+    expect(names).toContain("outbox_sweep_stale");
+    const doc = readFileSync(join(root, "docs/incident-response.md"), "utf8");
+    const matrix = doc.split("\n").filter((line) => /^\|\s*\*\*SEV\d\*\*/.test(line));
+    for (const name of names) {
+      expect(
+        matrix.some((row) => row.includes(`\`${name}\``)),
+        name,
+      ).toBe(true);
+    }
+    expect(doc).toContain("**page means SEV2, ticket means SEV3**");
+  });
+
   it("keep the old page/ticket values routed (the Worker's health alerts still use them)", () => {
     const policy = repo.policy as Policy;
     expect(route(policy, { severity: "page" })).toEqual({
