@@ -83,7 +83,7 @@ describe("OpenAPI document (the contract)", () => {
       const success = Object.keys(operation.responses).find((s) => s.startsWith("2")) as string;
       expect(headerNames(operation, success), at).toContain("idempotent-replayed");
     }
-    expect(count).toBe(33);
+    expect(count).toBe(34);
   });
 
   it("declares 413 (with limit_bytes) and 415 on every JSON body, 429 and 503 with Retry-After", async () => {

@@ -139,7 +139,25 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
     }),
     413,
   );
-  await exchange("DELETE", `/v2/api-keys/${await idOf(key)}`, { headers: admin });
+  const keyId = await idOf(key);
+  const rolled = await exchange("POST", `/v2/api-keys/${keyId}/roll`, {
+    headers: admin,
+    body: json({ expires_in: 3600 }),
+  });
+  ensureStatus(rolled, 200);
+  ensureStatus(
+    await exchange("POST", `/v2/api-keys/${keyId}/roll`, {
+      headers: admin,
+      body: json({ expires_in: -1 }),
+      invalid: true,
+    }),
+    400,
+  );
+  await exchange("POST", "/v2/api-keys/key_unknown/roll", {
+    headers: admin,
+    body: json({ expires_in: 0 }),
+  });
+  await exchange("DELETE", `/v2/api-keys/${keyId}`, { headers: admin });
   await exchange("DELETE", "/v2/api-keys/key_unknown", { headers: admin });
   await exchange("GET", "/v2/audit-log", { headers: admin });
 

@@ -18,8 +18,9 @@ import {
   ApiKeySchema,
   CreateApiKeySchema,
   CreatedApiKeySchema,
+  RollApiKeySchema,
 } from "./schemas";
-import { createApiKey, listApiKeys, revokeApiKey } from "./service";
+import { createApiKey, listApiKeys, revokeApiKey, rollApiKey } from "./service";
 
 const tags = ["api-keys"];
 const security = tenantSecurity;
@@ -82,6 +83,28 @@ const revoke = createRoute({
   },
 });
 
+const roll = createRoute({
+  method: "post",
+  path: "/{id}/roll",
+  tags,
+  security,
+  operationId: "rollApiKey",
+  description:
+    "Gives the key a new secret, shown only in this response, and keeps the secret it replaces working for expires_in seconds (0: it stops now). The key keeps its id, role and expiry.",
+  parameters: idempotencyKeyParameter,
+  summary: "Roll an API key (admin); the old secret works on for an overlap you choose",
+  middleware: [requireRole("admin"), idempotent()] as const,
+  request: {
+    params: ApiKeyIdParamSchema,
+    body: { required: true, content: { "application/json": { schema: RollApiKeySchema } } },
+  },
+  responses: {
+    200: jsonResponse("v2", "Rolled: the new secret is in `key`", CreatedApiKeySchema, keyed),
+    404: problemFor("v2", "No such active key in this tenant (not_found)", keyed),
+    ...errorResponses("v2", { ...keyed, body: "json" }),
+  },
+});
+
 /** /v2/api-keys */
 export const apiKeyRoutes = createRouter()
   .openapi(list, async (c) =>
@@ -92,4 +115,14 @@ export const apiKeyRoutes = createRouter()
   )
   .openapi(revoke, async (c) =>
     c.json(await revokeApiKey({ ctx: serviceContext(c), id: c.req.valid("param").id }), 200),
+  )
+  .openapi(roll, async (c) =>
+    c.json(
+      await rollApiKey({
+        ctx: serviceContext(c),
+        id: c.req.valid("param").id,
+        expiresIn: c.req.valid("json").expires_in,
+      }),
+      200,
+    ),
   );

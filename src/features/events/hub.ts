@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Env } from "../../env";
+import { activeApiKey } from "../../platform/auth/credentials";
 import type { Role } from "../../platform/context";
 import { anyOf, openSystemDatabase, withSystem, withTenant } from "../../platform/db";
 import { apiKeys, tenants } from "../../platform/db/schema";
@@ -578,7 +579,7 @@ export class EventHub extends DurableObject<Env> {
                   scope.where(
                     apiKeys,
                     anyOf(apiKeys.id, keyIds),
-                    isNull(apiKeys.revokedAt),
+                    activeApiKey,
                     sql`now() is not null`,
                   ),
                 ),

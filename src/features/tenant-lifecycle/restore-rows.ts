@@ -51,6 +51,7 @@ const OVERRIDES: Record<string, Overrides> = {
   }),
   api_keys: (record, ctx) => ({
     keyHash: restoredKeyHash(String(record.id)),
+    previousKeyExpiresAt: null,
     revokedAt: record.revoked_at ? timestampOf(record.revoked_at) : ctx.restoredAt,
   }),
   files: (record, ctx) => ({

@@ -1,5 +1,6 @@
 import { count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { activeApiKey } from "../../platform/auth/credentials";
 import type { ServiceContext } from "../../platform/context";
 import { READ_ONLY, rowsOf, type TenantScope, type TenantTable } from "../../platform/db";
 import { apiKeys, books, files, orders, tenants } from "../../platform/db/schema";
@@ -37,7 +38,7 @@ async function readUsage(scope: TenantScope): Promise<UsageRow> {
     books: countOf(scope, books, isNull(books.deletedAt)),
     orders: countOf(scope, orders),
     files: countOf(scope, files, eq(files.status, "ready")),
-    active_api_keys: countOf(scope, apiKeys, isNull(apiKeys.revokedAt)),
+    active_api_keys: countOf(scope, apiKeys, activeApiKey),
     ...backlog,
   };
   const list = sql.join(

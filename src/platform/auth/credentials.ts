@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Principal, Role, TenantSnapshot } from "../context";
 import { type DatabaseHandle, READ_ONLY, uncachedRead, withSystem } from "../db";
 import { apiKeys, tenants } from "../db/schema";
@@ -16,6 +16,8 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 interface CachedKey {
   principal: Principal;
   touchedAt: number;
+  /** When this secret stops working (the key's expiry, or a rolled secret's end), ms; or never. */
+  validUntil: number;
 }
 
 const keyCache = new TtlCache<CachedKey>(CREDENTIAL_CACHE_TTL_MS);
@@ -33,6 +35,9 @@ const unknownKeys = new TtlCache<true>(CREDENTIAL_CACHE_TTL_MS, 5_000);
  */
 const recentlyValidKeys = new TtlCache<true>(10 * 60_000, 10_000);
 
+/** A key that still works: not revoked and not past its `expires_at`. */
+export const activeApiKey: SQL = sql`(${apiKeys.revokedAt} is null and (${apiKeys.expiresAt} is null or ${apiKeys.expiresAt} > now()))`;
+
 export const tenantColumns = {
   id: tenants.id,
   status: tenants.status,
@@ -43,32 +48,66 @@ export const tenantColumns = {
   reservationHoldMinutes: tenants.reservationHoldMinutes,
 } as const;
 
+/** The instant a key's secret stops working: the key's expiry, or the end of a rolled secret's overlap. */
+function validUntilOf(
+  row: {
+    keyHash: string;
+    expiresAt: Date | null;
+    previousKeyExpiresAt: Date | null;
+  },
+  hash: string,
+): number {
+  const ends = [row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY];
+  if (row.keyHash !== hash) ends.push(row.previousKeyExpiresAt?.getTime() ?? 0);
+  return Math.min(...ends);
+}
+
 /**
- * Resolves an API key to its principal (null when unknown, revoked or its tenant deleted).
+ * Resolves an API key to its principal (null when unknown, revoked, expired, a rolled secret past
+ * its overlap, or its tenant deleted). A cached key is dropped the moment its secret stops working,
+ * so an expiry is exact in every isolate, unlike a revocation (within the cache TTL).
  * `schedule` receives the last_used_at refresh, not yet started, to run after the response on
  * the request's handle: started here, it would run beside the request's own statements and make
- * the handle open a second connection.
+ * the handle open a second connection. `clientAddress` is recorded with it as `last_used_ip`.
  */
 export async function resolveApiKey(
   database: DatabaseHandle,
   key: string,
   schedule: (work: () => Promise<unknown>) => void,
+  clientAddress?: string,
 ): Promise<Principal | null> {
   const hash = await hashApiKey(key);
   if (unknownKeys.get(hash)) return null;
   let cached = keyCache.get(hash);
+  if (cached && cached.validUntil <= Date.now()) {
+    keyCache.delete(hash);
+    cached = undefined;
+  }
   if (!cached) {
     const row = await withSystem(
       database,
       async (tx) => {
         const [found] = await tx
-          .select({ keyId: apiKeys.id, role: apiKeys.role, tenant: tenantColumns })
+          .select({
+            keyId: apiKeys.id,
+            role: apiKeys.role,
+            keyHash: apiKeys.keyHash,
+            expiresAt: apiKeys.expiresAt,
+            previousKeyExpiresAt: apiKeys.previousKeyExpiresAt,
+            tenant: tenantColumns,
+          })
           .from(apiKeys)
           .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
           .where(
             and(
-              eq(apiKeys.keyHash, hash),
-              isNull(apiKeys.revokedAt),
+              or(
+                eq(apiKeys.keyHash, hash),
+                and(
+                  eq(apiKeys.previousKeyHash, hash),
+                  gt(apiKeys.previousKeyExpiresAt, sql`now()`),
+                ),
+              ),
+              activeApiKey,
               ne(tenants.status, "deleted"),
               uncachedRead,
             ),
@@ -91,6 +130,7 @@ export async function resolveApiKey(
         credentialId: row.keyId,
       },
       touchedAt: 0,
+      validUntil: validUntilOf(row, hash),
     };
     keyCache.set(hash, cached);
     if (LEGACY_API_KEY_PATTERN.test(key)) recentlyValidKeys.set(hash, true);
@@ -102,7 +142,7 @@ export async function resolveApiKey(
       withSystem(database, (tx) =>
         tx
           .update(apiKeys)
-          .set({ lastUsedAt: sql`now()` })
+          .set({ lastUsedAt: sql`now()`, ...(clientAddress ? { lastUsedIp: clientAddress } : {}) })
           .where(
             and(
               eq(apiKeys.id, principal.actor.id),

@@ -63,10 +63,19 @@ async function mayPassBlock(c: Context<AppEnv>, token: string | undefined): Prom
   return looksLikeJwt(token) && isRecentlyValidIssuer(token);
 }
 
+/** The client's address as `last_used_ip` records it: CF-Connecting-IP when it looks like one. */
+function lastUseAddress(c: Context<AppEnv>): string | undefined {
+  const address = c.req.header("cf-connecting-ip")?.trim();
+  return address && /^[0-9A-Fa-f.:]{2,45}$/.test(address) ? address : undefined;
+}
+
 /** Looks an API key up (cached per isolate), its last_used_at refreshed after the response. */
 function lookUpApiKey(c: Context<AppEnv>, token: string): Promise<Principal | null> {
-  return resolveApiKey(c.var.database, token, (work) =>
-    c.var.afterResponse.add("api key last_used_at", work),
+  return resolveApiKey(
+    c.var.database,
+    token,
+    (work) => c.var.afterResponse.add("api key last_used_at", work),
+    lastUseAddress(c),
   );
 }
 

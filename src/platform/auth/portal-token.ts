@@ -1,9 +1,9 @@
-import { and, eq, exists, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, exists, ne, sql } from "drizzle-orm";
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import type { Principal, TenantSnapshot } from "../context";
 import { type DatabaseHandle, READ_ONLY, uncachedRead, withSystem } from "../db";
 import { apiKeys, tenants } from "../db/schema";
-import { tenantColumns } from "./credentials";
+import { activeApiKey, tenantColumns } from "./credentials";
 
 /**
  * Portal tokens: short-lived, tenant-scoped bearer tokens an admin mints for the tenant's own
@@ -140,13 +140,7 @@ export async function resolvePortalToken(
             tx
               .select({ one: sql`1` })
               .from(apiKeys)
-              .where(
-                and(
-                  eq(apiKeys.id, keyId),
-                  eq(apiKeys.tenantId, tenants.id),
-                  isNull(apiKeys.revokedAt),
-                ),
-              ),
+              .where(and(eq(apiKeys.id, keyId), eq(apiKeys.tenantId, tenants.id), activeApiKey)),
           )
         : undefined;
       const [found] = await tx

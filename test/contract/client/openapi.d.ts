@@ -351,6 +351,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v2/api-keys/{id}/roll": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Roll an API key (admin); the old secret works on for an overlap you choose
+     * @description Gives the key a new secret, shown only in this response, and keeps the secret it replaces working for expires_in seconds (0: it stops now). The key keeps its id, role and expiry.
+     */
+    post: operations["rollApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v2/audit-log": {
     parameters: {
       query?: never;
@@ -2529,6 +2549,20 @@ export interface components {
        * @example 2026-11-29T10:15:30.000Z
        */
       last_used_at: string | null;
+      /** @description The client address of the last use (recorded at most once a minute) */
+      last_used_ip: string | null;
+      /**
+       * Format: date-time
+       * @description When the key stops working; null: never
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      expires_at: string | null;
+      /**
+       * Format: date-time
+       * @description After a roll: until when the replaced secret still works (null when it no longer does)
+       * @example 2026-11-29T10:15:30.000Z
+       */
+      previous_key_expires_at: string | null;
       /**
        * Format: date-time
        * @example 2026-11-29T10:15:30.000Z
@@ -2538,6 +2572,13 @@ export interface components {
     CreatedApiKey: components["schemas"]["ApiKey"] & {
       /** @description The secret key. Shown only in this response. */
       key: string;
+    };
+    RollApiKey: {
+      /**
+       * @description Seconds the replaced secret keeps working beside the new one (0: it stops now; at most 2,592,000, 30 days)
+       * @example 86400
+       */
+      expires_in: number;
     };
     AuditList: {
       data: components["schemas"]["AuditEntry"][];
@@ -5930,6 +5971,12 @@ export interface operations {
            * @enum {string}
            */
           mode?: "live" | "test";
+          /**
+           * Format: date-time
+           * @description RFC 3339; after this instant the key is refused (401). In the future, at most 5 years ahead. Absent: the key does not expire.
+           * @example 2027-06-30T00:00:00Z
+           */
+          expires_at?: string;
         };
       };
     };
@@ -6160,6 +6207,179 @@ export interface operations {
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
           "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
           "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with another method, path or body (idempotency_key_reused) */
+      422: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rollApiKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a POST, PATCH or DELETE safe to retry: a repeat with the same key, method, path and body gets the stored response (`Idempotent-Replayed: true`); the same key with another request is 422 idempotency_key_reused; while the first is running, 409 idempotency_key_in_use. Keys are kept 24 hours.
+         * @example order-2026-11-29-0001
+         */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RollApiKey"];
+      };
+    };
+    responses: {
+      /** @description Rolled: the new secret is in `key` */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedApiKey"];
+        };
+      };
+      /** @description Validation failed (validation_failed), or a malformed Idempotency-Key (invalid_idempotency_key) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such active key in this tenant (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A request with this Idempotency-Key is in progress (idempotency_key_in_use): retry after Retry-After */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body exceeds 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+        };
+      };
+      /** @description The body is not application/json (unsupported_media_type) */
+      415: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
           [name: string]: unknown;
         };
         content: {

@@ -25,6 +25,7 @@ export const sampleBodies: Record<string, unknown> = {
   "POST /v2/files/:id/complete": { parts: [{ part_number: 1, etag: "foreign" }] },
   "PATCH /v2/webhook-endpoints/:id": { description: "Foreign" },
   "POST /v2/webhook-endpoints/:id/recover": { since: "2026-01-01T00:00:00Z" },
+  "POST /v2/api-keys/:id/roll": { expires_in: 0 },
 };
 
 /** Creates a resource of each kind in a tenant and returns its id (for the 404 check). */

@@ -115,6 +115,7 @@ const NOT_STORED = new Set([
   "POST /files/{id}/complete parts.etag",
   "POST /files/{id}/download-url expires_in", // bounds a signature, never stored
   "POST /webhook-endpoints/{id}/recover since", // a filter
+  "POST /api-keys/{id}/roll expires_in", // becomes previous_key_expires_at, a timestamp
   "POST /webhook-endpoints headers", // sealed into custom_headers_ciphertext, never stored as sent
   "PATCH /webhook-endpoints/{id} headers",
   "POST /ops/tenants/{id}/webhook-endpoints/{endpointId}/recover since",

@@ -82,6 +82,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   "DELETE /v2/api-keys/:id": {
     prepare: async (t) => ({ path: `/v2/api-keys/${(await t.createKey("viewer")).id}` }),
   },
+  "POST /v2/api-keys/:id/roll": {
+    prepare: async (t) =>
+      json(`/v2/api-keys/${(await t.createKey("viewer")).id}/roll`, { expires_in: 60 }),
+  },
   "POST /v2/tenant/export": { prepare: async () => ({ path: "/v2/tenant/export" }) },
   "POST /v2/files": {
     creates: true,

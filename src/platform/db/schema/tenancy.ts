@@ -69,10 +69,18 @@ export const apiKeys = pgTable(
     createdBy: text("created_by"),
     createdAt: createdAt(),
     lastUsedAt: ts("last_used_at"),
+    /** The client address of the last use recorded with `last_used_at` (CF-Connecting-IP). */
+    lastUsedIp: text("last_used_ip"),
     revokedAt: ts("revoked_at"),
+    /** After this instant the key is refused (401); null: it does not expire. */
+    expiresAt: ts("expires_at"),
+    /** The hash of the secret a roll replaced, accepted until `previousKeyExpiresAt`. */
+    previousKeyHash: text("previous_key_hash"),
+    previousKeyExpiresAt: ts("previous_key_expires_at"),
   },
   (t) => [
     uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    uniqueIndex("api_keys_previous_key_hash_key").on(t.previousKeyHash),
     index("api_keys_tenant_idx").on(t.tenantId, t.id),
   ],
 );
