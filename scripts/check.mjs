@@ -30,6 +30,8 @@ const sourceChecks = [
   ["SLOs match ops/slo.json", "node", ["scripts/slo.mjs", "--check"]],
   // Every alert rule: a severity of docs/incident-response.md routed to a contact point, a runbook.
   ["alert routing and runbooks", "node", ["scripts/check-alerting.mjs"]],
+  // The GraphQL schema against the last release's: a breaking change fails (docs/graphql.md).
+  ["GraphQL schema changes since the release", "node", ["scripts/check-graphql-changes.mjs"]],
 ];
 /** The production bundle and the checks that read it, one after the other. */
 const bundleChecks = [
