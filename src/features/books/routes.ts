@@ -68,7 +68,7 @@ const list = createRoute({
   },
 });
 
-const create = createRoute({
+export const create = createRoute({
   method: "post",
   path: "/",
   tags,
@@ -89,7 +89,7 @@ const create = createRoute({
   },
 });
 
-const get = createRoute({
+export const get = createRoute({
   method: "get",
   path: "/{id}",
   tags,
@@ -109,7 +109,7 @@ const get = createRoute({
   },
 });
 
-const update = createRoute({
+export const update = createRoute({
   method: "patch",
   path: "/{id}",
   tags,
@@ -134,7 +134,7 @@ const update = createRoute({
   },
 });
 
-const remove = createRoute({
+export const remove = createRoute({
   method: "delete",
   path: "/{id}",
   tags,

@@ -1,18 +1,9 @@
-import { createRoute } from "@hono/zod-openapi";
-import { requireRole } from "../../platform/auth/roles";
 import { serviceContext } from "../../platform/context";
-import { idempotent } from "../../platform/idempotency/middleware";
 import { listRoute } from "../../platform/list-route";
-import {
-  createRouter,
-  errorResponses,
-  idempotencyKeyParameter,
-  jsonResponse,
-  problemFor,
-  tenantSecurity,
-} from "../../platform/openapi";
+import { createRouter, jsonResponse } from "../../platform/openapi";
+import { v1Twin } from "../../platform/v1-twin";
 import { bookEtag } from "./etag";
-import { BookIdParamSchema, IfMatchHeaderSchema } from "./schemas";
+import * as v2 from "./routes";
 import { createBook, deleteBook, getBook, listBooksByPage, updateBook } from "./service";
 import { fromV1Create, fromV1Patch, toV1Book } from "./v1-representation";
 import {
@@ -23,27 +14,14 @@ import {
   V1UpdateBookSchema,
 } from "./v1-schemas";
 
-// v1 is a translation at the edge: the same verbs as v2, other representations.
-const base = { tags: ["v1 (deprecated)"], security: tenantSecurity, deprecated: true as const };
+// v1 is a translation at the edge: the same verbs as v2 (v1Twin), other representations.
 const keyed = { keyed: true } as const;
 const bookResponse = (description: string) =>
   jsonResponse("v1", description, V1BookSchema, { ...keyed, headers: ["ETag"] });
-const notFound = problemFor("v1", "No such book in this tenant (not_found)", keyed);
-const isbnTaken = problemFor(
-  "v1",
-  "Another book of this tenant has the ISBN (conflict), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
-  { ...keyed, retryAfter: true },
-);
-const stale = problemFor(
-  "v1",
-  "The book changed since the ETag in If-Match was read (precondition_failed, with current_etag)",
-  keyed,
-);
-const writeErrors = errorResponses("v1", { ...keyed, body: "json" });
 
 const list = listRoute({
   area: "v1",
-  tags: base.tags,
+  tags: ["v1 (deprecated)"],
   deprecated: true,
   operationId: "listBooksV1",
   description:
@@ -55,81 +33,35 @@ const list = listRoute({
   items: "books",
 });
 
-const create = createRoute({
-  ...base,
-  method: "post",
-  path: "/",
+const create = v1Twin(v2.create, {
   operationId: "createBookV1",
   description: "Creates a book from the v1 representation (decimal-string price and a currency).",
-  parameters: idempotencyKeyParameter,
   summary: "Create a book (editor). Deprecated: use POST /v2/books",
-  middleware: [requireRole("editor"), idempotent()] as const,
-  request: {
-    body: { required: true, content: { "application/json": { schema: V1CreateBookSchema } } },
-  },
-  responses: {
-    201: bookResponse("Created"),
-    ...writeErrors,
-    409: isbnTaken,
-  },
+  body: V1CreateBookSchema,
+  responses: { 201: bookResponse("Created") },
 });
 
-const get = createRoute({
-  ...base,
-  method: "get",
-  path: "/{id}",
+const get = v1Twin(v2.get, {
   operationId: "getBookV1",
   description: "One book in the v1 representation.",
   summary: "Get a book (viewer). Deprecated: use GET /v2/books/{id}",
-  middleware: [requireRole("viewer")] as const,
-  request: { params: BookIdParamSchema },
-  responses: {
-    200: jsonResponse("v1", "The book", V1BookSchema, { headers: ["ETag"] }),
-    404: problemFor("v1", "No such book in this tenant (not_found)"),
-    ...errorResponses("v1"),
-  },
+  responses: { 200: jsonResponse("v1", "The book", V1BookSchema, { headers: ["ETag"] }) },
 });
 
-const update = createRoute({
-  ...base,
-  method: "patch",
-  path: "/{id}",
+const update = v1Twin(v2.update, {
   operationId: "updateBookV1",
   description:
     "Changes the given fields of a book (v1 representation); If-Match makes it conditional.",
-  parameters: idempotencyKeyParameter,
   summary: "Update a book (editor). Deprecated: use PATCH /v2/books/{id}",
-  middleware: [requireRole("editor"), idempotent()] as const,
-  request: {
-    params: BookIdParamSchema,
-    headers: IfMatchHeaderSchema,
-    body: { required: true, content: { "application/json": { schema: V1UpdateBookSchema } } },
-  },
-  responses: {
-    200: bookResponse("Updated"),
-    404: notFound,
-    412: stale,
-    ...writeErrors,
-    409: isbnTaken,
-  },
+  body: V1UpdateBookSchema,
+  responses: { 200: bookResponse("Updated") },
 });
 
-const remove = createRoute({
-  ...base,
-  method: "delete",
-  path: "/{id}",
+const remove = v1Twin(v2.remove, {
   operationId: "deleteBookV1",
   description: "Soft-deletes a book; answers its final state in the v1 representation.",
-  parameters: idempotencyKeyParameter,
   summary: "Delete a book (editor). Deprecated: use DELETE /v2/books/{id}",
-  middleware: [requireRole("editor"), idempotent()] as const,
-  request: { params: BookIdParamSchema, headers: IfMatchHeaderSchema },
-  responses: {
-    200: jsonResponse("v1", "Deleted", V1BookSchema, keyed),
-    404: notFound,
-    412: stale,
-    ...errorResponses("v1", keyed),
-  },
+  responses: { 200: jsonResponse("v1", "Deleted", V1BookSchema, keyed) },
 });
 
 /** /v1/books (deprecated) */

@@ -55,7 +55,7 @@ const list = createRoute({
   },
 });
 
-const create = createRoute({
+export const create = createRoute({
   method: "post",
   path: "/",
   tags,
@@ -85,7 +85,7 @@ const create = createRoute({
   },
 });
 
-const get = createRoute({
+export const get = createRoute({
   method: "get",
   path: "/{id}",
   tags,
@@ -138,9 +138,9 @@ const transitionRoute = (action: OrderAction, summary: string) =>
     },
   });
 
-const confirm = transitionRoute("confirm", "Confirm a pending order (editor)");
-const ship = transitionRoute("ship", "Ship a confirmed order (editor)");
-const cancel = transitionRoute(
+export const confirm = transitionRoute("confirm", "Confirm a pending order (editor)");
+export const ship = transitionRoute("ship", "Ship a confirmed order (editor)");
+export const cancel = transitionRoute(
   "cancel",
   "Cancel a pending or confirmed order, releasing its stock (editor)",
 );

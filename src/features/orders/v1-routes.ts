@@ -1,22 +1,12 @@
-import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { requireRole } from "../../platform/auth/roles";
 import { type AppEnv, serviceContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
-import { idempotent } from "../../platform/idempotency/middleware";
 import { listRoute } from "../../platform/list-route";
 import { toDecimalString } from "../../platform/money";
-import {
-  createRouter,
-  errorResponses,
-  InsufficientStockProblemSchema,
-  idempotencyKeyParameter,
-  jsonResponse,
-  problemFor,
-  tenantSecurity,
-} from "../../platform/openapi";
+import { createRouter, jsonResponse } from "../../platform/openapi";
+import { v1Twin } from "../../platform/v1-twin";
 import type { OrderView } from "./representation";
-import { CreateOrderSchema, OrderIdParamSchema } from "./schemas";
+import * as v2 from "./routes";
 import { createOrder, getOrder, listOrdersByPage } from "./service";
 import { type OrderAction, transitionOrder } from "./transitions";
 import { V1OrderListQuerySchema, V1OrderListSchema, V1OrderSchema } from "./v1-schemas";
@@ -78,13 +68,12 @@ async function v1Transition(c: Context<AppEnv>, action: OrderAction) {
   }
 }
 
-const base = { tags: ["v1 (deprecated)"], security: tenantSecurity, deprecated: true as const };
-const keyed = { keyed: true } as const;
-const order = (description: string) => jsonResponse("v1", description, V1OrderSchema, keyed);
+const order = (description: string) =>
+  jsonResponse("v1", description, V1OrderSchema, { keyed: true });
 
 const list = listRoute({
   area: "v1",
-  tags: base.tags,
+  tags: ["v1 (deprecated)"],
   deprecated: true,
   operationId: "listOrdersV1",
   description:
@@ -96,80 +85,35 @@ const list = listRoute({
   items: "orders",
 });
 
-const create = createRoute({
-  ...base,
-  method: "post",
-  path: "/",
+const create = v1Twin(v2.create, {
   operationId: "createOrderV1",
   description:
     "All lines or none, as POST /v2/orders; prices are decimal strings. Not enough stock is 409 insufficient_stock with `lines`.",
-  parameters: idempotencyKeyParameter,
   summary: "Create an order reserving its stock (editor). Deprecated: use POST /v2/orders",
-  middleware: [requireRole("editor"), idempotent()] as const,
-  request: {
-    body: { required: true, content: { "application/json": { schema: CreateOrderSchema } } },
-  },
-  responses: {
-    201: order("Created (pending, stock reserved)"),
-    ...errorResponses("v1", { ...keyed, body: "json" }),
-    409: problemFor(
-      "v1",
-      "Not enough stock for some lines (insufficient_stock, with `lines`), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
-      { ...keyed, retryAfter: true, schema: InsufficientStockProblemSchema },
-    ),
-  },
+  responses: { 201: order("Created (pending, stock reserved)") },
 });
 
-const get = createRoute({
-  ...base,
-  method: "get",
-  path: "/{id}",
+const get = v1Twin(v2.get, {
   operationId: "getOrderV1",
   description: "One order in the v1 representation (decimal-string prices, one flat currency).",
   summary: "Get an order (viewer). Deprecated: use GET /v2/orders/{id}",
-  middleware: [requireRole("viewer")] as const,
-  request: { params: OrderIdParamSchema },
-  responses: {
-    200: jsonResponse("v1", "The order", V1OrderSchema),
-    404: problemFor("v1", "No such order in this tenant (not_found)"),
-    ...errorResponses("v1"),
-  },
+  responses: { 200: jsonResponse("v1", "The order", V1OrderSchema) },
 });
 
-/** What each status change does (the service enforces the order's state machine). */
-const TRANSITIONS: Record<OrderAction, string> = {
-  confirm: "A pending order becomes confirmed; its stock stays reserved.",
-  ship: "A confirmed order becomes shipped; its reserved stock is consumed. Shipped orders cannot be cancelled.",
-  cancel:
-    "A pending or confirmed order becomes cancelled and its reserved stock is released to the books.",
-};
-
-const transitionRoute = (action: OrderAction) =>
-  createRoute({
-    ...base,
-    method: "post",
-    path: `/{id}/${action}`,
+/** v2's description of each status change, but confirm's: v1 knows no expiry (see toV1Order). */
+const transitionRoute = (action: OrderAction, twin: typeof v2.confirm) =>
+  v1Twin(twin, {
     operationId: `${action}OrderV1`,
-    description: TRANSITIONS[action],
-    parameters: idempotencyKeyParameter,
     summary: `${action[0]?.toUpperCase()}${action.slice(1)} an order (editor). Deprecated: use POST /v2/orders/{id}/${action}`,
-    middleware: [requireRole("editor"), idempotent()] as const,
-    request: { params: OrderIdParamSchema },
-    responses: {
-      200: order("The order in its new state"),
-      404: problemFor("v1", "No such order in this tenant (not_found)", keyed),
-      ...errorResponses("v1", keyed),
-      409: problemFor(
-        "v1",
-        "The order's status does not allow this (invalid_state_transition, with order_status), or a request with this Idempotency-Key is in progress (idempotency_key_in_use)",
-        { ...keyed, retryAfter: true },
-      ),
-    },
+    ...(action === "confirm"
+      ? { description: "A pending order becomes confirmed; its stock stays reserved." }
+      : {}),
+    responses: { 200: order("The order in its new state") },
   });
 
-const confirm = transitionRoute("confirm");
-const ship = transitionRoute("ship");
-const cancel = transitionRoute("cancel");
+const confirm = transitionRoute("confirm", v2.confirm);
+const ship = transitionRoute("ship", v2.ship);
+const cancel = transitionRoute("cancel", v2.cancel);
 
 /** /v1/orders (deprecated) */
 export const v1OrderRoutes = createRouter()
