@@ -27,12 +27,9 @@ export const ApiKeySchema = z
     prefix: z.string().openapi({ description: "The first characters of the key, for recognition" }),
     created_at: timestamp(),
     last_used_at: timestamp().nullable(),
-    last_used_ip: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The client address of the last use (recorded at most once a minute)",
-      }),
+    last_used_ip: z.string().nullable().openapi({
+      description: "The client address of the last use (recorded at most once a minute)",
+    }),
     expires_at: timestamp()
       .nullable()
       .openapi({ description: "When the key stops working; null: never" }),
