@@ -38,7 +38,9 @@ describe("GraphQL schema changes since the release", () => {
     );
     expect(withoutField).not.toBe(current);
     const removed = classifySchemaChanges(released, withoutField);
-    expect(removed.breaking.map((c) => c.description)).toEqual(["Field Money.currency was removed."]);
+    expect(removed.breaking.map((c) => c.description)).toEqual([
+      "Field Money.currency was removed.",
+    ]);
     const run = runCheck(withoutField);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("BREAKING: FIELD_REMOVED: Field Money.currency was removed.");
