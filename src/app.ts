@@ -191,12 +191,13 @@ export function createApp() {
     in: "query",
     name: "ticket",
     description:
-      "A single-use ticket from POST /v2/stream-tickets (valid 60 s): how a browser, which cannot send Authorization on a WebSocket, opens GET /v2/events/stream",
+      "A single-use ticket (valid 60 s) from POST /v2/stream-tickets for GET /v2/events/stream, or from POST /admin/ops/stream-tickets for GET /ops/stream: how a browser, which cannot send Authorization on a WebSocket or EventSource, opens a stream",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "operator", {
     type: "http",
     scheme: "bearer",
-    description: "Operator token (a Worker secret)",
+    description:
+      "An identity token from the operators' OIDC provider (OPERATOR_OIDC_*; a second factor in amr, a role in shelfwise_operator_role), or the static operator token (a Worker secret; break-glass once a provider is configured)",
   });
   // Every event type under the document's `webhooks`, from the catalog's schemas.
   registerEventWebhooks(app);

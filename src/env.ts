@@ -38,6 +38,10 @@ declare global {
       CF_ANALYTICS_TOKEN?: string;
       /** "true" or "false": GraphQL introspection (default: on in development and test, off elsewhere). */
       GRAPHQL_INTROSPECTION?: string;
+      /** The operators' OIDC provider (e.g. Cloudflare Access): issuer, audience and JWKS URL, all three or none. */
+      OPERATOR_OIDC_ISSUER?: string;
+      OPERATOR_OIDC_AUDIENCE?: string;
+      OPERATOR_OIDC_JWKS_URL?: string;
       /** Analytics Engine dataset the ANALYTICS binding writes to (default shelfwise_requests). */
       ANALYTICS_DATASET?: string;
     }
@@ -92,7 +96,23 @@ const configSchema = z
     JWKS_MAX_STALE_SECONDS: z.coerce.number().nonnegative().default(86_400),
     TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).optional(),
+    OPERATOR_OIDC_ISSUER: z.string().min(1).max(500).optional(),
+    OPERATOR_OIDC_AUDIENCE: z.string().min(1).max(500).optional(),
+    OPERATOR_OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
+  // Operators sign in through their IdP only when it is named whole.
+  .refine(
+    (c) =>
+      [c.OPERATOR_OIDC_ISSUER, c.OPERATOR_OIDC_AUDIENCE, c.OPERATOR_OIDC_JWKS_URL].filter(Boolean)
+        .length %
+        3 ===
+      0,
+    {
+      message:
+        "OPERATOR_OIDC_ISSUER, OPERATOR_OIDC_AUDIENCE and OPERATOR_OIDC_JWKS_URL go together",
+      path: ["OPERATOR_OIDC_ISSUER"],
+    },
+  )
   // Staging runs the production build against real tenants' URLs: loopback http is as wrong there.
   .refine((c) => !(DEPLOYED.has(c.ENVIRONMENT) && c.ALLOW_LOOPBACK_HTTP), {
     message: "ALLOW_LOOPBACK_HTTP is refused in staging and production",

@@ -55,7 +55,20 @@ export interface Variables {
    * the verbs' `ctx.database` then joins it. Unset, each verb's call is a transaction of its own.
    */
   requestTransaction?: RequestDatabase | undefined;
+  /** The operator of an /admin request, set by `operatorAuth()`. */
+  operator?: OperatorIdentity | undefined;
 }
+
+/** The operator roles an identity token may carry in `shelfwise_operator_role`. */
+export type OperatorRole = "ops-viewer" | "ops-admin";
+
+/**
+ * Who is acting on /admin (auth/operator.ts): a person signed in through the operators' IdP, or
+ * the static OPERATOR_TOKEN, which is break-glass once an IdP is configured.
+ */
+export type OperatorIdentity =
+  | { kind: "person"; subject: string; email: string | undefined; role: OperatorRole }
+  | { kind: "token"; breakGlass: boolean };
 
 /** The Hono environment every router and middleware shares. */
 export interface AppEnv {
@@ -108,6 +121,8 @@ export interface OperatorContext {
   keyMode: "live" | "test";
   /** The request's env, its Durable Object calls counted as the request's. */
   env: Env;
+  /** Who the audit log names: the signed-in operator, or the shared operator token. */
+  actor: { type: "operator"; id: string };
 }
 
 /** Builds an operator verb's context from the request. */
@@ -119,5 +134,13 @@ export function operatorContext(c: Context<AppEnv>): OperatorContext {
     allowLoopbackHttp: config.ALLOW_LOOPBACK_HTTP,
     keyMode: config.ENVIRONMENT === "production" ? "live" : "test",
     env: countedEnv(c),
+    actor: { type: "operator", id: operatorActorId(c.var.operator) },
   };
+}
+
+/** The audit log's name for an operator: the person's subject and email, or the shared token. */
+function operatorActorId(identity: OperatorIdentity | undefined): string {
+  if (identity?.kind !== "person") return "operator";
+  const named = identity.email ? `${identity.subject} <${identity.email}>` : identity.subject;
+  return `oidc:${named}`.slice(0, 200);
 }

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   unauthenticated: { status: 401, title: "Unauthenticated" },
   forbidden: { status: 403, title: "Forbidden" },
   tenant_suspended: { status: 403, title: "Tenant suspended" },
+  /** An operator's identity token without a second factor in `amr` (docs/operations.md). */
+  mfa_required: { status: 403, title: "Second factor required" },
   insufficient_scope: { status: 403, title: "Insufficient scope" },
   invalid_signature: { status: 403, title: "Invalid or expired signature" },
   not_found: { status: 404, title: "Not found" },

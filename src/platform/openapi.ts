@@ -255,6 +255,15 @@ export function errorResponses(
           ),
         }
       : {}),
+    ...(area === "admin"
+      ? {
+          403: problemFor(
+            area,
+            "An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only)",
+            o,
+          ),
+        }
+      : {}),
     ...(keyed
       ? {
           409: problemFor(

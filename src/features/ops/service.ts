@@ -15,7 +15,7 @@ import { OPS_WINDOWS, type OpsWindow } from "./schemas";
 
 /** What ops verbs receive (operator routes: no tenant principal). */
 /** Ops verbs take the operator's context (platform/context.ts). */
-type OpsContext = Pick<OperatorContext, "database" | "env" | "requestId">;
+type OpsContext = Pick<OperatorContext, "database" | "env" | "requestId" | "actor">;
 
 /** Most tenants one listing covers (each active one costs a Durable Object call on the live path). */
 export const OPS_TENANT_LIMIT = 500;
@@ -305,9 +305,6 @@ function endpointFigures(database: DatabaseHandle, tenantId: string) {
   });
 }
 
-/** Operators act on a tenant's behalf under their own name in the tenant's audit log. */
-const OPERATOR_ACTOR = { type: "operator", id: "operator" } as const;
-
 /**
  * Recovers a tenant's failed or suspended webhook endpoint for an operator: the webhook service's
  * own `recover` verb (same re-delivery throttling, audit row and 404 for another tenant's
@@ -335,7 +332,7 @@ export async function recoverTenantEndpoint({
     tenantId,
     role: "admin",
     // The audit log records operators as such; the verb only passes the actor through.
-    actor: OPERATOR_ACTOR as unknown as ServiceContext["actor"],
+    actor: ctx.actor as unknown as ServiceContext["actor"],
     requestId: ctx.requestId,
     database: transactionPerCall(ctx.database, tenantId),
   };

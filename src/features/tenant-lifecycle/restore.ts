@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { getConfig } from "../../env";
-import { type Actor, writeAudit } from "../../platform/audit";
+import { writeAudit } from "../../platform/audit";
 import type { OperatorContext } from "../../platform/context";
 import { type Transaction, uncachedRead, withSystem } from "../../platform/db";
 import { books, events, files, orders, tenants, webhookEndpoints } from "../../platform/db/schema";
@@ -12,8 +12,6 @@ import { exportPrefix } from "../exports/export-job";
 import { EXPORT_TABLES, type ExportTable } from "../exports/tables";
 import { readManifest, verifiedRecords } from "./restore-reader";
 import { fileObjectKey, type RestoreContext, restoredRow } from "./restore-rows";
-
-const OPERATOR: Actor = { type: "operator", id: "operator" };
 
 /**
  * The largest export (sum of its NDJSON files) restored by the synchronous route: it runs in one
@@ -187,7 +185,7 @@ export async function restoreTenant({
       tables[entry.name] = done.counts;
       if (entry.name === "files") fileIds = done.restoredIds;
     }
-    await writeAudit(tx, id, OPERATOR, ctx.requestId, {
+    await writeAudit(tx, id, ctx.actor, ctx.requestId, {
       action: "tenant.restored",
       targetType: "tenant",
       targetId: id,

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type Actor, writeAudit } from "../../platform/audit";
+import { writeAudit } from "../../platform/audit";
 import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { forgetTenantIssuers } from "../../platform/auth/jwt";
 import type { OperatorContext } from "../../platform/context";
@@ -9,8 +9,6 @@ import { AppError } from "../../platform/errors";
 import { isId } from "../../platform/ids";
 import { enqueueExport, exportView, insertExport, type LinkOptions } from "../exports/service";
 import { NO_REASON_GIVEN, tenantView } from "../tenants/representation";
-
-const OPERATOR: Actor = { type: "operator", id: "operator" };
 
 /**
  * Offboards a tenant: suspended at once (status `offboarding`, every credential refused),
@@ -73,7 +71,7 @@ export async function offboardTenant({
       .returning();
     if (!updated) throw new Error("update returned no row");
     const inserted = await insertExport(tx, id, "offboarding", "operator");
-    await writeAudit(tx, id, OPERATOR, ctx.requestId, {
+    await writeAudit(tx, id, ctx.actor, ctx.requestId, {
       action: "tenant.offboarded",
       targetType: "tenant",
       targetId: id,

@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import type { Env } from "../../env";
-import { type Actor, writeAudit } from "../../platform/audit";
+import { writeAudit } from "../../platform/audit";
 import { forgetTenantCredentials } from "../../platform/auth/credentials";
 import { forgetIssuer, forgetTenantIssuers } from "../../platform/auth/jwt";
 import type { OperatorContext } from "../../platform/context";
@@ -16,8 +16,6 @@ import { releaseTenantHolds } from "../../platform/webhooks/tenant-hold";
 import { insertApiKey } from "../api-keys/service";
 import { assertJwksUri } from "./idp-url";
 import { NO_REASON_GIVEN, tenantView } from "./representation";
-
-const OPERATOR: Actor = { type: "operator", id: "operator" };
 
 interface LimitsInput {
   requests_per_hour?: number | null | undefined;
@@ -99,7 +97,7 @@ export async function provisionTenant({
       });
       const tenant = tenantView(row);
       const { key: _secret, ...keyAfter } = apiKey;
-      await writeAudit(tx, row.id, OPERATOR, ctx.requestId, {
+      await writeAudit(tx, row.id, ctx.actor, ctx.requestId, {
         action: "tenant.provisioned",
         targetType: "tenant",
         targetId: row.id,
@@ -170,7 +168,7 @@ async function changeTenant(
         .where(eq(tenants.id, id))
         .returning(getTableColumns(tenants));
       if (!updated) throw new Error("update returned no row");
-      await writeAudit(tx, id, OPERATOR, ctx.requestId, {
+      await writeAudit(tx, id, ctx.actor, ctx.requestId, {
         action,
         targetType: "tenant",
         targetId: id,

@@ -30,7 +30,7 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-function jwksSettings(c: Context<AppEnv>): JwksSettings {
+export function jwksSettings(c: Context<AppEnv>): JwksSettings {
   const config = getConfig(c.env);
   return {
     cacheMaxAgeMs: config.JWKS_CACHE_SECONDS * 1000,
