@@ -7,6 +7,11 @@
  * copied address. Every call goes to this origin's /v2 API with the token; data is only ever
  * written with textContent (URLs and response excerpts are never parsed as HTML). Type-checked
  * against the DOM by `npm run check` (tsconfig.console.json).
+ *
+ * Live: the page follows GET /portal/stream for the endpoints it shows (server-sent events read
+ * with fetch, so the token stays in Authorization, never in a URL). Each `attempt` message reloads
+ * that endpoint's section; a dropped stream is opened again after 1 s, doubling to 30 s, and the
+ * page reloads what it may have missed. The Refresh button still reloads everything.
  */
 
 /**
@@ -21,6 +26,8 @@
  *   resource: string | null, waiting_for: string | null, created_at: string }} Unsent
  * @typedef {{ data: any[], has_more: boolean, next_cursor?: string | null }} Page
  * @typedef {{ redelivered: number, has_more: boolean }} Redelivery
+ * @typedef {{ id: string, type: "attempt", endpoint_id: string, delivery_id: string,
+ *   event_id: string, status: string, status_code: number | null, at: string }} AttemptMessage
  */
 
 const KEY = "shelfwise.portal.token";
@@ -30,6 +37,19 @@ const RECOVER_DAYS = 7;
 const DELIVERIES_SHOWN = 20;
 /** @type {ReturnType<typeof setTimeout>[]} */
 let followUps = [];
+/** The live stream: the endpoints it follows, how to end it, and the reconnect's state. */
+let streamEndpoints = "";
+/** @type {AbortController | null} */
+let streamAbort = null;
+/** @type {ReturnType<typeof setTimeout> | null} */
+let reconnectTimer = null;
+let reconnectDelay = 1000;
+/** Endpoints an attempt was announced for, reloaded together 250 ms after the first. */
+const dueEndpoints = new Set();
+/** @type {Set<string>} deliveries an attempt was announced for (their rows are marked) */
+const freshDeliveries = new Set();
+/** @type {ReturnType<typeof setTimeout> | null} */
+let dueTimer = null;
 
 /**
  * The page's element with this id (the page and this program ship together).
@@ -94,6 +114,8 @@ function expiryOf(token) {
 /** @param {string} reason */
 function endSession(reason) {
   sessionStorage.removeItem(KEY);
+  stopStream();
+  setLive("", "");
   for (const t of followUps) clearTimeout(t);
   followUps = [];
   $("endpoints").replaceChildren();
@@ -237,7 +259,7 @@ function renderEndpoint(endpoint, attempts, unsent = []) {
   table.tHead?.append(head);
   for (const d of deliveries) {
     const last = /** @type {Attempt} */ (d.attempts[0]);
-    const row = el("tr", null, "delivery");
+    const row = el("tr", null, freshDeliveries.has(d.delivery) ? "delivery fresh" : "delivery");
     row.dataset.delivery = d.delivery;
     row.dataset.event = d.event;
     const ok = succeeded(last);
@@ -300,9 +322,148 @@ async function refresh() {
     endpoints.data.forEach((/** @type {Endpoint} */ e, i) => {
       list.append(renderEndpoint(e, attempts[i]?.data ?? [], unsent[i] ?? []));
     });
+    listen(endpoints.data.map((/** @type {Endpoint} */ e) => e.id));
   } catch (error) {
     const message = messageOf(error);
     if (message !== "unauthenticated") say(`Could not load the deliveries: ${message}`, "error");
+  }
+}
+
+/**
+ * The endpoint's section, loaded again (endpoint, attempts, deliveries not sent yet) in place.
+ * @param {string} endpointId
+ */
+async function reloadEndpoint(endpointId) {
+  const id = encodeURIComponent(endpointId);
+  const [endpoint, attempts, unsent] = await Promise.all([
+    /** @type {Promise<Endpoint>} */ (api(`/v2/webhook-endpoints/${id}`)),
+    /** @type {Promise<Page>} */ (api(`/v2/webhook-endpoints/${id}/attempts?limit=100`)),
+    unsentOf(endpointId),
+  ]);
+  const section = document.querySelector(`section[data-endpoint="${CSS.escape(endpointId)}"]`);
+  const fresh = renderEndpoint(endpoint, attempts.data, unsent);
+  if (section) section.replaceWith(fresh);
+  else $("endpoints").append(fresh);
+}
+
+/** Reloads the sections of the endpoints the last attempts named. */
+async function reloadDue() {
+  dueTimer = null;
+  const ids = [...dueEndpoints];
+  dueEndpoints.clear();
+  try {
+    await Promise.all(ids.map(reloadEndpoint));
+  } catch (error) {
+    const message = messageOf(error);
+    if (message !== "unauthenticated") say(`Could not load the deliveries: ${message}`, "error");
+  }
+}
+
+/**
+ * @param {string} text
+ * @param {string} state
+ */
+function setLive(text, state) {
+  const node = $("live");
+  node.textContent = text;
+  node.className = state ? `live ${state}` : "live";
+}
+
+function stopStream() {
+  if (dueTimer) clearTimeout(dueTimer);
+  dueTimer = null;
+  dueEndpoints.clear();
+  streamAbort?.abort();
+  streamAbort = null;
+  streamEndpoints = "";
+  if (reconnectTimer) clearTimeout(reconnectTimer);
+  reconnectTimer = null;
+}
+
+/**
+ * Follows these endpoints' attempts (the first 20, the stream's limit): a stream already open
+ * for the same endpoints is kept.
+ * @param {string[]} endpointIds
+ */
+function listen(endpointIds) {
+  const wanted = endpointIds.slice(0, 20).join(",");
+  if (wanted === streamEndpoints && (streamAbort || reconnectTimer)) return;
+  stopStream();
+  if (!wanted) {
+    setLive("", "");
+    return;
+  }
+  streamEndpoints = wanted;
+  connect(wanted, false);
+}
+
+/**
+ * Opens the stream and reads it until it ends; then schedules a reconnect.
+ * @param {string} endpoints
+ * @param {boolean} reconnecting reload what may have been missed once it is open
+ */
+async function connect(endpoints, reconnecting) {
+  reconnectTimer = null;
+  const token = sessionStorage.getItem(KEY);
+  if (!token || endpoints !== streamEndpoints) return;
+  const abort = new AbortController();
+  streamAbort = abort;
+  try {
+    const response = await fetch(`/portal/stream?endpoints=${encodeURIComponent(endpoints)}`, {
+      headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+      signal: abort.signal,
+    });
+    if (response.status === 401) {
+      endSession("This portal link has expired. Ask your administrator for a new one.");
+      return;
+    }
+    if (response.status === 404) {
+      // An endpoint went away: reload the list, which opens the stream for what is left.
+      stopStream();
+      await refresh();
+      return;
+    }
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    reconnectDelay = 1000;
+    setLive("Live", "on");
+    if (reconnecting) refresh();
+    await readEvents(response.body);
+  } catch {
+    // Dropped, refused or aborted: reconnect below unless it was ended on purpose.
+  }
+  if (streamAbort !== abort || abort.signal.aborted) return;
+  streamAbort = null;
+  setLive("Reconnecting…", "off");
+  reconnectTimer = setTimeout(() => connect(endpoints, true), reconnectDelay);
+  reconnectDelay = Math.min(reconnectDelay * 2, 30_000);
+}
+
+/**
+ * Reads server-sent events until the stream ends: each `attempt` marks its endpoint for reload.
+ * @param {ReadableStream<Uint8Array>} body
+ */
+async function readEvents(body) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf("\n\n");
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf("\n\n");
+      const data = block.split("\n").find((line) => line.startsWith("data: "));
+      if (!data) continue; // a comment: connected, heartbeat
+      /** @type {AttemptMessage} */
+      const message = JSON.parse(data.slice(6));
+      if (message.type !== "attempt") continue;
+      freshDeliveries.add(message.delivery_id);
+      dueEndpoints.add(message.endpoint_id);
+      dueTimer ??= setTimeout(reloadDue, 250);
+    }
   }
 }
 

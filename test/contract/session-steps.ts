@@ -392,6 +392,22 @@ export async function runSession(exchange: Exchange, operatorToken: string): Pro
   await exchange("GET", `/v2/webhook-endpoints/${endpointId}/attempts`, { headers: portal });
   await exchange("GET", `/v2/webhook-endpoints/${endpointId}/deliveries`, { headers: portal });
   await exchange("GET", "/v2/books", { headers: portal });
+  // The portal's live attempts (by their refusals: an open stream never ends): its own endpoints
+  // only, never the tenant's event stream.
+  await exchange("GET", `/portal/stream?endpoints=${endpointId}`, { headers: portal });
+  await exchange("GET", "/portal/stream?endpoints=whep_01jd8x3m5c7v9b1n3q5s7t9w2y", {
+    headers: { ...portal, accept: "text/event-stream" },
+  });
+  await exchange("GET", `/portal/stream?endpoints=${endpointId}`, {
+    headers: { ...viewer, accept: "text/event-stream" },
+  });
+  await exchange("GET", `/portal/stream?endpoints=${endpointId}`, {
+    headers: { accept: "text/event-stream" },
+    invalid: true,
+  });
+  await exchange("GET", "/v2/events/stream", {
+    headers: { ...portal, accept: "text/event-stream" },
+  });
   await exchange("POST", "/v2/portal-tokens", { headers: portal, body: json({}) });
   await exchange("POST", "/v2/portal-tokens", { headers: editor, body: json({}) });
   await exchange("POST", "/v2/portal-tokens", {

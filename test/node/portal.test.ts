@@ -3,7 +3,8 @@
  * against the Worker served by `wrangler dev` with throwaway state, as a tenant's staff member
  * would use it: an admin mints a portal token through the API and hands over the link; the page
  * shows the endpoint, its deliveries with the receiver's answer, recovers the suspended endpoint
- * and resends an event, and never talks to another origin.
+ * and resends an event, and never talks to another origin; with the page open, a new delivery's
+ * attempt appears without a reload or a click (GET /portal/stream).
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -204,6 +205,94 @@ describe.skipIf(!hasChromium)("webhook delivery portal in a browser", () => {
       expect(apiCalls.length).toBeGreaterThan(3);
       expect(apiCalls.every((r) => r.authorization === `Bearer ${token}`)).toBe(true);
       expect(await page.content()).not.toContain(tenant.key);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await receiver.close();
+    }
+  }, 240_000);
+
+  it("shows new delivery attempts as they happen, without a reload or a click on Refresh", async () => {
+    if (!stack || !browser) throw new Error("not started");
+    const base = stack.baseUrl.replace(/\/$/, "");
+    const receiver = await startReceiver({ status: 200, body: "received live" });
+    try {
+      const tenant = await provision("Harbour Lights Books");
+      const created = await api("/v2/webhook-endpoints", tenant.key, {
+        method: "POST",
+        body: JSON.stringify({ url: receiver.url }),
+      });
+      expect(created.status).toBe(201);
+      const endpointId = ((await created.json()) as { id: string }).id;
+      const minted = await api("/v2/portal-tokens", tenant.key, {
+        method: "POST",
+        body: JSON.stringify({}),
+      });
+      const { portal_url, token } = (await minted.json()) as { portal_url: string; token: string };
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on("pageerror", (error) => problems.push(error.message));
+      let navigations = 0;
+      page.on("framenavigated", (frame) => {
+        if (frame === page.mainFrame()) navigations++;
+      });
+      const streams: Array<string | undefined> = [];
+      page.on("request", (request) => {
+        if (request.url().startsWith(`${base}/portal/stream`)) {
+          streams.push(request.headers().authorization);
+        }
+      });
+      await page.goto(portal_url);
+      const section = `section[data-endpoint="${endpointId}"]`;
+      await page.waitForSelector(`${section} p.empty`);
+      expect(await page.textContent(`${section} p.empty`)).toBe("No delivery attempts yet.");
+      await expect.poll(() => page.textContent("#live"), { timeout: 15_000 }).toBe("Live");
+      expect(await page.isVisible("#refresh")).toBe(true);
+      await page.evaluate(() => {
+        (globalThis as unknown as { unchanged: boolean }).unchanged = true;
+      });
+      const navigationsBefore = navigations;
+
+      // A book created through the API: its delivery's attempt appears on the open page.
+      const book = async (n: number) => {
+        const response = await api("/v2/books", tenant.key, {
+          method: "POST",
+          body: JSON.stringify({
+            isbn: isbn13(100 + n),
+            title: `Live book ${n}`,
+            authors: ["A. Writer"],
+            price: { amount: 990, currency: "EUR" },
+          }),
+        });
+        expect(response.status).toBe(201);
+        const events = await api("/v2/events?limit=1", tenant.key);
+        return ((await events.json()) as { data: Array<{ id: string }> }).data[0]?.id;
+      };
+      const firstEvent = await book(1);
+      const firstRow = `${section} tbody tr.delivery:first-child`;
+      await page.waitForSelector(`${firstRow}[data-event="${firstEvent}"]`, {
+        timeout: SETTLE_MS,
+      });
+      expect(await page.textContent(`${firstRow} .response`)).toBe("HTTP 200");
+      expect(await page.textContent(`${firstRow} .excerpt`)).toBe("received live");
+      expect(await page.textContent(`${firstRow} .delivery-status`)).toBe("delivered");
+      expect(await page.getAttribute(firstRow, "class")).toContain("fresh");
+
+      // The next one is prepended above it.
+      const secondEvent = await book(2);
+      await page.waitForSelector(`${firstRow}[data-event="${secondEvent}"]`, {
+        timeout: SETTLE_MS,
+      });
+      expect(await page.locator(`${section} tbody tr.delivery`).count()).toBe(2);
+
+      // Neither a reload nor a navigation: the same document, one stream with the portal token.
+      expect(navigations).toBe(navigationsBefore);
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { unchanged?: boolean }).unchanged),
+      ).toBe(true);
+      expect(streams.length).toBeGreaterThanOrEqual(1);
+      expect(streams.every((authorization) => authorization === `Bearer ${token}`)).toBe(true);
       expect(problems).toEqual([]);
       await page.close();
     } finally {

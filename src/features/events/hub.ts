@@ -18,6 +18,7 @@ import {
 } from "../../platform/event-log";
 import { EVENT_TYPES } from "../../platform/event-schemas";
 import { describeError, log } from "../../platform/observability/logger";
+import type { AttemptNotice } from "../../platform/webhooks/notify-attempts";
 
 /**
  * The tenant's hub: one Durable Object per tenant (named by the tenant id) that holds the
@@ -46,6 +47,20 @@ export interface OperatorSocketState {
   operator: true;
   credential: Credential;
 }
+
+/**
+ * A webhook portal socket (GET /portal/stream): no log, only `attempt` messages for the
+ * endpoints it was opened for, in the tenant it was opened in.
+ */
+export interface AttemptSocketState {
+  attempts: true;
+  tenantId: string;
+  endpoints: string[];
+  credential: Credential;
+}
+
+/** Endpoints one portal socket may follow (the portal opens one socket for its page). */
+export const ATTEMPT_SOCKET_ENDPOINTS = 20;
 
 /** The credential a socket was opened with, rechecked by the alarm. */
 export interface Credential {
@@ -176,6 +191,13 @@ export class EventHub extends DurableObject<Env> {
           return new Response(null, { status: 204 });
         case "/tickets":
           return Response.json(await this.issueTicket((await request.json()) as TicketRequest));
+        case "/attempts":
+          this.pushAttempts((await request.json()) as AttemptNotice[]);
+          return new Response(null, { status: 204 });
+        case "/attempts/connect":
+          return await this.openAttemptSocket(
+            JSON.parse(request.headers.get("x-connect") ?? "{}") as AttemptConnectRequest,
+          );
         case "/connect":
           return await this.openSocket(JSON.parse(request.headers.get("x-connect") ?? "{}"));
         case "/ops/connect":
@@ -289,6 +311,67 @@ export class EventHub extends DurableObject<Env> {
     await this.ensureAlarm();
     this.reportToOps();
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * A webhook portal socket: the Worker checked the credential and that every endpoint is the
+   * tenant's. It carries only `attempt` messages for those endpoints (the log's pump skips it).
+   */
+  private async openAttemptSocket(request: AttemptConnectRequest): Promise<Response> {
+    if (!request.credential || !request.tenantId || !Array.isArray(request.endpoints)) {
+      throw new AppError("unauthenticated");
+    }
+    this.tenantId ??= request.tenantId;
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, ["attempts", `cred:${request.credential.id}`]);
+    const state: AttemptSocketState = {
+      attempts: true,
+      tenantId: request.tenantId,
+      endpoints: request.endpoints.slice(0, ATTEMPT_SOCKET_ENDPOINTS),
+      credential: request.credential,
+    };
+    server.serializeAttachment(state);
+    this.stats.connections += 1;
+    await this.saveStats();
+    await this.ensureAlarm();
+    this.reportToOps();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * Sends each portal socket the attempts of its endpoints, as `{"id", "type": "attempt", …}`
+   * (SSE: `event: attempt`). Nothing is stored: a portal that was away reloads the attempts.
+   */
+  private pushAttempts(notices: AttemptNotice[]) {
+    const sockets = this.ctx.getWebSockets("attempts");
+    if (sockets.length === 0 || !Array.isArray(notices)) return;
+    const messages = notices.map((notice) => ({
+      endpoint: notice.endpoint_id,
+      text: JSON.stringify({
+        id: `${notice.delivery_id}.${randomToken().slice(0, 8)}`,
+        type: "attempt",
+        endpoint_id: notice.endpoint_id,
+        delivery_id: notice.delivery_id,
+        event_id: notice.event_id,
+        status: notice.status,
+        status_code: notice.status_code,
+        at: notice.at,
+      }),
+    }));
+    for (const socket of sockets) {
+      const state = socket.deserializeAttachment() as AttemptSocketState | null;
+      if (!state?.attempts || state.tenantId !== this.tenantId) continue;
+      for (const message of messages) {
+        if (!state.endpoints.includes(message.endpoint)) continue;
+        try {
+          socket.send(message.text);
+          this.stats.messages += 1;
+        } catch {
+          // Closing already.
+        }
+      }
+    }
   }
 
   /**
@@ -495,8 +578,18 @@ export class EventHub extends DurableObject<Env> {
   private liveSockets(): Array<[WebSocket, SocketState]> {
     const sockets: Array<[WebSocket, SocketState]> = [];
     for (const socket of this.ctx.getWebSockets()) {
-      const state = socket.deserializeAttachment() as SocketState | OperatorSocketState | null;
-      if (state && !("operator" in state) && state.live && socket.readyState === WebSocket.OPEN) {
+      const state = socket.deserializeAttachment() as
+        | SocketState
+        | OperatorSocketState
+        | AttemptSocketState
+        | null;
+      if (
+        state &&
+        !("operator" in state) &&
+        !("attempts" in state) &&
+        state.live &&
+        socket.readyState === WebSocket.OPEN
+      ) {
         sockets.push([socket, state]);
       }
     }
@@ -557,7 +650,10 @@ export class EventHub extends DurableObject<Env> {
     if (!tenantId) return;
     const keyIds = [
       ...new Set(
-        states.filter(([, s]) => s.credential.kind === "api_key").map(([, s]) => s.credential.id),
+        states.flatMap(([, s]) => {
+          const key = checkedKeyOf(s.credential);
+          return key ? [key] : [];
+        }),
       ),
     ];
     const handle = openSystemDatabase(this.env);
@@ -592,7 +688,8 @@ export class EventHub extends DurableObject<Env> {
         if (!active) {
           socket.close(CLOSE.forbidden, "The tenant is not active.");
         } else if (
-          (state.credential.kind === "api_key" && !valid.has(state.credential.id)) ||
+          (checkedKeyOf(state.credential) !== undefined &&
+            !valid.has(checkedKeyOf(state.credential) ?? "")) ||
           (state.credential.expiresAt !== undefined && state.credential.expiresAt <= nowSeconds)
         ) {
           socket.close(CLOSE.unauthenticated, "The credential was revoked or has expired.");
@@ -646,6 +743,13 @@ export interface TicketRequest {
   operator?: boolean | undefined;
 }
 
+/** A portal socket's request (GET /portal/stream): the Worker checked all of it. */
+export interface AttemptConnectRequest {
+  tenantId: string;
+  endpoints: string[];
+  credential: Credential;
+}
+
 /** The ops hub's request to connect an operator: a ticket, or the checked credential. */
 export interface OperatorConnectRequest {
   ticket?: string | undefined;
@@ -658,6 +762,18 @@ export interface OperatorConnectRequest {
 export async function operatorFingerprint(token: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The API key the alarm rechecks for a socket: its own key, or (a portal token's socket) the key
+ * that minted the token, whose revocation ends the token.
+ */
+function checkedKeyOf(credential: Credential): string | undefined {
+  if (credential.kind === "api_key") return credential.id;
+  if (credential.kind === "portal_token" && credential.id.startsWith("api_key:")) {
+    return credential.id.slice("api_key:".length);
+  }
+  return undefined;
 }
 
 function randomToken(): string {

@@ -1,4 +1,5 @@
 import { htmlPageRoutes } from "../../platform/html-page";
+import { portalStreamRoutes } from "./stream";
 
 /** The browser program, a static asset (public/portal/portal.js, wrangler.toml `[assets]`). */
 const PORTAL_SCRIPT_PATH = "/portal/portal.js";
@@ -18,12 +19,17 @@ pre { margin: 0; max-width: 420px; max-height: 6em; overflow: auto; white-space:
 .status-suspended, .status-disabled, .failed { color: var(--bad); font-weight: 600; }
 .status-active, .delivered { color: var(--ok); font-weight: 600; }
 .empty { color: var(--muted); }
+.live { font-size: 13px; color: var(--muted); }
+.live.on { color: var(--ok); font-weight: 600; }
+.live.on::before { content: "● "; }
+.live.off { color: var(--bad); }
+tr.fresh td { background: #fef7c3; }
 `;
 
 /** The page's body (the shared document around it: `htmlPageRoutes`). */
 const BODY = `<header><h1>Shelfwise Edge · Webhook deliveries</h1><span class="spacer"></span><span id="expires"></span><button id="signout" type="button">Close session</button></header>
 <main>
-  <div class="toolbar"><button id="refresh" type="button" disabled>Refresh</button></div>
+  <div class="toolbar"><button id="refresh" type="button" disabled>Refresh</button><span id="live" class="live" role="status" title="New delivery attempts appear as they happen"></span></div>
   <div id="message" role="status"></div>
   <div id="endpoints"></div>
 </main>`;
@@ -40,4 +46,4 @@ export const portalPageRoutes = htmlPageRoutes({
   style: STYLE,
   body: BODY,
   script: PORTAL_SCRIPT_PATH,
-});
+}).route("/stream", portalStreamRoutes);

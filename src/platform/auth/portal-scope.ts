@@ -11,6 +11,9 @@ const PORTAL_OPERATIONS: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: "GET", path: new RegExp(`^/v2/webhook-endpoints/${SEGMENT}/deliveries$`) },
   { method: "POST", path: new RegExp(`^/v2/webhook-endpoints/${SEGMENT}/recover$`) },
   { method: "POST", path: new RegExp(`^/v2/events/${SEGMENT}/resend$`) },
+  // The portal's live attempts (features/portal/stream.ts): its own tenant's endpoints only,
+  // never the tenant's event stream (/v2/events/stream) or its tickets.
+  { method: "GET", path: /^\/portal\/stream$/ },
 ];
 
 /** True when a portal token may make this request. */

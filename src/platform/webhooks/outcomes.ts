@@ -3,6 +3,7 @@ import { recordWebhookAttempt } from "../observability/analytics";
 import type { AttemptOutcome } from "./attempt";
 import type { GroupContext } from "./batch-context";
 import type { QueuedDelivery, SendPlan } from "./load";
+import { notifyAttempts } from "./notify-attempts";
 import { releaseWaiting } from "./ordering";
 import { record, recordDelivered, type Verdict } from "./record";
 import { relayTenant } from "./relay";
@@ -60,6 +61,8 @@ export async function recordOutcomes(ctx: GroupContext, attempted: Attempted[]):
     );
     return out;
   });
+  // Committed: the portal's open pages hear of these attempts (fire and forget, never fails).
+  notifyAttempts(env, ctx.execution, tenantId, attempted);
   let suspended = false;
   for (const [i, { message }] of attempted.entries()) {
     const verdict = verdicts[i] as Verdict;

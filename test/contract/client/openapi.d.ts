@@ -1518,6 +1518,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/portal/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Receive webhook delivery attempts live (the delivery portal; admin or portal token)
+     * @description What the webhook delivery portal listens to instead of polling: each delivery attempt to one of `endpoints`, as it is recorded, as `{"id", "type": "attempt", "endpoint_id", "delivery_id", "event_id", "status" (delivered, failed or gone), "status_code", "at"}`: no payload, no response excerpt (read those with `GET /v2/webhook-endpoints/{id}/attempts`). Open it as a **WebSocket** (`Upgrade: websocket`) or with `Accept: text/event-stream` (**SSE**: `id:` = the message id, `event: attempt`, `data:` = the JSON). Heartbeats `{"type":"heartbeat"}` (SSE: comments) every 25 s; a text `ping` is answered with one. Nothing is replayed across a reconnect: reload the attempts, then listen. An expired portal token, or a revoked key that minted it, closes the stream with 4001 and a suspended tenant with 4003, within 60 s. The one stream a portal token may open (never `GET /v2/events/stream`).
+     */
+    get: operations["streamWebhookAttempts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/downloads/files": {
     parameters: {
       query?: never;
@@ -2251,6 +2271,7 @@ export interface components {
         | "unauthenticated"
         | "forbidden"
         | "tenant_suspended"
+        | "mfa_required"
         | "insufficient_scope"
         | "invalid_signature"
         | "not_found"
@@ -13008,6 +13029,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Internal error (internal; no details are disclosed) */
       500: {
         headers: {
@@ -13088,6 +13119,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -13190,6 +13231,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -13260,6 +13311,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -13376,6 +13437,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -13470,6 +13541,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -13540,6 +13621,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -13652,6 +13743,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -13743,6 +13844,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -13813,6 +13924,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -13915,6 +14036,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant, or no export yet (not_found) */
       404: {
         headers: {
@@ -13985,6 +14116,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -14107,6 +14248,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -14171,6 +14322,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -14244,6 +14405,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Internal error (internal; no details are disclosed) */
       500: {
         headers: {
@@ -14303,6 +14474,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -14386,6 +14567,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Internal error (internal; no details are disclosed) */
       500: {
         headers: {
@@ -14445,6 +14636,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -14530,6 +14731,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such tenant (not_found) */
       404: {
         headers: {
@@ -14601,6 +14812,16 @@ export interface operations {
       };
       /** @description Missing or invalid operator token */
       401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
           [name: string]: unknown;
@@ -14767,6 +14988,16 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description An operator identity token without a second factor (mfa_required), or without the role this needs (forbidden: ops-viewer reads only) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Internal error (internal; no details are disclosed) */
       500: {
         headers: {
@@ -14823,6 +15054,125 @@ export interface operations {
       500: {
         headers: {
           "X-Request-Id": components["headers"]["X-Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  streamWebhookAttempts: {
+    parameters: {
+      query: {
+        /** @description The webhook endpoints to follow, comma-separated (1 to 20); each must be the tenant's, or the answer is 404 */
+        endpoints: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Switched to a WebSocket carrying `attempt` messages */
+      101: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The SSE stream */
+      200: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      /** @description Validation failed (validation_failed, listing every failing field) */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing or invalid credential (unauthenticated) */
+      401: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential lacks the role (forbidden), the tenant is suspended (tenant_suspended), or a portal token is outside its operations (insufficient_scope) */
+      403: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An endpoint that is not the tenant's (not_found) */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit exceeded (rate_limited), or too many failed authentications from this address */
+      429: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Internal error (internal; no details are disclosed) */
+      500: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is unavailable or saturated (service_unavailable): retry after Retry-After */
+      503: {
+        headers: {
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+          RateLimit: components["headers"]["RateLimit"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          "Retry-After": components["headers"]["Retry-After"];
           [name: string]: unknown;
         };
         content: {
