@@ -22,6 +22,11 @@ export const RATIOS = {
     better: "lower",
     of: (r) => ratio(r, "order-idempotent", "p50_ratio"),
   },
+  // POST /v2/graphql { book(id) } against GET /v2/books/{id} (bench/scenarios/graphql.mjs).
+  "graphql/rest book p50": {
+    better: "lower",
+    of: (r) => ratio(r, "graphql-book", "p50_ratio"),
+  },
   "import/one-by-one": {
     better: "higher",
     of: (r) => r.scenarios.find((s) => s.name === "books-import")?.ratio ?? null,

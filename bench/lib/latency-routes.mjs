@@ -2,6 +2,13 @@
 // `prepare(ctx, i)` (the i-th request: { path, init, expect }) and optionally
 // `afterResponse(ctx, i)` (waits for work the request started, e.g. a webhook delivery).
 import { provisionTenant } from "../../scripts/lib/operator-api.mjs";
+import {
+  BOOK_QUERY,
+  checkOrdersPage,
+  ordersPageQuery,
+  restClientKeys,
+  seedOrdersPage,
+} from "./graphql.mjs";
 
 let isbnCounter = 0;
 /** ISBN-13 with a valid check digit, unique within the run. */
@@ -85,12 +92,39 @@ async function seed(ctx, samples) {
     method: "POST",
     json: { url: `${ctx.receiver.url}/hook`, event_types: ["book.updated"] },
   });
-  return { keys, fresh, bookId: book.id };
+  return { keys, fresh, bookId: book.id, apiKey };
+}
+
+/** GraphQL page samples one reader key serves (each counted as 7 requests for a page of 50). */
+const PAGE_SAMPLES_PER_KEY = 10;
+/** The REST client's passes over the same page: requests in flight after the list. */
+export const REST_PASSES = [1, 6];
+
+async function postGraphQL(ctx, key, body) {
+  const response = await fetch(new URL("/v2/graphql", ctx.baseUrl), {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (response.status !== 200 || answer?.errors) {
+    throw new Error(`POST /v2/graphql: ${response.status} ${JSON.stringify(answer)}`);
+  }
+  // The statements the request ran, from Server-Timing (`db;…;desc="N queries"`).
+  const queries = /desc="(\d+) queries"/.exec(response.headers.get("server-timing") ?? "");
+  return { ...answer, queries: queries ? Number(queries[1]) : null };
 }
 
 /** The measured routes, in the order of the report. */
-export function latencyRoutes(samples) {
+export function latencyRoutes(samples, { ordersPage = 50 } = {}) {
   let s;
+  /** The GraphQL rows' keys and the orders page's tenant (bench/lib/graphql.mjs). */
+  let g;
+  const graphqlPost = (key, body) => ({
+    method: "POST",
+    ...bearer(key, { "content-type": "application/json" }),
+    body: JSON.stringify(body),
+  });
   const get = (name, key, path) => ({
     name,
     prepare: () => ({ path, init: bearer(s.keys[key]), expect: 200 }),
@@ -108,6 +142,49 @@ export function latencyRoutes(samples) {
     },
     expect: 201,
   });
+  /**
+   * The GraphQL rows' data, made when the first of them is prepared rather than in a setup: the
+   * rows above are measured exactly as before, with nothing of these rows' seeding in between.
+   */
+  let seeding;
+  const graphqlReady = (ctx) => {
+    seeding ??= (async () => {
+      const { key } = await call(ctx, "/v2/api-keys", {
+        key: s.apiKey,
+        method: "POST",
+        json: { name: "latency graphql book", role: "admin" },
+      });
+      const graphqlKeys = Math.ceil(samples / PAGE_SAMPLES_PER_KEY);
+      const restKeys = restClientKeys(1 + 3 * ordersPage);
+      const page = await seedOrdersPage(ctx, {
+        orders: ordersPage,
+        readerKeys: graphqlKeys + REST_PASSES.length * restKeys,
+      });
+      g = {
+        bookKey: key,
+        readers: page.readers.slice(0, graphqlKeys),
+        // A set of keys per REST client pass, none used by another pass.
+        restKeys: REST_PASSES.map((_, n) =>
+          page.readers.slice(graphqlKeys + n * restKeys, graphqlKeys + (n + 1) * restKeys),
+        ),
+      };
+      const answer = await postGraphQL(ctx, key, {
+        query: BOOK_QUERY,
+        variables: { id: s.bookId },
+      });
+      if (answer.data?.book?.id !== s.bookId) throw new Error("GraphQL book(id): no book");
+      // Checked once, and its statements counted against a page of 1 (the credential warmed).
+      await postGraphQL(ctx, g.readers[0], { query: "{ __typename }" });
+      const full = await postGraphQL(ctx, g.readers[0], { query: ordersPageQuery(ordersPage) });
+      const one = await postGraphQL(ctx, g.readers[0], { query: ordersPageQuery(1) });
+      g.page = {
+        ...checkOrdersPage(full, ordersPage),
+        queries: full.queries,
+        queries_page_of_1: one.queries,
+      };
+    })();
+    return seeding;
+  };
   return [
     {
       name: "GET /health/ready",
@@ -154,6 +231,43 @@ export function latencyRoutes(samples) {
       // The relay and the queue consumer's batch (load, sign, send, record) run after the
       // response: their flights are the "after" column of this row.
       afterResponse: (ctx, i) => ctx.receiver.waitFor(i + 1),
+    },
+    // GraphQL (issue 28): the one-book read of the cached row above, as a GraphQL query.
+    {
+      name: "POST /v2/graphql book(id) (credential cached)",
+      prepare: async (ctx) => {
+        await graphqlReady(ctx);
+        return {
+          path: "/v2/graphql",
+          init: graphqlPost(g.bookKey, { query: BOOK_QUERY, variables: { id: s.bookId } }),
+          expect: 200,
+        };
+      },
+    },
+    // A page of orders with their lines and the lines' books in one request, from a tenant of its
+    // own (bench/lib/graphql.mjs); latency.mjs compares it with the REST client's requests.
+    {
+      name: "POST /v2/graphql: a page of orders with lines and books",
+      prepare: async (ctx, i) => {
+        await graphqlReady(ctx);
+        const key = g.readers[Math.floor(i / PAGE_SAMPLES_PER_KEY) % g.readers.length];
+        // A key's first use in the isolate looks the credential up: warm it before its block.
+        if (i % PAGE_SAMPLES_PER_KEY === 0)
+          await postGraphQL(ctx, key, { query: "{ __typename }" });
+        return {
+          path: "/v2/graphql",
+          init: graphqlPost(key, { query: ordersPageQuery(ordersPage) }),
+          expect: 200,
+        };
+      },
+      // For latency.mjs's comparison with the REST client: the page, and each pass's keys.
+      restClient: () => ({
+        orders: ordersPage,
+        books: g.page.books,
+        queries: g.page.queries,
+        queries_page_of_1: g.page.queries_page_of_1,
+        passes: REST_PASSES.map((inFlight, n) => ({ inFlight, keys: g.restKeys[n] })),
+      }),
     },
   ];
 }

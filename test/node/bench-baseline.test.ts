@@ -81,11 +81,22 @@ describe("performance baseline comparison", () => {
           throughput_ratio: 0.7,
           p50_ratio: 1.42,
         },
+        {
+          scenario: "graphql-book",
+          compare_to: "graphql-rest-book",
+          throughput_ratio: 0.72,
+          p50_ratio: 1.37,
+        },
       ],
     };
     const latency = [{ route: "POST /v2/orders", flights_median: 5 }];
     expect(figuresOf(run, latency)).toEqual({
-      ratios: { "stack/bare p50": 1.13, "idempotent/plain p50": 1.42, "import/one-by-one": 80.12 },
+      ratios: {
+        "stack/bare p50": 1.13,
+        "idempotent/plain p50": 1.42,
+        "graphql/rest book p50": 1.37,
+        "import/one-by-one": 80.12,
+      },
       counts: { "queries/request catalog-list-100": 4, "flights POST /v2/orders": 5 },
     });
   });
