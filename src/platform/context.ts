@@ -55,6 +55,11 @@ export interface Variables {
    * the verbs' `ctx.database` then joins it. Unset, each verb's call is a transaction of its own.
    */
   requestTransaction?: RequestDatabase | undefined;
+  /**
+   * Set by a POST that wrote nothing whatever its method says (a GraphQL query): no outbox event
+   * to relay and no event hub to tell after the response (webhooks/relay.ts).
+   */
+  writesNothing?: boolean | undefined;
   /** The operator of an /admin request, set by `operatorAuth()`. */
   operator?: OperatorIdentity | undefined;
 }

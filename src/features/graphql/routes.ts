@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { getOperationAST } from "graphql";
 import type { Context } from "hono";
 import { getConfig } from "../../env";
 import { requireRole } from "../../platform/auth/roles";
@@ -189,6 +190,10 @@ async function answer(c: Context<AppEnv>, sent: SentRequest, method: "GET" | "PO
     operationName: sent.operationName,
   };
   const document = parseDocument(request.query);
+  // A query writes nothing: the relay and the event hub have nothing to hear of it.
+  if (getOperationAST(document, request.operationName ?? undefined)?.operation === "query") {
+    c.set("writesNothing", true);
+  }
   // Registered once it is a GraphQL document (whether or not it then validates and runs).
   if (resolved.register) registerPersisted(tenantId, resolved.register.hash, request.query);
   const result = await runGraphQL(

@@ -207,6 +207,7 @@ export function relayAfterCommit(): MiddlewareHandler<AppEnv> {
     await next();
     const tenantId = c.var.principal?.tenantId;
     if (!tenantId || !MUTATIONS.has(c.req.method) || c.res.status >= 400) return;
+    if (c.var.writesNothing) return;
     const { database } = c.var;
     // The tenant's live streams learn of the commit at once, beside the webhook fan-out.
     c.var.afterResponse.add("event hub", () =>
