@@ -6,7 +6,7 @@ import { uncachedRead, withSystem } from "../../platform/db";
 import { eventPositions, tenants } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import { hubOf } from "../../platform/event-log";
-import { type HubStats, OPS_HUB } from "./hub";
+import { type HubStats, OPS_HUB } from "./hub-protocol";
 
 export const LiveFiguresSchema = z
   .object({

@@ -22,7 +22,7 @@ import {
   type Credential,
   type TicketRequest,
   ticketTenant,
-} from "./hub";
+} from "./hub-protocol";
 
 /** Bytes an SSE response may hold for a client that does not read before it is ended (4008). */
 export const SSE_BUFFER_BYTES = 1 << 20;

@@ -17,7 +17,7 @@ import {
   OPS_HUB,
   type OperatorConnectRequest,
   operatorFingerprint,
-} from "../events/hub";
+} from "../events/hub-protocol";
 import { issueStreamTicket, streamAnswer, streamKind } from "../events/stream";
 
 /**

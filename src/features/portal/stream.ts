@@ -16,7 +16,7 @@ import {
 } from "../../platform/openapi";
 import { rateLimit } from "../../platform/rate-limit/middleware";
 import { storableString } from "../../platform/schemas";
-import { ATTEMPT_SOCKET_ENDPOINTS, type AttemptConnectRequest } from "../events/hub";
+import { ATTEMPT_SOCKET_ENDPOINTS, type AttemptConnectRequest } from "../events/hub-protocol";
 import { credentialOf, streamAnswer, streamKind } from "../events/stream";
 
 /**
