@@ -1,21 +1,21 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator, provisionTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
+
+/** The operator API through the typed client (answers typed by the routes). */
+const admin = () => typedClient(env.OPERATOR_TOKEN).admin.tenants;
 
 describe("operator API: /admin/tenants", () => {
   it("provisions a tenant with settings and a first admin key shown once", async () => {
-    const response = await callJson(
-      "/admin/tenants",
-      "POST",
-      { name: "Librairie Mollat", plan: "premium", limits: { requests_per_hour: 7000 } },
-      operator(),
-    );
+    const response = await admin().$post({
+      json: { name: "Librairie Mollat", plan: "premium", limits: { requests_per_hour: 7000 } },
+    });
     expect(response.status).toBe(201);
-    const body = (await response.json()) as {
-      tenant: Record<string, unknown> & { id: string; limits: Record<string, number> };
-      api_key: { id: string; key: string; role: string };
-    };
+    if (response.status !== 201) throw new Error("not provisioned");
+    const body = await response.json();
     expect(body.tenant).toMatchObject({
       name: "Librairie Mollat",
       plan: "premium",
@@ -112,20 +112,18 @@ describe("operator API: /admin/tenants", () => {
 
   it("lists tenants with cursor pagination, newest first", async () => {
     const created = [await provisionTenant(), await provisionTenant(), await provisionTenant()];
-    const first = await call("/admin/tenants?limit=2", { headers: operator() });
-    const page1 = (await first.json()) as {
-      data: Array<{ id: string }>;
-      has_more: boolean;
-      next_cursor: string;
-    };
+    const first = await admin().$get({ query: { limit: "2" } });
+    if (first.status !== 200) throw new Error(`list answered ${first.status}`);
+    const page1 = await first.json();
     expect(page1.data).toHaveLength(2);
     expect(page1.has_more).toBe(true);
     expect(page1.data[0]?.id).toBe(created[2]?.id);
     expect(page1.data[1]?.id).toBe(created[1]?.id);
-    const second = await call(`/admin/tenants?limit=2&starting_after=${page1.next_cursor}`, {
-      headers: operator(),
+    const second = await admin().$get({
+      query: { limit: "2", starting_after: String(page1.next_cursor) },
     });
-    const page2 = (await second.json()) as { data: Array<{ id: string }> };
+    if (second.status !== 200) throw new Error(`list answered ${second.status}`);
+    const page2 = await second.json();
     expect(page2.data[0]?.id).toBe(created[0]?.id);
     expect((await call("/admin/tenants?limit=0", { headers: operator() })).status).toBe(400);
     expect((await call("/admin/tenants?limit=101", { headers: operator() })).status).toBe(400);
@@ -133,37 +131,27 @@ describe("operator API: /admin/tenants", () => {
 
   it("gets and patches a tenant; unknown ids are 404", async () => {
     const tenant = await createTestTenant();
-    const patched = await callJson(
-      `/admin/tenants/${tenant.id}`,
-      "PATCH",
-      { name: "Renamed", plan: "enterprise", limits: { webhook_rate_per_second: 7 } },
-      operator(),
-    );
+    const patched = await admin()[":id"].$patch({
+      param: { id: tenant.id },
+      json: { name: "Renamed", plan: "enterprise", limits: { webhook_rate_per_second: 7 } },
+    });
     expect(patched.status).toBe(200);
-    const body = (await patched.json()) as {
-      name: string;
-      plan: string;
-      limits: Record<string, number>;
-    };
+    if (patched.status !== 200) throw new Error("not patched");
+    const body = await patched.json();
     expect(body).toMatchObject({ name: "Renamed", plan: "enterprise" });
     expect(body.limits).toMatchObject({ requests_per_hour: 20_000, webhook_rate_per_second: 7 });
 
-    const own = (await (
-      await call("/v2/tenant", { headers: bearer(tenant.viewerKey) })
-    ).json()) as {
-      plan: string;
-    };
+    const ownResponse = await typedClient(tenant.viewerKey).v2.tenant.$get();
+    if (ownResponse.status !== 200) throw new Error(`own tenant answered ${ownResponse.status}`);
+    const own = await ownResponse.json();
     expect(own.plan).toBe("enterprise");
 
-    const reset = await callJson(
-      `/admin/tenants/${tenant.id}`,
-      "PATCH",
-      { limits: { webhook_rate_per_second: null } },
-      operator(),
-    );
-    expect(
-      ((await reset.json()) as { limits: Record<string, number> }).limits.webhook_rate_per_second,
-    ).toBe(50);
+    const reset = await admin()[":id"].$patch({
+      param: { id: tenant.id },
+      json: { limits: { webhook_rate_per_second: null } },
+    });
+    if (reset.status !== 200) throw new Error(`reset answered ${reset.status}`);
+    expect((await reset.json()).limits.webhook_rate_per_second).toBe(50);
 
     for (const id of ["ten_00000000000000000000000000", "nope", "key_00000000000000000000000000"]) {
       const missing = await call(`/admin/tenants/${id}`, { headers: operator() });
@@ -199,6 +187,7 @@ describe("operator API: /admin/tenants", () => {
   it("suspends and resumes: 403 tenant_suspended everywhere, data intact, then service again", async () => {
     const tenant = await createTestTenant();
     const key = await tenant.createKey("editor", "kept");
+    // No body (the client would send one): a raw call.
     const suspended = await call(`/admin/tenants/${tenant.id}/suspend`, {
       method: "POST",
       headers: operator(),
@@ -215,11 +204,9 @@ describe("operator API: /admin/tenants", () => {
         sql`select count(*)::int as n from api_keys where tenant_id = ${tenant.id} and revoked_at is null`,
     );
     expect(keys[0]?.n).toBe(4);
-    const resumed = await call(`/admin/tenants/${tenant.id}/resume`, {
-      method: "POST",
-      headers: operator(),
-    });
-    expect(((await resumed.json()) as { status: string }).status).toBe("active");
+    const resumed = await admin()[":id"].resume.$post({ param: { id: tenant.id } });
+    if (resumed.status !== 200) throw new Error(`resume answered ${resumed.status}`);
+    expect((await resumed.json()).status).toBe("active");
     expect((await call("/v2/tenant", { headers: bearer(key.key) })).status).toBe(200);
   });
 
@@ -252,6 +239,7 @@ describe("operator API: /admin/tenants", () => {
     const tenant = await createTestTenant();
     await callJson(`/admin/tenants/${tenant.id}`, "PATCH", { plan: "premium" }, operator());
     await call(`/admin/tenants/${tenant.id}/suspend`, { method: "POST", headers: operator() });
+    // The entries' before/after are declared as any JSON: the shape read here stays a cast.
     const response = await call(`/admin/tenants/${tenant.id}/audit-log?target_type=tenant`, {
       headers: operator(),
     });

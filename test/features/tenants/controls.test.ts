@@ -1,7 +1,12 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
+
+/** The operator API through the typed client (answers typed by the routes). */
+const admin = () => typedClient(env.OPERATOR_TOKEN).admin;
 
 interface Tenant {
   id: string;
@@ -59,9 +64,10 @@ describe("operator controls: pausing a tenant's webhooks", () => {
       await call(`/admin/tenants/${tenant.id}`, { headers: operator() }),
     );
     expect(fetched.webhooks_paused).toEqual({ since, reason: "Receiver migration" });
-    const figures = await call(`/admin/ops/tenants/${tenant.id}`, { headers: operator() });
+    const figures = await admin().ops.tenants[":id"].$get({ param: { id: tenant.id }, query: {} });
     expect(figures.status).toBe(200);
-    const { tenant: shown } = (await figures.json()) as { tenant: Tenant };
+    if (figures.status !== 200) throw new Error("no figures");
+    const { tenant: shown } = await figures.json();
     expect(shown).toMatchObject({ status_reason: null, webhooks_paused: { since } });
     // The tenant's API keeps working, and its own view carries no operator notes.
     const own = await call("/v2/tenant", { headers: bearer(tenant.viewerKey) });
@@ -165,8 +171,9 @@ describe("operator controls: reasons on suspend and offboard", () => {
       await post(`/admin/tenants/${tenant.id}/suspend`, { reason: "Something else" }),
     );
     expect(again.status_reason).toBe("Unpaid invoice INV-0113");
-    const list = await call("/admin/ops/tenants", { headers: operator() });
-    const { data } = (await list.json()) as { data: Array<{ tenant: Tenant }> };
+    const list = await admin().ops.tenants.$get({ query: {} });
+    if (list.status !== 200) throw new Error(`ops list answered ${list.status}`);
+    const { data } = await list.json();
     expect(data.find((row) => row.tenant.id === tenant.id)?.tenant.status_reason).toBe(
       "Unpaid invoice INV-0113",
     );
@@ -216,11 +223,13 @@ describe("operator controls: reasons on suspend and offboard", () => {
     const bad = await post(`/admin/tenants/${tenant.id}/offboard`, { reason: "y".repeat(501) });
     expect(bad.status).toBe(400);
     expect((await readProblem(bad)).code).toBe("validation_failed");
-    const response = await post(`/admin/tenants/${tenant.id}/offboard`, {
-      reason: "Contract ended 2026-11-30",
+    const response = await admin().tenants[":id"].offboard.$post({
+      param: { id: tenant.id },
+      json: { reason: "Contract ended 2026-11-30" },
     });
     expect(response.status).toBe(202);
-    const { tenant: offboarded } = (await response.json()) as { tenant: Tenant };
+    if (response.status !== 202) throw new Error("not offboarded");
+    const { tenant: offboarded } = await response.json();
     expect(offboarded).toMatchObject({
       status: "offboarding",
       status_reason: "Contract ended 2026-11-30",

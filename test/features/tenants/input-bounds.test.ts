@@ -1,7 +1,18 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
-import { call, callJson, readProblem } from "../../helpers/http";
+import { callJson, readProblem } from "../../helpers/http";
 import { operator, provisionTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
+
+/** `GET /admin/tenants/{id}` through the typed client; fails the test on any other status. */
+async function fetchTenant(id: string) {
+  const response = await typedClient(env.OPERATOR_TOKEN).admin.tenants[":id"].$get({
+    param: { id },
+  });
+  if (response.status !== 200) throw new Error(`tenant read answered ${response.status}`);
+  return response.json();
+}
 
 async function expectFieldError(response: Response, path: string) {
   expect(response.status).toBe(400);
@@ -31,8 +42,7 @@ describe("operator API: values the columns cannot hold", () => {
         "json.name",
       );
     }
-    const fetched = await call(`/admin/tenants/${id}`, { headers: operator() });
-    expect(((await fetched.json()) as { name: string }).name).toBe("Bounds");
+    expect((await fetchTenant(id)).name).toBe("Bounds");
   });
 
   it("a file-size override up to the documented 5 GiB is stored and served back", async () => {
@@ -45,11 +55,7 @@ describe("operator API: values the columns cannot hold", () => {
         operator(),
       );
       expect(updated.status).toBe(200);
-      const fetched = await call(`/admin/tenants/${id}`, { headers: operator() });
-      const tenant = (await fetched.json()) as {
-        limits: { max_file_bytes: number };
-        overrides: { max_file_bytes: number };
-      };
+      const tenant = await fetchTenant(id);
       expect(tenant.overrides.max_file_bytes).toBe(bytes);
       expect(tenant.limits.max_file_bytes).toBe(bytes);
     }
