@@ -7,6 +7,7 @@ import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { bookBody, createBook } from "../books/fixtures";
 import { runExportJob } from "../exports/fixtures";
 import { bytes, uploaded } from "../files/fixtures";
@@ -58,11 +59,11 @@ async function driveDomainEmitters() {
   // file.uploaded
   await uploaded(tenant.editorKey, bytes(64));
   // tenant.export.completed
-  const exported = await ok(
-    call("/v2/tenant/export", { method: "POST", headers: bearer(tenant.adminKey) }),
-    202,
-  );
-  await runExportJob(((await exported.json()) as { id: string }).id);
+  const exported = await typedClient(tenant.adminKey).v2.tenant.export.$post();
+  if (exported.status !== 202) {
+    throw new Error(`${exported.url}: ${exported.status} ${await exported.text()}`);
+  }
+  await runExportJob((await exported.json()).id);
   return tenant.id;
 }
 

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { createBook } from "../books/fixtures";
 import { createOrder } from "../orders/fixtures";
+
+/** A page of `GET /v2/events` through the typed client (typed by the route); fails on another status. */
+async function listEvents(
+  key: string,
+  query: Parameters<ReturnType<typeof typedClient>["v2"]["events"]["$get"]>[0]["query"] = {},
+) {
+  const response = await typedClient(key).v2.events.$get({ query });
+  if (response.status !== 200) throw new Error(`event list answered ${response.status}`);
+  return response.json();
+}
 
 interface EventJson {
   id: string;
@@ -24,27 +35,23 @@ describe("events (the outbox, v2)", () => {
     });
     const admin = bearer(tenant.adminKey);
 
-    const all = (await (await call("/v2/events", { headers: admin })).json()) as {
-      data: EventJson[];
-      has_more: boolean;
-    };
+    const all = await listEvents(tenant.adminKey);
     expect(all.data.map((e) => e.type)).toEqual([
       "order.cancelled",
       "order.created",
       "book.created",
     ]);
-    const created = all.data[2] as EventJson;
+    const created = all.data[2];
+    if (!created) throw new Error("no third event");
     expect(created.id).toMatch(/^evt_/);
     expect(created.data).toMatchObject({ id: book.id, isbn: book.isbn, price: book.price });
     expect(Date.parse(created.timestamp)).not.toBeNaN();
 
-    const page = (await (await call("/v2/events?limit=1", { headers: admin })).json()) as {
-      data: EventJson[];
-      next_cursor: string;
-    };
-    const next = (await (
-      await call(`/v2/events?limit=2&starting_after=${page.next_cursor}`, { headers: admin })
-    ).json()) as { data: EventJson[]; has_more: boolean };
+    const page = await listEvents(tenant.adminKey, { limit: "1" });
+    const next = await listEvents(tenant.adminKey, {
+      limit: "2",
+      starting_after: String(page.next_cursor),
+    });
     expect(next.data.map((e) => e.type)).toEqual(["order.created", "book.created"]);
     expect(next.has_more).toBe(false);
 
@@ -67,11 +74,7 @@ describe("events (the outbox, v2)", () => {
   it("admin only; 401 without credential; another tenant's event is 404", async () => {
     const [tenant, other] = await Promise.all([createTestTenant(), createTestTenant()]);
     await createBook(tenant.editorKey);
-    const list = (await (
-      await call("/v2/events", { headers: bearer(tenant.adminKey) })
-    ).json()) as {
-      data: EventJson[];
-    };
+    const list = await listEvents(tenant.adminKey);
     const id = list.data[0]?.id as string;
     expect((await call("/v2/events")).status).toBe(401);
     expect((await call(`/v2/events/${id}`)).status).toBe(401);
@@ -82,11 +85,7 @@ describe("events (the outbox, v2)", () => {
     const foreign = await call(`/v2/events/${id}`, { headers: bearer(other.adminKey) });
     expect(foreign.status).toBe(404);
     expect((await readProblem(foreign)).code).toBe("not_found");
-    const theirs = (await (
-      await call("/v2/events", { headers: bearer(other.adminKey) })
-    ).json()) as {
-      data: EventJson[];
-    };
+    const theirs = await listEvents(other.adminKey);
     expect(theirs.data).toEqual([]);
     expect((await call("/v2/events/evt_nope", { headers: bearer(tenant.adminKey) })).status).toBe(
       404,

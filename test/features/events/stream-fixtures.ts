@@ -1,6 +1,14 @@
 import { expect } from "vitest";
 import { call } from "../../helpers/http";
+import { typedClient } from "../../helpers/typed-client";
 import type { FeedItem } from "./feed-fixtures";
+
+/** `POST /v2/stream-tickets` through the typed client (answer typed by the route); fails on another status. */
+export async function streamTicket(key: string) {
+  const response = await typedClient(key).v2["stream-tickets"].$post();
+  if (response.status !== 201) throw new Error(`stream ticket answered ${response.status}`);
+  return response.json();
+}
 
 export interface Heartbeat {
   type: "heartbeat";

@@ -4,9 +4,10 @@ import { notifyHub } from "../../../src/platform/event-log";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { createBook } from "../books/fixtures";
 import { insertEvents, readFeed } from "./feed-fixtures";
-import { openStream, quietFor } from "./stream-fixtures";
+import { openStream, quietFor, streamTicket } from "./stream-fixtures";
 
 const hub = (tenantId: string) => env.EVENT_HUB.get(env.EVENT_HUB.idFromName(tenantId));
 
@@ -154,15 +155,10 @@ describe("hibernation", () => {
 describe("stream tickets", () => {
   it("open the stream once, within 60 s, without a credential in the URL", async () => {
     const tenant = await createTestTenant();
-    const response = await call("/v2/stream-tickets", {
-      method: "POST",
-      headers: bearer(tenant.viewerKey),
-    });
+    const response = await typedClient(tenant.viewerKey).v2["stream-tickets"].$post();
     expect(response.status).toBe(201);
-    const { ticket, expires_at } = (await response.json()) as {
-      ticket: string;
-      expires_at: string;
-    };
+    if (response.status !== 201) throw new Error("no ticket");
+    const { ticket, expires_at } = await response.json();
     const ttl = Date.parse(expires_at) - Date.now();
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
@@ -186,9 +182,7 @@ describe("stream tickets", () => {
     expect(forged.status).toBe(401);
     // A ticket names its tenant's hub: pointed at another tenant's, it is unknown there.
     const other = await createTestTenant();
-    const { ticket: fresh } = (await (
-      await call("/v2/stream-tickets", { method: "POST", headers: bearer(tenant.adminKey) })
-    ).json()) as { ticket: string };
+    const { ticket: fresh } = await streamTicket(tenant.adminKey);
     const elsewhere = fresh.replace(tenant.id, other.id);
     expect(elsewhere).not.toBe(fresh);
     const crossed = await call(`/v2/events/stream?ticket=${encodeURIComponent(elsewhere)}`, {
@@ -200,9 +194,7 @@ describe("stream tickets", () => {
 
   it("carry the role of the credential that asked for them", async () => {
     const tenant = await createTestTenant();
-    const { ticket } = (await (
-      await call("/v2/stream-tickets", { method: "POST", headers: bearer(tenant.viewerKey) })
-    ).json()) as { ticket: string };
+    const { ticket } = await streamTicket(tenant.viewerKey);
     const refused = await call(
       `/v2/events/stream?ticket=${encodeURIComponent(ticket)}&types=webhook.*`,
       { headers: { upgrade: "websocket" } },
