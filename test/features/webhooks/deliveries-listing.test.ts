@@ -13,6 +13,7 @@ import {
   quietEndpoint,
   type TestTenant,
 } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { pump, recordEvents, webhookEnv } from "./delivery-fixtures";
 import { adminCall, endpointTo, fastTenant } from "./fixtures";
 
@@ -183,9 +184,10 @@ describe("GET /v2/webhook-endpoints/{id}/deliveries", () => {
     }
     await expectProblem(await call(path, { headers: bearer(other.adminKey) }), 404, "not_found");
 
-    const minted = await callJson("/v2/portal-tokens", "POST", {}, bearer(tenant.adminKey));
+    const minted = await typedClient(tenant.adminKey).v2["portal-tokens"].$post({ json: {} });
     expect(minted.status).toBe(201);
-    const { token } = (await minted.json()) as { token: string };
+    if (minted.status !== 201) throw new Error("no portal token");
+    const { token } = await minted.json();
     const viaPortal = await call(path, { headers: bearer(token) });
     expect(viaPortal.status).toBe(200);
     expect(await viaPortal.json()).toEqual({ data: [], has_more: false, next_cursor: null });

@@ -3,6 +3,7 @@ import { relayTenant } from "../../../src/platform/webhooks/relay";
 import { withOwnerSql } from "../../helpers/db";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { fetchSigned, runExportJob } from "../exports/fixtures";
 import { pump, received, recordEvents, webhookEnv } from "./delivery-fixtures";
 import { adminCall, endpointTo, fastTenant } from "./fixtures";
@@ -154,18 +155,18 @@ describe("receiver authentication headers", () => {
     const tenant = await createTestTenant();
     const created = await createEndpoint(tenant.adminKey, { headers: { Authorization: TOKEN } });
     expect(created.status).toBe(201);
-    const requested = await call("/v2/tenant/export", {
-      method: "POST",
-      headers: bearer(tenant.adminKey),
-    });
-    const { id } = (await requested.json()) as { id: string };
+    const client = typedClient(tenant.adminKey);
+    const requested = await client.v2.tenant.export.$post();
+    if (requested.status !== 202) throw new Error(`export answered ${requested.status}`);
+    const { id } = await requested.json();
     await runExportJob(id);
-    const done = (await (
-      await call(`/v2/tenant/exports/${id}`, { headers: bearer(tenant.adminKey) })
-    ).json()) as { status: string; files: Array<{ table: string; download_url: string }> };
+    const read = await client.v2.tenant.exports[":id"].$get({ param: { id } });
+    if (read.status !== 200) throw new Error(`export read answered ${read.status}`);
+    const done = await read.json();
     expect(done.status).toBe("completed");
     let endpointsSeen = false;
     for (const file of done.files) {
+      if (file.download_url === null) throw new Error(`${file.table}: no download_url`);
       const { text } = await fetchSigned(file.download_url);
       expect(text, file.table).not.toContain("k".repeat(36));
       expect(text, file.table).not.toContain("custom_headers_ciphertext");
