@@ -10,7 +10,7 @@ import { signedDownloadUrl } from "../../../src/platform/crypto/signed-url";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { bucketFailingDeletes, bytes, sha256, uploaded } from "./fixtures";
+import { bucketFailingDeletes, bytes, listFiles, sha256, uploaded } from "./fixtures";
 
 const fileRow = (id: string) =>
   withOwnerSql((sql) => sql`select status from files where id = ${id}`).then((rows) => rows[0]);
@@ -66,8 +66,7 @@ describe("files: deletion", () => {
     expect((await call(`/v2/files/${file.id}`, { headers: bearer(tenant.viewerKey) })).status).toBe(
       404,
     );
-    const listed = await call("/v2/files", { headers: bearer(tenant.viewerKey) });
-    expect(((await listed.json()) as { data: unknown[] }).data).toEqual([]);
+    expect((await listFiles(tenant.viewerKey)).data).toEqual([]);
 
     const retried = await call(`/v2/files/${file.id}`, {
       method: "DELETE",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { bytes, objectKeys, sha256, upload, uploaded } from "./fixtures";
+import { bytes, listFiles, objectKeys, sha256, upload, uploaded } from "./fixtures";
 
 describe("files: upload and download", () => {
   it("round-trips a file with its SHA-256, stored under the tenant's key", async () => {
@@ -256,8 +256,7 @@ describe("files: auth and tenancy", () => {
       expect(response.status, `${method} ${path}`).toBe(404);
       expect((await readProblem(response)).code).toBe("not_found");
     }
-    const list = await call("/v2/files", { headers: bearer(b.viewerKey) });
-    expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
+    expect((await listFiles(b.viewerKey)).data).toEqual([]);
     // Still there for its own tenant.
     expect((await call(`/v2/files/${file.id}`, { headers: bearer(a.viewerKey) })).status).toBe(200);
   });
@@ -266,18 +265,13 @@ describe("files: auth and tenancy", () => {
     const tenant = await createTestTenant();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await uploaded(tenant.editorKey, bytes(10, i))).id);
-    const first = await call("/v2/files?limit=2", { headers: bearer(tenant.viewerKey) });
-    const page = (await first.json()) as {
-      data: Array<{ id: string }>;
-      has_more: boolean;
-      next_cursor: string;
-    };
+    const page = await listFiles(tenant.viewerKey, { limit: "2" });
     expect(page.data.map((f) => f.id)).toEqual([ids[2], ids[1]]);
     expect(page.has_more).toBe(true);
-    const second = await call(`/v2/files?limit=2&starting_after=${page.next_cursor}`, {
-      headers: bearer(tenant.viewerKey),
+    const rest = await listFiles(tenant.viewerKey, {
+      limit: "2",
+      starting_after: String(page.next_cursor),
     });
-    const rest = (await second.json()) as { data: Array<{ id: string }>; has_more: boolean };
     expect(rest.data.map((f) => f.id)).toEqual([ids[0]]);
     expect(rest.has_more).toBe(false);
     const bad = await call("/v2/files?limit=0", { headers: bearer(tenant.viewerKey) });

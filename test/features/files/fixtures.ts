@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { call } from "../../helpers/http";
 import { bearer } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 
 /** Deterministic pseudo-random bytes (no two test files alike). */
 export function bytes(size: number, seed = 1): Uint8Array {
@@ -74,3 +75,25 @@ export async function objectKeys(prefix: string): Promise<string[]> {
   const listed = await env.FILES.list({ prefix });
   return listed.objects.map((o) => o.key);
 }
+
+/** The body of `POST /v2/files/multipart`, as the route declares it. */
+type NewMultipart = Parameters<
+  ReturnType<typeof typedClient>["v2"]["files"]["multipart"]["$post"]
+>[0]["json"];
+
+/** Starts a multipart upload (typed client: the answer is typed by the route). */
+export function startMultipart(key: string, json: NewMultipart) {
+  return typedClient(key).v2.files.multipart.$post({ json });
+}
+
+/** A page of `GET /v2/files` (typed by the route); fails the test on any other status. */
+export async function listFiles(key: string, query: FileListQuery = {}) {
+  const response = await typedClient(key).v2.files.$get({ query });
+  if (response.status !== 200) {
+    throw new Error(`file list failed: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
+}
+
+/** The query of `GET /v2/files`, as the route declares it. */
+type FileListQuery = Parameters<ReturnType<typeof typedClient>["v2"]["files"]["$get"]>[0]["query"];

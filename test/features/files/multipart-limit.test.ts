@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, callJson, readProblem } from "../../helpers/http";
+import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
-import { bytes } from "./fixtures";
+import { bytes, startMultipart } from "./fixtures";
 
 /** Sends a part; `length` is the Content-Length claimed (the body's own by default). */
 function putPart(key: string, id: string, n: number, data: Uint8Array, length = data.byteLength) {
@@ -19,14 +19,14 @@ function putPart(key: string, id: string, n: number, data: Uint8Array, length = 
 /** A tenant and a multipart upload declared at `size` bytes. */
 async function startUpload(size: number) {
   const tenant = await createTestTenant();
-  const created = await callJson(
-    "/v2/files/multipart",
-    "POST",
-    { filename: "list.csv", content_type: "text/csv", size_bytes: size },
-    bearer(tenant.editorKey),
-  );
+  const created = await startMultipart(tenant.editorKey, {
+    filename: "list.csv",
+    content_type: "text/csv",
+    size_bytes: size,
+  });
   expect(created.status).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  if (created.status !== 201) throw new Error("not created");
+  const { id } = await created.json();
   return { key: tenant.editorKey, id };
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
-import { bytes, sha256, upload } from "./fixtures";
+import { typedClient } from "../../helpers/typed-client";
+import { bytes, sha256, startMultipart, upload } from "./fixtures";
 
 const MiB = 1024 * 1024;
 
@@ -39,18 +40,14 @@ describe("files: multipart upload", () => {
     const data = bytes(5 * MiB + 4321, 21);
     expect((await upload(tenant.editorKey, data)).status).toBe(413);
 
-    const created = await callJson(
-      "/v2/files/multipart",
-      "POST",
-      { filename: "catalogue.pdf", content_type: "application/pdf", size_bytes: data.byteLength },
-      bearer(tenant.editorKey),
-    );
+    const created = await startMultipart(tenant.editorKey, {
+      filename: "catalogue.pdf",
+      content_type: "application/pdf",
+      size_bytes: data.byteLength,
+    });
     expect(created.status).toBe(201);
-    const file = (await created.json()) as {
-      id: string;
-      status: string;
-      upload: { min_part_bytes: number; max_total_bytes: number };
-    };
+    if (created.status !== 201) throw new Error("not created");
+    const file = await created.json();
     expect(file.status).toBe("uploading");
     expect(file.upload).toMatchObject({ min_part_bytes: 5 * MiB, max_total_bytes: 100 * MiB });
 
@@ -67,18 +64,13 @@ describe("files: multipart upload", () => {
       (await call(`/v2/files/${file.id}/content`, { headers: bearer(tenant.viewerKey) })).status,
     ).toBe(404);
 
-    const completed = await callJson(
-      `/v2/files/${file.id}/complete`,
-      "POST",
-      { parts: parts.map((p) => ({ part_number: p.part_number, etag: p.etag })) },
-      bearer(tenant.editorKey),
-    );
+    const completed = await typedClient(tenant.editorKey).v2.files[":id"].complete.$post({
+      param: { id: file.id },
+      json: { parts: parts.map((p) => ({ part_number: p.part_number, etag: p.etag })) },
+    });
     expect(completed.status).toBe(200);
-    const ready = (await completed.json()) as {
-      status: string;
-      size_bytes: number;
-      sha256: string;
-    };
+    if (completed.status !== 200) throw new Error("not completed");
+    const ready = await completed.json();
     expect(ready).toMatchObject({ status: "ready", size_bytes: data.byteLength });
     expect(ready.sha256).toBe(await sha256(data));
 
@@ -111,13 +103,13 @@ describe("files: multipart upload", () => {
     );
     expect(html.status).toBe(415);
 
-    const created = await callJson(
-      "/v2/files/multipart",
-      "POST",
-      { filename: "small.csv", content_type: "text/csv", size_bytes: 100 },
-      bearer(tenant.editorKey),
-    );
-    const { id } = (await created.json()) as { id: string };
+    const created = await startMultipart(tenant.editorKey, {
+      filename: "small.csv",
+      content_type: "text/csv",
+      size_bytes: 100,
+    });
+    if (created.status !== 201) throw new Error(`not created: ${created.status}`);
+    const { id } = await created.json();
     const oversized = await putPart(tenant.editorKey, id, 1, bytes(101));
     expect(oversized.status).toBe(413);
     const badNumber = await putPart(tenant.editorKey, id, 10_001, bytes(10));
@@ -138,13 +130,13 @@ describe("files: multipart upload", () => {
 
   it("refuses a wrong etag, and abort removes the upload", async () => {
     const tenant = await smallLimitTenant();
-    const created = await callJson(
-      "/v2/files/multipart",
-      "POST",
-      { filename: "a.txt", content_type: "text/plain", size_bytes: 50 },
-      bearer(tenant.editorKey),
-    );
-    const { id } = (await created.json()) as { id: string };
+    const created = await startMultipart(tenant.editorKey, {
+      filename: "a.txt",
+      content_type: "text/plain",
+      size_bytes: 50,
+    });
+    if (created.status !== 201) throw new Error(`not created: ${created.status}`);
+    const { id } = await created.json();
     expect((await putPart(tenant.editorKey, id, 1, bytes(50))).status).toBe(200);
     const wrong = await callJson(
       `/v2/files/${id}/complete`,

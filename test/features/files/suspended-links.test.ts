@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator, type TestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { local, ownerTx, runExportJob } from "../exports/fixtures";
 import { bytes, uploaded } from "./fixtures";
 
@@ -25,9 +26,11 @@ async function exportLink(tenant: TestTenant): Promise<string> {
   );
   const { id } = (await requested.json()) as { id: string };
   await runExportJob(id);
-  const shown = await call(`/v2/tenant/exports/${id}`, { headers: bearer(tenant.adminKey) });
-  const view = (await shown.json()) as { status: string; manifest_url: string };
+  const shown = await typedClient(tenant.adminKey).v2.tenant.exports[":id"].$get({ param: { id } });
+  if (shown.status !== 200) throw new Error(`export not shown: ${shown.status}`);
+  const view = await shown.json();
   expect(view.status).toBe("completed");
+  if (!view.manifest_url) throw new Error("no manifest URL");
   return local(view.manifest_url);
 }
 
