@@ -6,6 +6,7 @@ import { newId } from "../../../src/platform/ids";
 import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant, operator } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { createBook } from "../books/fixtures";
 import { fireCron } from "../exports/fixtures";
 import { createOrder, stockOf } from "./fixtures";
@@ -46,7 +47,7 @@ describe("reservations expire", () => {
     const book = await createBook(tenant.editorKey, { stock: 5 });
     const before = Date.now();
     const order = await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 3 }]);
-    const expiresAt = Date.parse((order as unknown as { expires_at: string }).expires_at);
+    const expiresAt = Date.parse(String(order.expires_at));
     expect(expiresAt).toBeGreaterThanOrEqual(before + 30 * MINUTE - 1000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 30 * MINUTE + 1000);
     expect(await stockOf(book.id)).toBe(2);
@@ -211,15 +212,17 @@ describe("reservations expire", () => {
       expect(response.status).toBe(400);
       expect((await readProblem(response)).code).toBe("validation_failed");
     }
-    const set = await patch(10_080);
+    const set = await typedClient(env.OPERATOR_TOKEN).admin.tenants[":id"].$patch({
+      param: { id: tenant.id },
+      json: { reservation_hold_minutes: 10_080 },
+    });
     expect(set.status).toBe(200);
-    const shown = (await set.json()) as { overrides: { reservation_hold_minutes: number | null } };
+    if (set.status !== 200) throw new Error("not set");
+    const shown = await set.json();
     expect(shown.overrides.reservation_hold_minutes).toBe(10_080);
     const week = await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }]);
-    const holdOf = (order: unknown) =>
-      (Date.parse((order as { expires_at: string }).expires_at) -
-        Date.parse((order as { created_at: string }).created_at)) /
-      MINUTE;
+    const holdOf = (order: Awaited<ReturnType<typeof createOrder>>) =>
+      (Date.parse(String(order.expires_at)) - Date.parse(order.created_at)) / MINUTE;
     expect(holdOf(week)).toBe(10_080);
     expect((await patch(1)).status).toBe(200);
     expect(holdOf(await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 1 }]))).toBe(

@@ -1,7 +1,6 @@
 import { newId } from "../../../src/platform/ids";
 import { withOwnerSql } from "../../helpers/db";
-import { callJson } from "../../helpers/http";
-import { bearer } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { isbn } from "../books/fixtures";
 
 export interface OrderJson {
@@ -22,16 +21,30 @@ export interface OrderJson {
   cancelled_at: string | null;
 }
 
-/** Creates an order through the API and returns it (throws unless 201). */
+/** Creates an order through the API and returns it (typed client: the answer is typed by the route; throws unless 201). */
 export async function createOrder(
   key: string,
   lines: Array<{ book_id: string; quantity: number }>,
 ) {
-  const response = await callJson("/v2/orders", "POST", { lines }, bearer(key));
+  const response = await typedClient(key).v2.orders.$post({ json: { lines } });
   if (response.status !== 201) {
     throw new Error(`order creation failed: ${response.status} ${await response.text()}`);
   }
-  return (await response.json()) as OrderJson;
+  return response.json();
+}
+
+/** The query of `GET /v2/orders`, as the route declares it. */
+type OrderListQuery = Parameters<
+  ReturnType<typeof typedClient>["v2"]["orders"]["$get"]
+>[0]["query"];
+
+/** A page of `GET /v2/orders` (typed by the route); fails the test on any other status. */
+export async function listOrders(key: string, query: OrderListQuery = {}) {
+  const response = await typedClient(key).v2.orders.$get({ query });
+  if (response.status !== 200) {
+    throw new Error(`order list failed: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
 }
 
 /** Current stock of a book, read from the database. */

@@ -3,7 +3,7 @@ import { withOwnerSql } from "../../helpers/db";
 import { call, callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
 import { createBook } from "../books/fixtures";
-import { createOrder, type OrderJson, stockOf, tenantCounts } from "./fixtures";
+import { createOrder, listOrders, type OrderJson, stockOf, tenantCounts } from "./fixtures";
 
 const post = (path: string, key: string) => call(path, { method: "POST", headers: bearer(key) });
 
@@ -214,21 +214,16 @@ describe("orders (v2)", () => {
     const second = await createOrder(tenant.editorKey, [{ book_id: book.id, quantity: 2 }]);
     await post(`/v2/orders/${first.id}/cancel`, tenant.editorKey);
     const headers = bearer(tenant.viewerKey);
-    const all = (await (await call("/v2/orders?limit=1", { headers })).json()) as {
-      data: OrderJson[];
-      has_more: boolean;
-      next_cursor: string;
-    };
+    const all = await listOrders(tenant.viewerKey, { limit: "1" });
     expect(all.data.map((o) => o.id)).toEqual([second.id]);
     expect(all.data[0]?.lines).toHaveLength(1);
     expect(all.has_more).toBe(true);
-    const next = (await (
-      await call(`/v2/orders?limit=1&starting_after=${all.next_cursor}`, { headers })
-    ).json()) as { data: OrderJson[] };
+    const next = await listOrders(tenant.viewerKey, {
+      limit: "1",
+      starting_after: String(all.next_cursor),
+    });
     expect(next.data.map((o) => o.id)).toEqual([first.id]);
-    const cancelled = (await (await call("/v2/orders?status=cancelled", { headers })).json()) as {
-      data: OrderJson[];
-    };
+    const cancelled = await listOrders(tenant.viewerKey, { status: "cancelled" });
     expect(cancelled.data.map((o) => o.id)).toEqual([first.id]);
     expect((await call("/v2/orders?status=lost", { headers })).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, callJson, readProblem } from "../../helpers/http";
+import { callJson, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { createBook } from "../books/fixtures";
 import { createOrder, stockOf } from "./fixtures";
 
@@ -19,16 +20,19 @@ describe("stock at the top of its range", () => {
     );
     expect(raised.status).toBe(200);
 
-    const cancelled = await call(`/v2/orders/${order.id}/cancel`, {
-      method: "POST",
-      headers: bearer(tenant.editorKey),
+    const cancelled = await typedClient(tenant.editorKey).v2.orders[":id"].cancel.$post({
+      param: { id: order.id },
     });
     expect(cancelled.status).toBe(200);
-    expect(((await cancelled.json()) as { status: string }).status).toBe("cancelled");
+    if (cancelled.status !== 200) throw new Error("not cancelled");
+    expect((await cancelled.json()).status).toBe("cancelled");
     // Nothing released is lost: the stock goes past the settable maximum and reads back exactly.
     expect(await stockOf(book.id)).toBe(INT4_MAX + 3);
-    const read = await call(`/v2/books/${book.id}`, { headers: bearer(tenant.viewerKey) });
-    expect(((await read.json()) as { stock: number }).stock).toBe(INT4_MAX + 3);
+    const read = await typedClient(tenant.viewerKey).v2.books[":id"].$get({
+      param: { id: book.id },
+    });
+    if (read.status !== 200) throw new Error(`book not read: ${read.status}`);
+    expect((await read.json()).stock).toBe(INT4_MAX + 3);
   });
 
   it("a client cannot set stock past the maximum (400), in either version", async () => {
