@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, readProblem } from "../../helpers/http";
 import { bearer, createTestTenant } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 import { isbn } from "../books/fixtures";
 import { stockOf, tenantCounts } from "../orders/fixtures";
 import { type Book, send, VERSIONS } from "./versions";
@@ -226,25 +227,20 @@ describe.each(VERSIONS)("catalog and orders through $name", (version) => {
 describe("v1 money translation", () => {
   it("reads decimals by the currency's minor unit and refuses extra precision or a lone price", async () => {
     const tenant = await createTestTenant();
-    const yen = await send(
-      VERSIONS[0] as (typeof VERSIONS)[0],
-      "/books",
-      "POST",
-      {
-        ...VERSIONS[0]?.bookBody(book()),
-        price: "1250",
-        currency: "JPY",
-      },
-      tenant.editorKey,
-    );
+    // The v1 body of a book (VERSIONS[0].bookBody: v2's price object becomes price and currency).
+    const { price: _, ...rest } = book();
+    const yen = await typedClient(tenant.editorKey).v1.books.$post({
+      json: { ...rest, price: "1250", currency: "JPY" },
+    });
     expect(yen.status).toBe(201);
-    const created = (await yen.json()) as { id: string; price: string };
+    if (yen.status !== 201) throw new Error("not created");
+    const created = await yen.json();
     expect(created.price).toBe("1250");
-    const v2 = (await (
-      await call(`/v2/books/${created.id}`, { headers: bearer(tenant.viewerKey) })
-    ).json()) as {
-      price: unknown;
-    };
+    const read = await typedClient(tenant.viewerKey).v2.books[":id"].$get({
+      param: { id: created.id },
+    });
+    if (read.status !== 200) throw new Error(`book not read: ${read.status}`);
+    const v2 = await read.json();
     expect(v2.price).toEqual({ amount: 1250, currency: "JPY" });
 
     for (const body of [

@@ -1,5 +1,6 @@
-import { call, callJson } from "../../helpers/http";
+import { callJson } from "../../helpers/http";
 import { bearer } from "../../helpers/tenant";
+import { typedClient } from "../../helpers/typed-client";
 
 /** A book in version-neutral terms (v2's money shape). */
 export interface Book {
@@ -45,6 +46,19 @@ export interface Version {
 
 type Json = Record<string, unknown>;
 
+/** A list filter written as a query string tail (`&status=archived`), as the typed client's query. */
+const filterQuery = (filter: string) => Object.fromEntries(new URLSearchParams(filter));
+
+/** One page of a v2 list (typed by the route); fails the test on any other status. */
+async function v2Page(key: string, resource: "books" | "orders", query: Record<string, string>) {
+  const v2 = typedClient(key).v2;
+  const response = await (resource === "books"
+    ? v2.books.$get({ query })
+    : v2.orders.$get({ query }));
+  if (response.status !== 200) throw new Error(`list failed: ${response.status}`);
+  return response.json();
+}
+
 const v2: Version = {
   name: "v2",
   prefix: "/v2",
@@ -71,12 +85,12 @@ const v2: Version = {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const after: string = cursor ? `&starting_after=${cursor}` : "";
-      const response = await call(`/v2/${resource}?limit=${size}${after}${filter}`, {
-        headers: bearer(key),
+      const page = await v2Page(key, resource, {
+        limit: String(size),
+        ...(cursor ? { starting_after: cursor } : {}),
+        ...filterQuery(filter),
       });
-      const page = (await response.json()) as { data: Json[]; next_cursor: string | null };
-      ids.push(...page.data.map((item) => item.id as string));
+      ids.push(...page.data.map((item) => item.id));
       cursor = page.next_cursor;
     } while (cursor);
     return ids;
@@ -120,11 +134,14 @@ const v1: Version = {
   async listIds(key, resource, size, filter = "") {
     const ids: string[] = [];
     for (let page = 1; ; page++) {
-      const response = await call(`/v1/${resource}?page=${page}&per_page=${size}${filter}`, {
-        headers: bearer(key),
-      });
-      const body = (await response.json()) as { data: Json[]; total: number; per_page: number };
-      ids.push(...body.data.map((item) => item.id as string));
+      const query = { page: String(page), per_page: String(size), ...filterQuery(filter) };
+      const v1 = typedClient(key).v1;
+      const response = await (resource === "books"
+        ? v1.books.$get({ query })
+        : v1.orders.$get({ query }));
+      if (response.status !== 200) throw new Error(`list failed: ${response.status}`);
+      const body = await response.json();
+      ids.push(...body.data.map((item) => item.id));
       if (page * body.per_page >= body.total) return ids;
     }
   },
