@@ -95,3 +95,21 @@ export function keysInBlocks(keys, { idempotent = false } = {}) {
     },
   });
 }
+
+/** Creates the scenario's one book ("Bench book", 12.50 EUR) with the given stock; returns it. */
+export async function createBenchBook(ctx, apiKey, stock) {
+  return json(
+    await ctx.api("/v2/books", {
+      method: "POST",
+      apiKey,
+      json: {
+        isbn: isbn13(),
+        title: "Bench book",
+        authors: ["Bench"],
+        price: { amount: 1250, currency: "EUR" },
+        stock,
+      },
+    }),
+    "creating the bench book",
+  );
+}

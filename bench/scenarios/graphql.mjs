@@ -6,8 +6,7 @@
 // response's Server-Timing, as in the catalog scenarios; database flights per request are the
 // latency run's (bench/lib/latency-routes.mjs, the "POST /v2/graphql book(id)" row).
 import {
-  isbn13,
-  json,
+  createBenchBook,
   keysInBlocks,
   keysNeeded,
   mintKeys,
@@ -20,20 +19,7 @@ let shared;
 function graphqlTenant(ctx) {
   shared ??= (async () => {
     const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench graphql");
-    const book = await json(
-      await ctx.api("/v2/books", {
-        method: "POST",
-        apiKey,
-        json: {
-          isbn: isbn13(),
-          title: "Bench book",
-          authors: ["Bench"],
-          price: { amount: 1250, currency: "EUR" },
-          stock: 10,
-        },
-      }),
-      "creating the bench book",
-    );
+    const book = await createBenchBook(ctx, apiKey, 10);
     const count = keysNeeded(ctx);
     const [restKeys, graphqlKeys, getKeys] = await Promise.all(
       ["rest", "graphql", "get"].map((set) =>

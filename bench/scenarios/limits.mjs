@@ -10,8 +10,7 @@
 // Worker runs in development/test with BENCH_ROUTES = "true".
 import { randomUUID } from "node:crypto";
 import {
-  isbn13,
-  json,
+  createBenchBook,
   keysInBlocks,
   keysNeeded,
   mintKeys,
@@ -31,20 +30,7 @@ let shared;
 function limitsTenant(ctx) {
   shared ??= (async () => {
     const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench limits");
-    const book = await json(
-      await ctx.api("/v2/books", {
-        method: "POST",
-        apiKey,
-        json: {
-          isbn: isbn13(),
-          title: "Bench book",
-          authors: ["Bench"],
-          price: { amount: 1250, currency: "EUR" },
-          stock: 1_000_000_000,
-        },
-      }),
-      "creating the bench book",
-    );
+    const book = await createBenchBook(ctx, apiKey, 1_000_000_000);
     const count = keysNeeded(ctx);
     const keySets = await Promise.all(
       KEYED.map((name) => mintKeys(ctx, apiKey, { count, role: "editor", name: `bench ${name}` })),

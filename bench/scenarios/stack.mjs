@@ -5,8 +5,7 @@
 // in the path (bench/worker/stack-routes.ts; 404 unless the Worker runs in development/test
 // with BENCH_ROUTES = "true"). The report prints stack/bare; the goal is a ratio ≥ 0.8.
 import {
-  isbn13,
-  json,
+  createBenchBook,
   keysInBlocks,
   keysNeeded,
   mintKeys,
@@ -22,20 +21,7 @@ let shared;
 function stackTenant(ctx) {
   shared ??= (async () => {
     const { tenantId, apiKey } = await unlimitedTenant(ctx, "Bench stack");
-    const book = await json(
-      await ctx.api("/v2/books", {
-        method: "POST",
-        apiKey,
-        json: {
-          isbn: isbn13(),
-          title: "Bench book",
-          authors: ["Bench"],
-          price: { amount: 1250, currency: "EUR" },
-          stock: 10,
-        },
-      }),
-      "creating the bench book",
-    );
+    const book = await createBenchBook(ctx, apiKey, 10);
     const keys = await mintKeys(ctx, apiKey, {
       count: keysNeeded(ctx),
       role: "viewer",
