@@ -122,6 +122,25 @@ export type JwtResolution =
   | { kind: "idp_unavailable"; retryAfterSeconds: number };
 
 /**
+ * Verifies an identity token's signature against the JWKS at `jwksUri` (cached: `jwksKey`) and
+ * its issuer and audience, with the algorithms, clock tolerance and required claims (`exp`,
+ * `sub`) every identity token gets here: a tenant IdP's and the operators' (auth/operator.ts).
+ */
+export function verifyIdentityToken(
+  token: string,
+  jwksUri: string,
+  settings: JwksSettings,
+  expected: { issuer: string; audience: string },
+) {
+  return jwtVerify(token, (header, input) => jwksKey(jwksUri, settings, header, input), {
+    ...expected,
+    algorithms: ALLOWED_JWT_ALGORITHMS,
+    clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ["exp", "sub"],
+  });
+}
+
+/**
  * Verifies a JWT from a tenant's own IdP. `iss` selects the tenant; the signature is checked
  * against that tenant's JWKS (see `jwksKey`: cached, refetched on an unknown kid at most once per
  * cooldown, last good keys kept through an outage); exp/nbf/iss/aud are enforced. A token is
@@ -149,17 +168,10 @@ export async function resolveJwt(
   const idp = await tenantForIssuer(database, issuer);
   if (!idp) return { kind: "invalid", reason: "unknown issuer" };
   try {
-    const { payload } = await jwtVerify(
-      token,
-      (header, input) => jwksKey(idp.jwksUri, settings, header, input),
-      {
-        issuer,
-        audience: idp.audience,
-        algorithms: ALLOWED_JWT_ALGORITHMS,
-        clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ["exp", "sub"],
-      },
-    );
+    const { payload } = await verifyIdentityToken(token, idp.jwksUri, settings, {
+      issuer,
+      audience: idp.audience,
+    });
     const claimed = claimAt(payload, idp.rolesClaim);
     const role = highestRole(Array.isArray(claimed) ? claimed : [claimed]);
     if (!role) return { kind: "no_role", tenantId: idp.tenant.id };

@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { type JWTPayload, errors as joseErrors, jwtVerify } from "jose";
+import { type JWTPayload, errors as joseErrors } from "jose";
 import { getConfig } from "../../env";
 import type { AppEnv, OperatorIdentity, OperatorRole } from "../context";
 import { AppError } from "../errors";
 import { log } from "../observability/logger";
-import { IdpUnavailableError, jwksKey } from "./jwks";
-import { ALLOWED_JWT_ALGORITHMS, JWT_CLOCK_TOLERANCE_SECONDS, looksLikeJwt } from "./jwt";
+import { IdpUnavailableError } from "./jwks";
+import { looksLikeJwt, verifyIdentityToken } from "./jwt";
 import { bearerToken, jwksSettings } from "./middleware";
 
 async function sha256(value: string): Promise<ArrayBuffer> {
@@ -40,17 +40,10 @@ async function verifyOperatorToken(
 ): Promise<Extract<OperatorIdentity, { kind: "person" }>> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(
-      token,
-      (header, input) => jwksKey(idp.jwksUrl, jwksSettings(c), header, input),
-      {
-        issuer: idp.issuer,
-        audience: idp.audience,
-        algorithms: ALLOWED_JWT_ALGORITHMS,
-        clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ["exp", "sub"],
-      },
-    ));
+    ({ payload } = await verifyIdentityToken(token, idp.jwksUrl, jwksSettings(c), {
+      issuer: idp.issuer,
+      audience: idp.audience,
+    }));
   } catch (error) {
     if (error instanceof IdpUnavailableError) {
       throw new AppError(
