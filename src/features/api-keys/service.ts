@@ -109,15 +109,15 @@ const MAX_KEY_LIFETIME_MS = 5 * 366 * 24 * 3600 * 1000;
 /** A create's `expires_at`, refused (400) when it is not in the future or too far ahead. */
 function keyExpiry(value: string): Date {
   const at = new Date(value);
-  const now = Date.now();
-  if (at.getTime() <= now) {
-    throw new AppError("validation_failed", "expires_at must be in the future.", {
-      errors: [{ path: "expires_at", message: "must be in the future" }],
-    });
-  }
-  if (at.getTime() > now + MAX_KEY_LIFETIME_MS) {
-    throw new AppError("validation_failed", "expires_at must be at most 5 years ahead.", {
-      errors: [{ path: "expires_at", message: "must be at most 5 years ahead" }],
+  const problem =
+    at.getTime() <= Date.now()
+      ? "must be in the future"
+      : at.getTime() > Date.now() + MAX_KEY_LIFETIME_MS
+        ? "must be at most 5 years ahead"
+        : undefined;
+  if (problem) {
+    throw new AppError("validation_failed", `expires_at ${problem}.`, {
+      errors: [{ path: "expires_at", message: problem }],
     });
   }
   return at;
